@@ -1,0 +1,30 @@
+package com.livermore.perseus.activity;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The kinds of activity entry, written lowercase exactly as DESIGN.md names them. */
+public enum EventType {
+  REGISTERED,
+  STATE_CHANGED,
+  CLAIM_CONFLICT,
+  LEASE_LOST,
+  TAKEOVER,
+  ERROR,
+  ERRORS_SUPPRESSED,
+  COMMAND,
+  DEREGISTERED;
+
+  @JsonValue
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static Optional<EventType> fromWire(String value) {
+    for (EventType t : values()) {
+      if (t.wireName().equals(value)) return Optional.of(t);
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,60 @@
+package com.livermore.perseus.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.config.BaseConfig;
+import org.redisson.config.Config;
+
+/**
+ * The one Redisson client of the application, shut down on undeploy so that a redeploy leaks no
+ * threads. Values are plain strings: Perseus writes its JSON itself so any client can read it.
+ */
+@ApplicationScoped
+public class RedisClientProducer {
+  private static final Logger LOG = Logger.getLogger(RedisClientProducer.class.getName());
+
+  @Inject PerseusConfig config;
+
+  @Produces
+  @ApplicationScoped
+  public RedissonClient redisson() {
+    RedisSettings redis = config.redis();
+    LOG.info(() -> "Connecting to Redis: " + redis);
+    return Redisson.create(redissonConfig(redis));
+  }
+
+  public void close(@Disposes RedissonClient client) {
+    client.shutdown(0, 5, TimeUnit.SECONDS);
+  }
+
+  /** Short timeouts: a heartbeat must fail fast and quietly rather than hang in retries. */
+  public static Config redissonConfig(RedisSettings redis) {
+    Config c = new Config();
+    c.setCodec(StringCodec.INSTANCE);
+    c.setUseScriptCache(true);
+    c.setThreads(4);
+    c.setNettyThreads(8);
+    c.setLazyInitialization(true);
+    BaseConfig<?> base;
+    if (redis.mode() == RedisMode.CLUSTER) {
+      var cluster = c.useClusterServers().setScanInterval(2000);
+      redis.addresses().stream().map(URI::toString).forEach(cluster::addNodeAddress);
+      base = cluster;
+    } else {
+      base = c.useSingleServer().setAddress(redis.addresses().get(0).toString())
+          .setConnectionMinimumIdleSize(2).setConnectionPoolSize(16);
+    }
+    base.setTimeout(3000).setConnectTimeout(3000).setRetryAttempts(1).setRetryInterval(200)
+        .setPingConnectionInterval(5000);
+    redis.password().ifPresent(base::setPassword);
+    return c;
+  }
+}

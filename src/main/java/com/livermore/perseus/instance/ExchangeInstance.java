@@ -1,0 +1,338 @@
+package com.livermore.perseus.instance;
+
+import com.livermore.perseus.activity.ActivityEntry;
+import com.livermore.perseus.activity.ActivityLog;
+import com.livermore.perseus.activity.ErrorThrottle;
+import com.livermore.perseus.activity.EventType;
+import com.livermore.perseus.config.PerseusConfig;
+import com.livermore.perseus.lifecycle.ConnectionState;
+import com.livermore.perseus.lifecycle.ExchangeConnector;
+import com.livermore.perseus.lifecycle.InvalidTransitionException;
+import com.livermore.perseus.lifecycle.StateMachine;
+import com.livermore.perseus.lifecycle.Transition;
+import com.livermore.perseus.registry.ClaimOutcome;
+import com.livermore.perseus.registry.ErrorInfo;
+import com.livermore.perseus.registry.Lease;
+import com.livermore.perseus.registry.LeaseStore;
+import com.livermore.perseus.registry.OwnerRecord;
+import com.livermore.perseus.registry.WriteOutcome;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * This instance's hold on its exchange: claims the lease, renews it on every heartbeat, drives the
+ * lifecycle through the state machine, and releases on shutdown. Without a lease it is a standby
+ * that tries the claim again on every heartbeat. Plain Java, so tests drive it against real Redis
+ * without a container; {@link InstanceRuntime} wires it to the EJB timer.
+ *
+ * <p>Every write of the owner record (heartbeat, transition, release) happens under one lock, so a
+ * heartbeat can never overwrite a newer state with an older one.
+ */
+public final class ExchangeInstance implements WorkRun.Host {
+  private static final Logger LOG = Logger.getLogger(ExchangeInstance.class.getName());
+
+  private final PerseusConfig config;
+  private final InstanceIdentity identity;
+  private final LeaseStore store;
+  private final ActivityLog activity;
+  private final ExchangeConnector connector;
+  private final Executor worker;
+  private final Clock clock;
+  private final StateMachine machine;
+  private final ErrorThrottle throttle;
+  private final ReentrantLock lock = new ReentrantLock();
+
+  private volatile Lease lease;
+  private volatile long lastEpoch;
+  private volatile WorkRun run;
+  private volatile boolean shuttingDown;
+  private volatile boolean exchangeRegistered;
+  private volatile String reportedConflict;
+  private volatile boolean redisReachable = true;
+  private volatile String publicIp;
+  private volatile Integer warmupProgress;
+  private volatile ErrorInfo lastError;
+  private volatile Long heartbeatLatencyMs;
+  private volatile Instant registeredAt;
+
+  public ExchangeInstance(PerseusConfig config, InstanceIdentity identity, LeaseStore store, ActivityLog activity,
+      ExchangeConnector connector, Executor worker, Clock clock) {
+    this.config = config;
+    this.identity = identity;
+    this.store = store;
+    this.activity = activity;
+    this.connector = connector;
+    this.worker = worker;
+    this.clock = clock;
+    this.machine = new StateMachine(ConnectionState.IDLE, this::record, clock);
+    this.throttle = new ErrorThrottle(config.activity().errorWindow());
+  }
+
+  /** Boot: try to claim at once. Never throws for Redis trouble; the heartbeat retries. */
+  public void start() {
+    tryClaim();
+  }
+
+  /**
+   * The timer body, one round trip: renew the lease if held (rewriting the record with fresh
+   * heartbeat facts), else try to claim it. Redis errors are reported, never thrown.
+   */
+  public void heartbeat() {
+    if (shuttingDown) return;
+    appendAll(throttle.closeExpired(clock.instant()));
+    Lease held = lease;
+    if (held == null) {
+      tryClaim();
+      return;
+    }
+    lock.lock();
+    try {
+      if (lease != held) return;
+      Instant now = clock.instant();
+      long started = System.nanoTime();
+      WriteOutcome outcome = store.write(held, snapshot(held, machine.state(), machine.since(), now),
+          config.lease().ttl(), activity.retention(), null);
+      heartbeatLatencyMs = (System.nanoTime() - started) / 1_000_000;
+      reachable();
+      if (outcome instanceof WriteOutcome.Lost lost) {
+        onLeaseLost(held, lost.holderRaw());
+      }
+    } catch (RuntimeException e) {
+      unreachable(e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Shutdown: stopping → stopped, then compare-and-delete of the lease with a {@code deregistered} entry. */
+  public void shutdown() {
+    shuttingDown = true;
+    WorkRun current = run;
+    lock.lock();
+    try {
+      if (current != null) current.stop();
+      ConnectionState state = machine.state();
+      if (state == ConnectionState.STARTING || state == ConnectionState.WARMING || state == ConnectionState.ACTIVE) {
+        moveQuietly(ConnectionState.STOPPING);
+      }
+      if (machine.state() == ConnectionState.STOPPING) moveQuietly(ConnectionState.STOPPED);
+      Lease held = lease;
+      if (held != null) {
+        Instant now = clock.instant();
+        ActivityEntry bye = entry(EventType.DEREGISTERED, held.epoch(), now).withMessage("released " + held.exchange() + " on shutdown");
+        boolean released = store.release(held, snapshot(held, machine.state(), machine.since(), now), activity.retention(), bye);
+        lease = null;
+        LOG.info(() -> released ? "Released the lease on " + held.exchange() + " (epoch " + held.epoch() + ")."
+            : "The lease on " + held.exchange() + " was no longer ours at shutdown; nothing released.");
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not release the lease on " + config.exchange() + " at shutdown; it expires within "
+          + config.lease().ttl().toSeconds() + "s: " + e.getMessage());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  public void publicIpDetected(String ip) {
+    publicIp = ip;
+  }
+
+  public InstanceStatus status() {
+    Lease held = lease;
+    InstanceRole role = shuttingDown ? InstanceRole.STOPPED
+        : held != null ? InstanceRole.OWNER : reportedConflict != null ? InstanceRole.STANDBY : InstanceRole.CLAIMING;
+    return new InstanceStatus(config.exchange(), identity.instanceId(), role, held == null ? 0 : held.epoch(),
+        machine.state(), machine.since(), held == null ? reportedConflict : null, redisReachable, lastError);
+  }
+
+  public InstanceIdentity identity() {
+    return identity;
+  }
+
+  private void tryClaim() {
+    lock.lock();
+    try {
+      if (lease != null || shuttingDown) return;
+      Instant now = clock.instant();
+      if (!exchangeRegistered) {
+        store.registerExchange(config.exchange(), now);
+        exchangeRegistered = true;
+      }
+      OwnerRecord draft = snapshot(new Lease(config.exchange(), identity.instanceId(), 0), machine.state(), machine.since(), now);
+      ActivityEntry registered = entry(EventType.REGISTERED, 0, now)
+          .withMessage("claimed " + config.exchange() + " on " + identity.hostname());
+      ClaimOutcome outcome = store.claim(draft.withRegisteredAt(now), config.lease().ttl(), activity.retention(), registered);
+      reachable();
+      if (outcome instanceof ClaimOutcome.Claimed claimed) {
+        onClaimed(claimed.lease(), now);
+      } else {
+        onConflict((ClaimOutcome.Conflict) outcome, now);
+      }
+    } catch (RuntimeException e) {
+      unreachable(e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void onClaimed(Lease claimed, Instant now) {
+    lease = claimed;
+    lastEpoch = claimed.epoch();
+    registeredAt = now;
+    reportedConflict = null;
+    LOG.info(() -> "Claimed " + claimed.exchange() + " as instance " + claimed.instanceId() + " (epoch " + claimed.epoch() + ").");
+    WorkRun next = new WorkRun(config.exchange(), connector, this);
+    run = next;
+    worker.execute(next);
+  }
+
+  private void onConflict(ClaimOutcome.Conflict conflict, Instant now) {
+    String holder = conflict.describeHolder();
+    if (holder.equals(reportedConflict)) return;
+    reportedConflict = holder;
+    String message = "claim refused: " + config.exchange() + " is held by " + holder;
+    LOG.warning(() -> "claim_conflict: " + message + "; this instance waits as a standby and does not start work.");
+    appendAll(java.util.List.of(entry(EventType.CLAIM_CONFLICT, lastEpoch, now).withMessage(message)));
+  }
+
+  /** The lease is gone: stop the work at once, record it in the stream only, and never write the lease again. */
+  private void onLeaseLost(Lease lost, String holderRaw) {
+    lease = null;
+    WorkRun current = run;
+    if (current != null) current.stop();
+    String cause = holderRaw == null ? "the lease expired" : "the lease is now held by another owner or epoch";
+    LOG.severe(() -> "lease_lost: " + lost.exchange() + " (epoch " + lost.epoch() + "): " + cause + "; exchange work stopped.");
+    Instant now = clock.instant();
+    appendAll(java.util.List.of(entry(EventType.LEASE_LOST, lost.epoch(), now).withMessage(cause)));
+    worker.execute(() -> {
+      lock.lock();
+      try {
+        ConnectionState state = machine.state();
+        if (state == ConnectionState.STARTING || state == ConnectionState.WARMING || state == ConnectionState.ACTIVE) {
+          moveQuietly(ConnectionState.STOPPING);
+        }
+        if (machine.state() == ConnectionState.STOPPING) moveQuietly(ConnectionState.STOPPED);
+      } finally {
+        lock.unlock();
+      }
+    });
+  }
+
+  // --- WorkRun.Host -------------------------------------------------------------------------
+
+  @Override
+  public boolean enter(WorkRun from, ConnectionState to) {
+    while (true) {
+      lock.lock();
+      try {
+        if (from != run || from.stopRequested() || lease == null || shuttingDown) return false;
+        if (to == ConnectionState.WARMING) warmupProgress = 0;
+        machine.moveTo(to);
+        if (to != ConnectionState.WARMING) warmupProgress = null;
+        return true;
+      } catch (LeaseLostException e) {
+        return false;
+      } catch (InvalidTransitionException e) {
+        LOG.warning(e.getMessage());
+        appendAll(java.util.List.of(entry(EventType.ERROR, lastEpoch, clock.instant()).withMessage(e.getMessage())));
+        return false;
+      } catch (RuntimeException e) {
+        unreachable(e);
+      } finally {
+        lock.unlock();
+      }
+      // Redis is unreachable: the state cannot be recorded, so its work waits for Redis.
+      if (!pause()) return false;
+    }
+  }
+
+  @Override
+  public void progress(int percent) {
+    if (machine.state() == ConnectionState.WARMING) warmupProgress = percent;
+  }
+
+  @Override
+  public void error(String message, Throwable cause) {
+    Instant now = clock.instant();
+    lastError = new ErrorInfo(message, now);
+    LOG.log(Level.FINE, "Exchange work error on " + config.exchange() + ": " + message, cause);
+    appendAll(throttle.onError(entry(EventType.ERROR, lastEpoch, now).withMessage(message)));
+  }
+
+  // --- recording ----------------------------------------------------------------------------
+
+  /** The state machine's writer: the record and its {@code state_changed} entry in one script. */
+  private void record(Transition t) {
+    ActivityEntry changed = entry(EventType.STATE_CHANGED, lastEpoch, t.at()).withStates(t.from().wireName(), t.to().wireName());
+    Lease held = lease;
+    if (held == null) {
+      activity.append(changed);
+      return;
+    }
+    WriteOutcome outcome = store.write(held, snapshot(held, t.to(), t.at(), t.at()), config.lease().ttl(), activity.retention(), changed);
+    if (outcome instanceof WriteOutcome.Lost lost) {
+      onLeaseLost(held, lost.holderRaw());
+      throw new LeaseLostException(held.exchange());
+    }
+  }
+
+  private OwnerRecord snapshot(Lease held, ConnectionState state, Instant since, Instant now) {
+    WorkRun current = run;
+    return new OwnerRecord(identity.instanceId(), config.exchange(), held.epoch(), identity.hostname(), publicIp,
+        identity.localAddress(), identity.admin(), state, since, current == null ? 0 : current.symbolCount(),
+        state == ConnectionState.WARMING ? warmupProgress : null, registeredAt == null ? now : registeredAt, now,
+        heartbeatLatencyMs, lastError, identity.version());
+  }
+
+  private ActivityEntry entry(EventType type, long epoch, Instant at) {
+    return ActivityEntry.of(type, config.exchange(), identity.instanceId(), epoch, identity.hostname(), at);
+  }
+
+  private void moveQuietly(ConnectionState to) {
+    try {
+      machine.moveTo(to);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not record " + to.wireName() + " for " + config.exchange() + ": " + e.getMessage());
+    }
+  }
+
+  private void appendAll(java.util.List<ActivityEntry> entries) {
+    for (ActivityEntry e : entries) {
+      try {
+        activity.append(e);
+      } catch (RuntimeException ex) {
+        unreachable(ex);
+      }
+    }
+  }
+
+  private void reachable() {
+    if (!redisReachable) {
+      redisReachable = true;
+      LOG.info(() -> "Redis answers again; " + config.exchange() + " resumes its heartbeat.");
+    }
+  }
+
+  /** Reported once per outage, so a Redis restart does not flood the log. */
+  private void unreachable(RuntimeException e) {
+    if (redisReachable) {
+      redisReachable = false;
+      LOG.warning(() -> "Redis call failed for " + config.exchange() + " (" + e.getClass().getSimpleName() + ": "
+          + e.getMessage() + "); retrying every heartbeat.");
+    }
+  }
+
+  private boolean pause() {
+    try {
+      Thread.sleep(config.lease().heartbeatInterval().toMillis());
+      return !shuttingDown;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package com.livermore.perseus.instance;
+
+import com.livermore.perseus.activity.ActivityLog;
+import com.livermore.perseus.config.ConfigurationReader;
+import com.livermore.perseus.config.InvalidConfigurationException;
+import com.livermore.perseus.config.PerseusConfig;
+import com.livermore.perseus.lifecycle.ExchangeConnector;
+import com.livermore.perseus.registry.Keys;
+import com.livermore.perseus.registry.LeaseStore;
+import com.livermore.perseus.registry.PublicIpLookup;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.logging.Logger;
+import java.util.stream.StreamSupport;
+import org.redisson.api.RedissonClient;
+
+/**
+ * Container glue for this instance: at deployment it validates the configuration (a broken rule
+ * fails the deployment), claims the exchange and starts the heartbeat as a programmatic EJB
+ * interval timer; on undeploy or SIGTERM it releases the lease.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class InstanceRuntime {
+  private static final Logger LOG = Logger.getLogger(InstanceRuntime.class.getName());
+
+  @Inject PerseusConfig config;
+  @Inject RedissonClient redisson;
+  @Inject @Any Instance<ExchangeConnector> connectors;
+  @Resource TimerService timers;
+  @Resource ManagedExecutorService executor;
+
+  private ExchangeInstance instance;
+  private Timer heartbeat;
+
+  @PostConstruct
+  void boot() {
+    Clock clock = Clock.systemUTC();
+    Keys keys = new Keys(config.redis().keyPrefix());
+    ActivityLog activity = new ActivityLog(redisson, keys::activity, config.activity(), clock);
+    InstanceIdentity identity = InstanceIdentity.detect(config.admin());
+    instance = new ExchangeInstance(config, identity, new LeaseStore(redisson, keys), activity, connector(), executor, clock);
+    LOG.info(() -> "Perseus instance " + identity.instanceId() + " on " + identity.hostname() + " starting for exchange "
+        + config.exchange() + " (heartbeat " + config.lease().heartbeatInterval().toMillis() + " ms, lease TTL "
+        + config.lease().ttl().toMillis() + " ms).");
+    if (config.publicIp().enabled()) {
+      new PublicIpLookup(config.publicIp().endpoints(), config.publicIp().timeout()).lookup()
+          .thenAccept(ip -> instance.publicIpDetected(ip.orElse(null)));
+    }
+    instance.start();
+    long interval = config.lease().heartbeatInterval().toMillis();
+    heartbeat = timers.createIntervalTimer(interval, interval, new TimerConfig("perseus-heartbeat", false));
+  }
+
+  @Timeout
+  void beat(Timer timer) {
+    instance.heartbeat();
+  }
+
+  @PreDestroy
+  void stop() {
+    if (heartbeat != null) {
+      try {
+        heartbeat.cancel();
+      } catch (RuntimeException e) {
+        // the timer service may already be down at SIGTERM; the instance stops beating anyway
+      }
+    }
+    instance.shutdown();
+  }
+
+  public InstanceStatus status() {
+    return instance.status();
+  }
+
+  private ExchangeConnector connector() {
+    String wanted = config.connector().name();
+    List<ExchangeConnector> all = StreamSupport.stream(connectors.spliterator(), false).toList();
+    return all.stream().filter(c -> c.name().equals(wanted)).findFirst().orElseThrow(() -> new InvalidConfigurationException(
+        ConfigurationReader.CONNECTOR + " names '" + wanted + "', but the deployed connectors are "
+            + all.stream().map(ExchangeConnector::name).toList() + "."));
+  }
+}

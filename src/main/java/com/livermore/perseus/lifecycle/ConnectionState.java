@@ -1,0 +1,30 @@
+package com.livermore.perseus.lifecycle;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** Where an exchange connection is in its lifecycle; written lowercase in records and events. */
+public enum ConnectionState {
+  IDLE,
+  STARTING,
+  WARMING,
+  ACTIVE,
+  STOPPING,
+  STOPPED;
+
+  @JsonValue
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  @JsonCreator
+  public static ConnectionState fromWire(String value) {
+    return valueOf(value.toUpperCase(Locale.ROOT));
+  }
+
+  /** States that should pass quickly; one that lasts too long is flagged as stuck. */
+  public boolean isTransient() {
+    return this == STARTING || this == WARMING || this == STOPPING;
+  }
+}

@@ -1,0 +1,25 @@
+package com.livermore.perseus.registry;
+
+/** What a claim attempt found: the lease is ours, or someone else holds it. */
+public sealed interface ClaimOutcome {
+
+  /** The claim succeeded under a freshly incremented epoch. */
+  record Claimed(Lease lease) implements ClaimOutcome {}
+
+  /**
+   * Another instance holds the lease. {@code holder} is its record, or null when the stored value
+   * could not be read as one ({@code raw} keeps it for the message).
+   */
+  record Conflict(OwnerRecord holder, String raw) implements ClaimOutcome {
+
+    /** "host (ip), instance id, holding since …" for logs and the console. */
+    public String describeHolder() {
+      if (holder == null) {
+        return "an unreadable record";
+      }
+      return "instance " + holder.instanceId() + " on " + holder.hostname()
+          + (holder.ipAddress() != null ? " (" + holder.ipAddress() + ")" : "")
+          + " since " + holder.registeredAt() + " (epoch " + holder.epoch() + ")";
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package com.livermore.perseus.registry;
+
+/**
+ * Every Redis key name Perseus uses, built here and nowhere else. Per-exchange keys share the hash
+ * tag {@code {<exchange>}} so one script may touch them together, also in Redis Cluster.
+ */
+public final class Keys {
+  private final String prefix;
+
+  public Keys(String prefix) {
+    this.prefix = prefix == null ? "" : prefix;
+  }
+
+  public String instance(String exchange) {
+    return prefix + "exchange:{" + exchange + "}:instance";
+  }
+
+  public String last(String exchange) {
+    return prefix + "exchange:{" + exchange + "}:last";
+  }
+
+  public String epoch(String exchange) {
+    return prefix + "exchange:{" + exchange + "}:epoch";
+  }
+
+  public String activity(String exchange) {
+    return prefix + "logs:network:{" + exchange + "}";
+  }
+
+  public String exchanges() {
+    return prefix + "network:exchanges";
+  }
+}

@@ -1,0 +1,100 @@
+package com.livermore.perseus.registry;
+
+import com.livermore.perseus.activity.ActivityEntry;
+import com.livermore.perseus.activity.StreamRetention;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * Claims, renews, rewrites and releases exchange leases in Redis. Each operation is one Lua round
+ * trip that touches only the exchange's hash-tagged keys, so it is atomic and single-slot in Redis
+ * Cluster; ownership is always checked by instanceId and fencing epoch.
+ */
+public class LeaseStore {
+  private static final LuaScript CLAIM = LuaScript.load("claim.lua");
+  private static final LuaScript WRITE_OWNED = LuaScript.load("write-owned.lua");
+  private static final LuaScript RELEASE = LuaScript.load("release.lua");
+
+  private final RedissonClient redisson;
+  private final Keys keys;
+
+  public LeaseStore(RedissonClient redisson, Keys keys) {
+    this.redisson = redisson;
+    this.keys = keys;
+  }
+
+  /** SET NX PX with a new fencing epoch, {@code :last} and the {@code registered} entry, atomically. */
+  public ClaimOutcome claim(OwnerRecord draft, Duration ttl, StreamRetention retention, ActivityEntry registered) {
+    String x = draft.exchange();
+    List<Object> args = new ArrayList<>(List.of(RecordJson.write(draft.withEpoch(0)), millis(ttl),
+        Long.toString(retention.maxLength()), retention.minId()));
+    args.addAll(registered.fields(true));
+    List<Object> reply = run(CLAIM, List.of(keys.instance(x), keys.last(x), keys.epoch(x), keys.activity(x)), args);
+    if (((Long) reply.get(0)) == 1L) {
+      return new ClaimOutcome.Claimed(new Lease(x, draft.instanceId(), (Long) reply.get(1)));
+    }
+    String raw = (String) reply.get(1);
+    OwnerRecord holder;
+    try {
+      holder = RecordJson.readOwner(raw);
+    } catch (UnreadableRecordException e) {
+      holder = null;
+    }
+    return new ClaimOutcome.Conflict(holder, raw);
+  }
+
+  /**
+   * Writes {@code record} and renews the TTL only while {@code lease} is still the current owner;
+   * with a non-null {@code entry}, appends it in the same step.
+   */
+  public WriteOutcome write(Lease lease, OwnerRecord record, Duration ttl, StreamRetention retention, ActivityEntry entry) {
+    String x = lease.exchange();
+    List<Object> args = new ArrayList<>(List.of(lease.instanceId(), Long.toString(lease.epoch()), RecordJson.write(record),
+        millis(ttl), Long.toString(retention.maxLength()), retention.minId()));
+    if (entry != null) {
+      args.addAll(entry.fields(false));
+    }
+    List<Object> reply = run(WRITE_OWNED, List.of(keys.instance(x), keys.last(x), keys.activity(x)), args);
+    if (((Long) reply.get(0)) == 1L) {
+      return new WriteOutcome.Written();
+    }
+    return new WriteOutcome.Lost(reply.size() > 1 ? (String) reply.get(1) : null);
+  }
+
+  /** Compare-and-delete of the lease, keeping {@code finalRecord} in {@code :last}; false if not ours. */
+  public boolean release(Lease lease, OwnerRecord finalRecord, StreamRetention retention, ActivityEntry deregistered) {
+    String x = lease.exchange();
+    List<Object> args = new ArrayList<>(List.of(lease.instanceId(), Long.toString(lease.epoch()),
+        RecordJson.write(finalRecord), Long.toString(retention.maxLength()), retention.minId()));
+    args.addAll(deregistered.fields(false));
+    Long released = redisson.getScript(StringCodec.INSTANCE).eval(keys.instance(x), RScript.Mode.READ_WRITE,
+        RELEASE.source(), RScript.ReturnType.LONG, List.of(keys.instance(x), keys.last(x), keys.activity(x)), args.toArray());
+    return released != null && released == 1L;
+  }
+
+  /** Adds the exchange to {@code network:exchanges} unless it is already known (HSETNX). */
+  public void registerExchange(String exchange, Instant now) {
+    redisson.<String, String>getMap(keys.exchanges(), StringCodec.INSTANCE)
+        .fastPutIfAbsent(exchange, RecordJson.write(ExchangeEntry.firstSeenNow(exchange, now)));
+  }
+
+  /** The raw value of the lease key, if any. */
+  public Optional<String> currentRaw(String exchange) {
+    return Optional.ofNullable(redisson.<String>getBucket(keys.instance(exchange), StringCodec.INSTANCE).get());
+  }
+
+  private List<Object> run(LuaScript script, List<Object> scriptKeys, List<Object> args) {
+    return redisson.getScript(StringCodec.INSTANCE).eval((String) scriptKeys.get(0), RScript.Mode.READ_WRITE,
+        script.source(), RScript.ReturnType.LIST, scriptKeys, args.toArray());
+  }
+
+  private static String millis(Duration d) {
+    return Long.toString(d.toMillis());
+  }
+}
