@@ -1,0 +1,285 @@
+package com.livermore.perseus.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.livermore.perseus.activity.ActivityEntry;
+import com.livermore.perseus.activity.EventType;
+import com.livermore.perseus.activity.StreamRetention;
+import com.livermore.perseus.lifecycle.ConnectionState;
+import com.livermore.perseus.testing.RedisBackend;
+import com.livermore.perseus.testing.Resp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The registry's guarantees, run against a single node and against a Redis Cluster by the subclasses. */
+abstract class LeaseStoreContract {
+  static final Duration TTL = Duration.ofSeconds(30);
+  static final StreamRetention RETENTION = new StreamRetention(1000, "0-0");
+  static final Set<String> DESIGN_FIELDS = Set.of("instanceId", "exchange", "epoch", "hostname", "ipAddress",
+      "localAddress", "admin", "state", "stateSince", "symbolCount", "warmupProgress", "registeredAt", "lastHeartbeat",
+      "heartbeatLatencyMs", "lastError", "version");
+
+  Keys keys;
+  LeaseStore store;
+  String exchange;
+
+  abstract RedisBackend backend();
+
+  @BeforeEach
+  void freshNamespace() {
+    keys = new Keys("t" + UUID.randomUUID().toString().substring(0, 8) + ":");
+    store = new LeaseStore(backend().redisson(), keys);
+    exchange = "coinbase";
+  }
+
+  static OwnerRecord record(String exchange, String instanceId, ConnectionState state, Instant now) {
+    return new OwnerRecord(instanceId, exchange, 0, "host-" + instanceId, null, "10.0.0.7", "ops@example.com", state, now, 0,
+        null, now, now, null, null, "test");
+  }
+
+  static ActivityEntry registered(String exchange, String instanceId, Instant now) {
+    return ActivityEntry.of(EventType.REGISTERED, exchange, instanceId, 0, "host-" + instanceId, now);
+  }
+
+  Lease claim(String instanceId, Duration ttl) {
+    Instant now = Instant.now();
+    ClaimOutcome outcome = store.claim(record(exchange, instanceId, ConnectionState.IDLE, now), ttl, RETENTION,
+        registered(exchange, instanceId, now));
+    assertThat(outcome).isInstanceOf(ClaimOutcome.Claimed.class);
+    return ((ClaimOutcome.Claimed) outcome).lease();
+  }
+
+  String get(String key) {
+    try (Resp r = backend().connectFor(key)) {
+      return (String) r.call("GET", key);
+    }
+  }
+
+  long pttl(String key) {
+    try (Resp r = backend().connectFor(key)) {
+      return (Long) r.call("PTTL", key);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  List<List<Object>> stream(String key) {
+    try (Resp r = backend().connectFor(key)) {
+      return (List<List<Object>>) (List<?>) r.call("XRANGE", key, "-", "+");
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static String field(List<Object> entry, String name) {
+    List<Object> kv = (List<Object>) entry.get(1);
+    for (int i = 0; i < kv.size(); i += 2) {
+      if (name.equals(kv.get(i))) return (String) kv.get(i + 1);
+    }
+    return null;
+  }
+
+  @Test
+  void claimWritesTheLeaseWithTtlEpochLastRecordAndRegisteredEntry() throws Exception {
+    Lease lease = claim("a", TTL);
+
+    assertThat(lease.epoch()).isEqualTo(1);
+    String json = get(keys.instance(exchange));
+    JsonNode node = RecordJson.mapper().readTree(json);
+    assertThat(node.get("epoch").asLong()).isEqualTo(1);
+    assertThat(node.get("instanceId").asText()).isEqualTo("a");
+    assertThat(node.get("state").asText()).isEqualTo("idle");
+    assertThat(pttl(keys.instance(exchange))).isBetween(1L, TTL.toMillis());
+    assertThat(get(keys.last(exchange))).isEqualTo(json);
+    assertThat(pttl(keys.last(exchange))).isEqualTo(-1L);
+    assertThat(get(keys.epoch(exchange))).isEqualTo("1");
+    List<List<Object>> entries = stream(keys.activity(exchange));
+    assertThat(entries).hasSize(1);
+    assertThat(field(entries.get(0), "type")).isEqualTo("registered");
+    assertThat(field(entries.get(0), "epoch")).isEqualTo("1");
+    assertThat(field(entries.get(0), "instanceId")).isEqualTo("a");
+  }
+
+  @Test
+  void recordIsPlainJsonWithTheDesignFieldNames() throws Exception {
+    claim("a", TTL);
+    JsonNode node = RecordJson.mapper().readTree(get(keys.instance(exchange)));
+    Set<String> names = new TreeSet<>();
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) names.add(it.next());
+    assertThat(names).isEqualTo(new TreeSet<>(DESIGN_FIELDS));
+    assertThat(node.get("registeredAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z");
+    assertThat(node.get("lastError").isNull()).isTrue();
+  }
+
+  @Test
+  void aHeldExchangeIsAConflictNamingTheHolder() {
+    claim("a", TTL);
+    Instant now = Instant.now();
+    ClaimOutcome second = store.claim(record(exchange, "b", ConnectionState.IDLE, now), TTL, RETENTION,
+        registered(exchange, "b", now));
+
+    assertThat(second).isInstanceOf(ClaimOutcome.Conflict.class);
+    ClaimOutcome.Conflict conflict = (ClaimOutcome.Conflict) second;
+    assertThat(conflict.holder().instanceId()).isEqualTo("a");
+    assertThat(conflict.describeHolder()).contains("instance a").contains("host-a").contains("epoch 1");
+    assertThat(get(keys.epoch(exchange))).as("a refused claim burns no epoch").isEqualTo("1");
+  }
+
+  @Test
+  void renewalRewritesTheRecordAndTheTtl() throws Exception {
+    Lease lease = claim("a", Duration.ofSeconds(5));
+    Instant later = Instant.now().plusSeconds(1);
+    OwnerRecord renewed = new OwnerRecord("a", exchange, lease.epoch(), "host-a", "203.0.113.9", "10.0.0.7", "ops", ConnectionState.ACTIVE,
+        later, 42, null, later, later, 3L, new ErrorInfo("boom", later), "test");
+
+    WriteOutcome outcome = store.write(lease, renewed, TTL, RETENTION, null);
+
+    assertThat(outcome).isInstanceOf(WriteOutcome.Written.class);
+    assertThat(pttl(keys.instance(exchange))).isGreaterThan(5_000L);
+    OwnerRecord stored = RecordJson.readOwner(get(keys.instance(exchange)));
+    assertThat(stored).isEqualTo(renewed);
+    assertThat(RecordJson.readOwner(get(keys.last(exchange)))).isEqualTo(renewed);
+    assertThat(stream(keys.activity(exchange))).as("a heartbeat adds no entry").hasSize(1);
+  }
+
+  @Test
+  void aWriteWithAnEntryAppendsItInTheSameStep() {
+    Lease lease = claim("a", TTL);
+    Instant now = Instant.now();
+    ActivityEntry changed = ActivityEntry.of(EventType.STATE_CHANGED, exchange, "a", lease.epoch(), "host-a", now)
+        .withStates("idle", "starting");
+    store.write(lease, record(exchange, "a", ConnectionState.STARTING, now).withEpoch(lease.epoch()), TTL, RETENTION, changed);
+
+    List<List<Object>> entries = stream(keys.activity(exchange));
+    assertThat(entries).hasSize(2);
+    assertThat(field(entries.get(1), "type")).isEqualTo("state_changed");
+    assertThat(field(entries.get(1), "from")).isEqualTo("idle");
+    assertThat(field(entries.get(1), "to")).isEqualTo("starting");
+  }
+
+  @Test
+  void theLeaseExpiresWhenTheHeartbeatStopsAndLastRemains() {
+    claim("a", Duration.ofMillis(300));
+    await().atMost(Duration.ofSeconds(5)).until(() -> get(keys.instance(exchange)) == null);
+    assertThat(get(keys.last(exchange))).contains("\"instanceId\":\"a\"");
+  }
+
+  @Test
+  void renewalFailsAfterTheLeaseWasTakenOver() throws Exception {
+    Lease a = claim("a", Duration.ofMillis(200));
+    await().atMost(Duration.ofSeconds(5)).until(() -> get(keys.instance(exchange)) == null);
+    Lease b = claim("b", TTL);
+    assertThat(b.epoch()).isEqualTo(2);
+
+    WriteOutcome outcome = store.write(a, record(exchange, "a", ConnectionState.ACTIVE, Instant.now()).withEpoch(a.epoch()),
+        TTL, RETENTION, null);
+
+    assertThat(outcome).isInstanceOf(WriteOutcome.Lost.class);
+    assertThat(((WriteOutcome.Lost) outcome).holderRaw()).contains("\"instanceId\":\"b\"");
+    assertThat(RecordJson.readOwner(get(keys.instance(exchange))).instanceId()).isEqualTo("b");
+    assertThat(RecordJson.readOwner(get(keys.last(exchange))).instanceId()).isEqualTo("b");
+  }
+
+  @Test
+  void renewalOfAnExpiredLeaseReportsLossWithoutRecreatingIt() {
+    Lease a = claim("a", Duration.ofMillis(200));
+    await().atMost(Duration.ofSeconds(5)).until(() -> get(keys.instance(exchange)) == null);
+
+    WriteOutcome outcome = store.write(a, record(exchange, "a", ConnectionState.ACTIVE, Instant.now()).withEpoch(a.epoch()),
+        TTL, RETENTION, null);
+
+    assertThat(outcome).isEqualTo(new WriteOutcome.Lost(null));
+    assertThat(get(keys.instance(exchange))).isNull();
+  }
+
+  @Test
+  void sameInstanceIdWithAnOlderEpochIsFenced() {
+    Lease first = claim("a", Duration.ofMillis(200));
+    await().atMost(Duration.ofSeconds(5)).until(() -> get(keys.instance(exchange)) == null);
+    claim("a", TTL);
+
+    WriteOutcome outcome = store.write(first, record(exchange, "a", ConnectionState.ACTIVE, Instant.now()).withEpoch(1), TTL,
+        RETENTION, null);
+
+    assertThat(outcome).isInstanceOf(WriteOutcome.Lost.class);
+  }
+
+  @Test
+  void releaseIsCompareAndDelete() throws Exception {
+    Lease lease = claim("a", TTL);
+    Instant now = Instant.now();
+    OwnerRecord last = record(exchange, "a", ConnectionState.STOPPED, now).withEpoch(lease.epoch());
+    ActivityEntry bye = ActivityEntry.of(EventType.DEREGISTERED, exchange, "a", lease.epoch(), "host-a", now);
+
+    assertThat(store.release(new Lease(exchange, "a", lease.epoch() + 1), last, RETENTION, bye)).isFalse();
+    assertThat(store.release(new Lease(exchange, "someone-else", lease.epoch()), last, RETENTION, bye)).isFalse();
+    assertThat(get(keys.instance(exchange))).isNotNull();
+
+    assertThat(store.release(lease, last, RETENTION, bye)).isTrue();
+    assertThat(get(keys.instance(exchange))).isNull();
+    assertThat(RecordJson.readOwner(get(keys.last(exchange))).state()).isEqualTo(ConnectionState.STOPPED);
+    List<List<Object>> entries = stream(keys.activity(exchange));
+    assertThat(field(entries.get(entries.size() - 1), "type")).isEqualTo("deregistered");
+  }
+
+  @Test
+  void registerExchangeKeepsTheFirstSighting() throws Exception {
+    Instant first = Instant.parse("2026-01-01T00:00:00Z");
+    store.registerExchange(exchange, first);
+    store.registerExchange(exchange, first.plusSeconds(3600));
+    String key = keys.exchanges();
+    try (Resp r = backend().connectFor(key)) {
+      JsonNode node = RecordJson.mapper().readTree((String) r.call("HGET", key, exchange));
+      assertThat(node.get("exchange").asText()).isEqualTo("coinbase");
+      assertThat(node.get("displayName").asText()).isEqualTo("Coinbase");
+      assertThat(node.get("firstSeen").asText()).isEqualTo("2026-01-01T00:00:00Z");
+    }
+  }
+
+  @Test
+  void eightContendersOverTwoHundredRoundsLeaveExactlyOneOwnerEachRound() throws Exception {
+    int contenders = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(contenders);
+    try {
+      CyclicBarrier start = new CyclicBarrier(contenders);
+      for (int round = 0; round < 200; round++) {
+        List<Future<ClaimOutcome>> results = new ArrayList<>();
+        for (int c = 0; c < contenders; c++) {
+          String id = "c" + c;
+          results.add(pool.submit(() -> {
+            start.await(10, TimeUnit.SECONDS);
+            Instant now = Instant.now();
+            return store.claim(record(exchange, id, ConnectionState.IDLE, now), TTL, RETENTION, registered(exchange, id, now));
+          }));
+        }
+        List<Lease> winners = new ArrayList<>();
+        for (Future<ClaimOutcome> f : results) {
+          if (f.get(10, TimeUnit.SECONDS) instanceof ClaimOutcome.Claimed c) winners.add(c.lease());
+        }
+        assertThat(winners).as("owners in round %d", round).hasSize(1);
+        Lease winner = winners.get(0);
+        assertThat(winner.epoch()).isEqualTo(round + 1);
+        assertThat(RecordJson.readOwner(get(keys.instance(exchange))).instanceId()).isEqualTo(winner.instanceId());
+        Instant now = Instant.now();
+        assertThat(store.release(winner, record(exchange, winner.instanceId(), ConnectionState.STOPPED, now)
+            .withEpoch(winner.epoch()), RETENTION,
+            ActivityEntry.of(EventType.DEREGISTERED, exchange, winner.instanceId(), winner.epoch(), "h", now))).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
