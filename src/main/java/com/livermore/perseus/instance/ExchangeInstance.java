@@ -204,7 +204,13 @@ public final class ExchangeInstance implements WorkRun.Host {
     lease = null;
     WorkRun current = run;
     if (current != null) current.stop();
-    String cause = holderRaw == null ? "the lease expired" : "the lease is now held by another owner or epoch";
+    String cause;
+    if (holderRaw == null) {
+      cause = "the lease expired";
+    } else {
+      reportedConflict = ClaimOutcome.Conflict.of(holderRaw).describeHolder();
+      cause = "the lease is now held by " + reportedConflict;
+    }
     LOG.severe(() -> "lease_lost: " + lost.exchange() + " (epoch " + lost.epoch() + "): " + cause + "; exchange work stopped.");
     Instant now = clock.instant();
     appendAll(java.util.List.of(entry(EventType.LEASE_LOST, lost.epoch(), now).withMessage(cause)));

@@ -12,6 +12,15 @@ public sealed interface ClaimOutcome {
    */
   record Conflict(OwnerRecord holder, String raw) implements ClaimOutcome {
 
+    /** A conflict with whatever the lease key holds, readable or not. */
+    public static Conflict of(String raw) {
+      try {
+        return new Conflict(RecordJson.readOwner(raw), raw);
+      } catch (UnreadableRecordException e) {
+        return new Conflict(null, raw);
+      }
+    }
+
     /** "host (ip), instance id, holding since …" for logs and the console. */
     public String describeHolder() {
       if (holder == null) {

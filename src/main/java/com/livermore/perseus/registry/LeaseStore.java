@@ -39,14 +39,7 @@ public class LeaseStore {
     if (((Long) reply.get(0)) == 1L) {
       return new ClaimOutcome.Claimed(new Lease(x, draft.instanceId(), (Long) reply.get(1)));
     }
-    String raw = (String) reply.get(1);
-    OwnerRecord holder;
-    try {
-      holder = RecordJson.readOwner(raw);
-    } catch (UnreadableRecordException e) {
-      holder = null;
-    }
-    return new ClaimOutcome.Conflict(holder, raw);
+    return ClaimOutcome.Conflict.of((String) reply.get(1));
   }
 
   /**

@@ -1,0 +1,305 @@
+package com.livermore.perseus.instance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.livermore.perseus.activity.ActivityLog;
+import com.livermore.perseus.config.ConfigurationReader;
+import com.livermore.perseus.config.PerseusConfig;
+import com.livermore.perseus.lifecycle.ConnectionState;
+import com.livermore.perseus.lifecycle.ExchangeConnector;
+import com.livermore.perseus.lifecycle.SimulatedConnector;
+import com.livermore.perseus.registry.Keys;
+import com.livermore.perseus.registry.LeaseStore;
+import com.livermore.perseus.registry.OwnerRecord;
+import com.livermore.perseus.registry.RecordJson;
+import com.livermore.perseus.testing.RedisBackend;
+import com.livermore.perseus.testing.Resp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One instance's whole life against a real Redis: claim, heartbeat, lifecycle, errors, loss and
+ * shutdown, with the heartbeat driven at 200 ms like the EJB timer would.
+ */
+class ExchangeInstanceIT {
+  static RedisBackend redis;
+  String prefix;
+  Keys keys;
+  final ExecutorService worker = Executors.newCachedThreadPool();
+  final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
+  final List<ExchangeInstance> started = new ArrayList<>();
+
+  @BeforeAll
+  static void startRedis() {
+    redis = RedisBackend.singleNode();
+  }
+
+  @AfterAll
+  static void stopRedis() {
+    redis.close();
+  }
+
+  @BeforeEach
+  void namespace() {
+    prefix = "i" + UUID.randomUUID().toString().substring(0, 8) + ":";
+    keys = new Keys(prefix);
+  }
+
+  @AfterEach
+  void stopEverything() {
+    timer.shutdownNow();
+    started.forEach(ExchangeInstance::shutdown);
+    worker.shutdownNow();
+  }
+
+  PerseusConfig config(String... extra) {
+    Map<String, String> values = new HashMap<>(Map.of(
+        "perseus.exchange", "kraken", "perseus.key-prefix", prefix, "perseus.redis.address", redis.address(),
+        "perseus.heartbeat.interval", "200ms", "perseus.lease.ttl", "600ms", "perseus.simulator.warmup", "400ms",
+        "perseus.simulator.symbols", "40", "perseus.admin", "ops@example.com", "perseus.activity.error-window", "1s"));
+    for (int i = 0; i < extra.length; i += 2) values.put(extra[i], extra[i + 1]);
+    return ConfigurationReader.read(name -> Optional.ofNullable(values.get(name)));
+  }
+
+  ExchangeInstance instance(PerseusConfig config, ExchangeConnector connector) {
+    Clock clock = Clock.systemUTC();
+    ExchangeInstance instance = new ExchangeInstance(config, InstanceIdentity.detect(config.admin()),
+        new LeaseStore(redis.redisson(), keys), new ActivityLog(redis.redisson(), keys::activity, config.activity(), clock),
+        connector, worker, clock);
+    started.add(instance);
+    return instance;
+  }
+
+  ScheduledFuture<?> beat(ExchangeInstance instance) {
+    return timer.scheduleAtFixedRate(instance::heartbeat, 200, 200, TimeUnit.MILLISECONDS);
+  }
+
+  OwnerRecord lease() {
+    String json = get(keys.instance("kraken"));
+    return json == null ? null : RecordJson.readOwner(json);
+  }
+
+  OwnerRecord last() {
+    return RecordJson.readOwner(get(keys.last("kraken")));
+  }
+
+  String get(String key) {
+    try (Resp r = redis.connectFor(key)) {
+      return (String) r.call("GET", key);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  List<Map<String, String>> entries() {
+    String key = keys.activity("kraken");
+    try (Resp r = redis.connectFor(key)) {
+      List<Map<String, String>> out = new ArrayList<>();
+      for (Object e : (List<Object>) r.call("XRANGE", key, "-", "+")) {
+        List<Object> kv = (List<Object>) ((List<Object>) e).get(1);
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < kv.size(); i += 2) m.put((String) kv.get(i), (String) kv.get(i + 1));
+        out.add(m);
+      }
+      return out;
+    }
+  }
+
+  List<String> types() {
+    return entries().stream().map(e -> e.get("type") + (e.containsKey("to") ? ":" + e.get("to") : "")).toList();
+  }
+
+  @Test
+  void reachesActiveThroughTheLifecycleAndRecordsEveryStep() {
+    PerseusConfig config = config();
+    ExchangeInstance instance = instance(config, new SimulatedConnector(config.connector()));
+    instance.start();
+    beat(instance);
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
+    OwnerRecord active = lease();
+    assertThat(active.symbolCount()).isEqualTo(40);
+    assertThat(active.warmupProgress()).isNull();
+    assertThat(active.admin()).isEqualTo("ops@example.com");
+    assertThat(active.epoch()).isEqualTo(1);
+    assertThat(types()).containsExactly("registered", "state_changed:starting", "state_changed:warming", "state_changed:active");
+    assertThat(instance.status().role()).isEqualTo(InstanceRole.OWNER);
+  }
+
+  @Test
+  void lastHeartbeatAdvancesOnEveryHeartbeatAndTheTtlNeverRunsOut() {
+    PerseusConfig config = config();
+    ExchangeInstance instance = instance(config, new RecordingConnector());
+    instance.start();
+    beat(instance);
+    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
+
+    Instant previous = lease().lastHeartbeat();
+    for (int i = 0; i < 5; i++) {
+      Instant before = previous;
+      await().atMost(Duration.ofSeconds(2)).until(() -> lease().lastHeartbeat().isAfter(before));
+      previous = lease().lastHeartbeat();
+      try (Resp r = redis.connectFor(keys.instance("kraken"))) {
+        assertThat((Long) r.call("PTTL", keys.instance("kraken"))).isPositive();
+      }
+    }
+    assertThat(lease().heartbeatLatencyMs()).isNotNull().isNotNegative();
+  }
+
+  @Test
+  void aConnectorErrorPopulatesLastError() {
+    PerseusConfig config = config("perseus.simulator.failure", "periodic", "perseus.simulator.warmup", "100ms");
+    ExchangeInstance instance = instance(config, new SimulatedConnector(config.connector()));
+    instance.start();
+    beat(instance);
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> lease() != null && lease().lastError() != null);
+    assertThat(lease().lastError().message()).contains("Simulated order book gap on kraken");
+    assertThat(lease().lastError().at()).isNotNull();
+    assertThat(lease().state()).isEqualTo(ConnectionState.ACTIVE);
+    assertThat(types()).contains("error");
+  }
+
+  @Test
+  void aFailedStartAbortsToStoppedWithTheErrorRecorded() {
+    RecordingConnector connector = new RecordingConnector();
+    connector.failStart = new IllegalStateException("exchange refused the API key");
+    ExchangeInstance instance = instance(config(), connector);
+    instance.start();
+    beat(instance);
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null && lease().state() == ConnectionState.STOPPED);
+    assertThat(lease().lastError().message()).isEqualTo("exchange refused the API key");
+    assertThat(types()).containsExactly("registered", "state_changed:starting", "error", "state_changed:stopping",
+        "state_changed:stopped");
+    assertThat(connector.calls).containsExactly("start", "stop");
+  }
+
+  @Test
+  void eachStateIsRecordedBeforeItsWorkBegins() {
+    RecordingConnector connector = new RecordingConnector();
+    Map<String, String> seenState = new HashMap<>();
+    Map<String, List<String>> seenEntries = new HashMap<>();
+    connector.onStep = step -> {
+      seenState.put(step, lease().state().wireName());
+      seenEntries.put(step, types());
+    };
+    ExchangeInstance instance = instance(config(), connector);
+    instance.start();
+    await().atMost(Duration.ofSeconds(5)).until(() -> seenState.containsKey("warmUp"));
+
+    assertThat(seenState).containsEntry("start", "starting").containsEntry("warmUp", "warming");
+    assertThat(seenEntries.get("start")).endsWith("state_changed:starting");
+    assertThat(seenEntries.get("warmUp")).endsWith("state_changed:warming");
+  }
+
+  @Test
+  void aDeadOwnerLeavesNoActiveLeaseOnlyItsLastRecord() {
+    ExchangeInstance instance = instance(config(), new RecordingConnector());
+    instance.start();
+    ScheduledFuture<?> heartbeats = beat(instance);
+    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
+
+    heartbeats.cancel(false); // the owner dies: no shutdown, no more heartbeats
+    await().atMost(Duration.ofSeconds(3)).until(() -> lease() == null);
+
+    OwnerRecord last = last();
+    assertThat(last.state()).isEqualTo(ConnectionState.ACTIVE);
+    assertThat(last.lastHeartbeat()).isBefore(Instant.now().minusMillis(500));
+    started.clear(); // it is dead: nothing to shut down
+  }
+
+  @Test
+  void anOwnerThatLostItsLeaseStopsWorkAndNeverWritesTheLeaseAgain() {
+    RecordingConnector connector = new RecordingConnector();
+    ExchangeInstance owner = instance(config(), connector);
+    owner.start();
+    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
+
+    // The owner stalls past its TTL (no heartbeat); a second instance takes the exchange.
+    await().atMost(Duration.ofSeconds(3)).until(() -> lease() == null);
+    ExchangeInstance successor = instance(config(), new RecordingConnector());
+    successor.start();
+    beat(successor);
+    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null && lease().instanceId().equals(successor.identity().instanceId()));
+
+    owner.heartbeat();
+
+    await().atMost(Duration.ofSeconds(3)).until(() -> connector.calls.contains("stop"));
+    assertThat(owner.status().role()).isEqualTo(InstanceRole.STANDBY);
+    for (int i = 0; i < 5; i++) owner.heartbeat();
+    assertThat(lease().instanceId()).isEqualTo(successor.identity().instanceId());
+    assertThat(last().instanceId()).isEqualTo(successor.identity().instanceId());
+    List<Map<String, String>> lost = entries().stream().filter(e -> "lease_lost".equals(e.get("type"))).toList();
+    assertThat(lost).hasSize(1);
+    assertThat(lost.get(0)).containsEntry("instanceId", owner.identity().instanceId()).containsEntry("epoch", "1");
+    await().atMost(Duration.ofSeconds(3)).until(() -> types().contains("state_changed:stopped"));
+  }
+
+  @Test
+  void aSecondInstanceForAHeldExchangeWaitsAsStandbyAndNamesTheHolder() {
+    ExchangeInstance owner = instance(config(), new RecordingConnector());
+    owner.start();
+    RecordingConnector standbyConnector = new RecordingConnector();
+    ExchangeInstance standby = instance(config(), standbyConnector);
+    standby.start();
+    standby.heartbeat();
+
+    InstanceStatus status = standby.status();
+    assertThat(status.role()).isEqualTo(InstanceRole.STANDBY);
+    assertThat(status.conflictHolder()).contains(owner.identity().instanceId()).contains(owner.identity().hostname());
+    assertThat(standbyConnector.calls).isEmpty();
+    List<Map<String, String>> conflicts = entries().stream().filter(e -> "claim_conflict".equals(e.get("type"))).toList();
+    assertThat(conflicts).as("reported once, not on every retry").hasSize(1);
+    assertThat(conflicts.get(0).get("message")).contains(owner.identity().instanceId());
+  }
+
+  @Test
+  void aStandbyClaimsTheExchangeOnceTheOwnersLeaseExpires() {
+    ExchangeInstance owner = instance(config(), new RecordingConnector());
+    owner.start();
+    RecordingConnector standbyConnector = new RecordingConnector();
+    ExchangeInstance standby = instance(config(), standbyConnector);
+    standby.start();
+    beat(standby);
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null && lease().instanceId().equals(standby.identity().instanceId())
+        && lease().state() == ConnectionState.ACTIVE);
+    assertThat(lease().epoch()).isEqualTo(2);
+    started.remove(owner);
+  }
+
+  @Test
+  void shutdownWalksToStoppedReleasesTheLeaseAndRecordsIt() {
+    RecordingConnector connector = new RecordingConnector();
+    ExchangeInstance instance = instance(config(), connector);
+    instance.start();
+    beat(instance);
+    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
+
+    instance.shutdown();
+
+    assertThat(lease()).isNull();
+    assertThat(last().state()).isEqualTo(ConnectionState.STOPPED);
+    assertThat(types()).endsWith("state_changed:stopping", "state_changed:stopped", "deregistered");
+    assertThat(connector.calls).endsWith("stop");
+    assertThat(instance.status().role()).isEqualTo(InstanceRole.STOPPED);
+  }
+}
