@@ -1,0 +1,45 @@
+package com.livermore.perseus.deployment;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The WAR the build produced ({@code target/perseus.war}), unchanged but for a {@code
+ * microprofile-config.properties} carrying the test's settings (such as the harness Redis port),
+ * exactly as an operator would configure a deployment.
+ */
+public final class PayaraDeployment {
+  private PayaraDeployment() {}
+
+  public static WebArchive builtWar(String name, Map<String, String> config) {
+    File war = new File(System.getProperty("perseus.war", "target/perseus.war"));
+    if (!war.isFile()) {
+      throw new IllegalStateException(war + " is missing: run the tests through Maven (mvn verify), which packages it first.");
+    }
+    preparePayaraTmp();
+    StringBuilder props = new StringBuilder();
+    new TreeMap<>(config).forEach((k, v) -> props.append(k).append('=').append(v).append('\n'));
+    return ShrinkWrap.create(WebArchive.class, name + ".war")
+        .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war))
+        .addAsResource(new StringAsset(props.toString()), "META-INF/microprofile-config.properties");
+  }
+
+  /** Payara Micro's own temporary files go under target/, not /tmp (see payara.cmdOptions in the POM). */
+  private static void preparePayaraTmp() {
+    String dir = System.getProperty("perseus.payara.tmp");
+    if (dir == null) return;
+    try {
+      Files.createDirectories(Path.of(dir));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
