@@ -1,0 +1,179 @@
+package com.livermore.perseus.demo;
+
+import com.livermore.perseus.registry.OwnerRecord;
+import com.livermore.perseus.registry.RecordJson;
+import com.livermore.perseus.registry.UnreadableRecordException;
+import com.livermore.perseus.testing.RedisServer;
+import com.livermore.perseus.testing.Resp;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The README's first command: a small Perseus network on this machine. Starts a Redis (the
+ * embedded binary unless PERSEUS_REDIS_ADDRESS names one) and one Payara Micro instance per
+ * exchange, each on a free port, prints where everything is, and on Ctrl-C stops exactly the
+ * processes it started, letting each instance release its lease first.
+ */
+public final class DemoNetwork {
+  private static final List<String> EXCHANGES = List.of("coinbase", "kraken", "bitstamp");
+
+  private final List<Instance> instances = new ArrayList<>();
+  private RedisServer redis;
+  private String redisAddress;
+
+  record Instance(String exchange, int port, Process process, Path log) {}
+
+  public static void main(String[] args) throws Exception {
+    new DemoNetwork().run(Path.of(args.length > 0 ? args[0] : "target"));
+  }
+
+  private void run(Path target) throws Exception {
+    Path war = target.resolve("perseus.war");
+    Path micro = target.resolve("payara-micro/payara-micro.jar");
+    require(war, "the WAR");
+    require(micro, "the Payara Micro jar");
+    Path runDir = target.resolve("demo").resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
+    Files.createDirectories(runDir);
+    Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "perseus-demo-stop"));
+
+    String external = System.getenv("PERSEUS_REDIS_ADDRESS");
+    if (external != null && !external.isBlank()) {
+      redisAddress = external.trim();
+      say("Using Redis at " + redisAddress + " (PERSEUS_REDIS_ADDRESS).");
+    } else {
+      redis = RedisServer.start();
+      redisAddress = redis.address();
+      say("Started Redis at " + redisAddress + " (pid " + redis.pid() + ").");
+    }
+
+    for (String exchange : EXCHANGES) {
+      instances.add(launch(exchange, war, micro, runDir));
+    }
+    say("Starting " + instances.size() + " Payara Micro instances (about 20-40 s on a small machine); logs under " + runDir + " ...");
+    awaitActive(Duration.ofMinutes(4));
+
+    say("");
+    say("Perseus demo network is up:");
+    for (Instance i : instances) {
+      say(String.format("  %-9s http://127.0.0.1:%d/   (pid %d, log %s)", i.exchange(), i.port(), i.process().pid(), i.log()));
+    }
+    say("");
+    say("Inspect the registry with redis-cli, e.g.:");
+    URI uri = URI.create(redisAddress.split(",")[0]);
+    say("  redis-cli -p " + uri.getPort() + " GET 'exchange:{coinbase}:instance'");
+    say("  redis-cli -p " + uri.getPort() + " XRANGE 'logs:network:{coinbase}' - +");
+    say("");
+    say("Press Ctrl-C to stop the network (leases are released and 'deregistered' is recorded).");
+    while (true) {
+      for (Instance i : instances) {
+        if (!i.process().isAlive()) {
+          say(i.exchange() + " instance exited (code " + i.process().exitValue() + "); see " + i.log());
+          instances.remove(i);
+          break;
+        }
+      }
+      Thread.sleep(2000);
+    }
+  }
+
+  private Instance launch(String exchange, Path war, Path micro, Path runDir) throws IOException {
+    int port = freePort();
+    Path dir = runDir.resolve(exchange);
+    Files.createDirectories(dir.resolve("tmp"));
+    Path log = dir.resolve("server.log");
+    List<String> cmd = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx384m", "-Djava.io.tmpdir=" + dir.resolve("tmp"),
+        "-Dperseus.exchange=" + exchange,
+        "-Dperseus.redis.address=" + redisAddress,
+        "-Dperseus.redis.mode=" + (redisAddress.contains(",") ? "cluster" : "single"),
+        "-Dperseus.heartbeat.interval=5s", "-Dperseus.lease.ttl=15s",
+        "-Dperseus.admin=demo-ops@" + exchange + ".example",
+        "-Dperseus.simulator.warmup=8s",
+        "-jar", micro.toString(), "--nocluster", "--port", Integer.toString(port), "--contextroot", "/",
+        "--rootdir", dir.resolve("payara").toString(), "--deploy", war.toString()));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    String password = System.getenv("PERSEUS_REDIS_PASSWORD");
+    if (password != null) pb.environment().put("PERSEUS_REDIS_PASSWORD", password);
+    return new Instance(exchange, port, pb.start(), log);
+  }
+
+  private void awaitActive(Duration timeout) throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    List<String> pending = new ArrayList<>(EXCHANGES);
+    while (!pending.isEmpty() && Instant.now().isBefore(deadline)) {
+      for (String exchange : List.copyOf(pending)) {
+        OwnerRecord r = lease(exchange);
+        if (r != null && r.state().wireName().equals("active")) {
+          say("  " + exchange + " is active (instance " + r.instanceId() + ", epoch " + r.epoch() + ", " + r.symbolCount() + " symbols)");
+          pending.remove(exchange);
+        }
+      }
+      Thread.sleep(1000);
+    }
+    if (!pending.isEmpty()) {
+      say("Still not active after " + timeout.toSeconds() + " s: " + pending + " - see the logs above.");
+    }
+  }
+
+  private OwnerRecord lease(String exchange) {
+    URI uri = URI.create(redisAddress.split(",")[0]);
+    try (Resp r = new Resp(uri.getHost(), uri.getPort())) {
+      String password = System.getenv("PERSEUS_REDIS_PASSWORD");
+      if (password != null) r.call("AUTH", password);
+      String json = (String) r.call("GET", "exchange:{" + exchange + "}:instance");
+      return json == null ? null : RecordJson.readOwner(json);
+    } catch (UncheckedIOException | UnreadableRecordException | com.livermore.perseus.testing.RespException e) {
+      return null;
+    }
+  }
+
+  /** Stops exactly what this demo started: SIGTERM to each instance (it releases its lease), then Redis. */
+  private void stop() {
+    say("Stopping the demo network ...");
+    for (Instance i : instances) i.process().destroy();
+    for (Instance i : instances) {
+      try {
+        if (!i.process().waitFor(30, TimeUnit.SECONDS)) {
+          say("  " + i.exchange() + " did not stop within 30 s; killing pid " + i.process().pid());
+          i.process().destroyForcibly();
+        } else {
+          say("  " + i.exchange() + " stopped" + (lease(i.exchange()) == null ? "; lease released" : ""));
+        }
+      } catch (InterruptedException e) {
+        i.process().destroyForcibly();
+      }
+    }
+    if (redis != null) {
+      redis.close();
+      say("  Redis stopped.");
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static void require(Path file, String what) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalStateException(file + " (" + what + ") is missing: start the demo with ./mvnw -Pdemo package");
+    }
+  }
+
+  private static void say(String line) {
+    System.out.println(line);
+  }
+}
