@@ -12,6 +12,7 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.BaseConfig;
 import org.redisson.config.Config;
+import org.redisson.config.ReadMode;
 
 /**
  * The one Redisson client of the application, shut down on undeploy so that a redeploy leaks no
@@ -45,7 +46,8 @@ public class RedisClientProducer {
     c.setLazyInitialization(true);
     BaseConfig<?> base;
     if (redis.mode() == RedisMode.CLUSTER) {
-      var cluster = c.useClusterServers().setScanInterval(2000);
+      // Reads go to masters: a replica may lag the lease a renewal just wrote.
+      var cluster = c.useClusterServers().setScanInterval(2000).setReadMode(ReadMode.MASTER);
       redis.addresses().stream().map(URI::toString).forEach(cluster::addNodeAddress);
       base = cluster;
     } else {

@@ -1,0 +1,101 @@
+package com.livermore.perseus.activity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.redisson.api.BatchOptions;
+import org.redisson.api.RBatch;
+import org.redisson.api.RFuture;
+import org.redisson.api.RedissonClient;
+import org.redisson.api.stream.StreamMessageId;
+import org.redisson.api.stream.StreamRangeArgs;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * Reads the merged activity of several exchanges, newest first. Each exchange's stream is read with
+ * its own {@code XREVRANGE} (never a multi-key {@code XREAD}, whose keys would span slots in Redis
+ * Cluster), all of a round in one pipelined batch: one round trip per Redis node. The merge and the
+ * filters run here; the cursor is the position of the last entry examined.
+ */
+public class ActivityReader {
+  static final int MAX_LIMIT = 500;
+  /** Fetch at least this many per stream so a type filter rarely needs a second round. */
+  static final int MIN_BATCH = 64;
+
+  private final RedissonClient redisson;
+  private final Function<String, String> streamKey;
+  private final ScanBudget budget;
+
+  /** {@code streamKey} maps an exchange to its stream key (the registry's {@code Keys#activity}). */
+  public ActivityReader(RedissonClient redisson, Function<String, String> streamKey) {
+    this(redisson, streamKey, ScanBudget.DEFAULT);
+  }
+
+  ActivityReader(RedissonClient redisson, Function<String, String> streamKey, ScanBudget budget) {
+    this.redisson = redisson;
+    this.streamKey = streamKey;
+    this.budget = budget;
+  }
+
+  /** One page; {@link InvalidCursorException} if the query's cursor is not one this reader issued. */
+  public ActivityPage read(ActivityQuery query) {
+    int limit = Math.max(1, Math.min(MAX_LIMIT, query.limit()));
+    EntryPosition after = query.cursor() == null ? null : ActivityCursor.decode(query.cursor());
+    StreamId lowest = query.since() == null ? null : StreamId.atOrAfter(query.since());
+    // One more than the page, so a full page still knows whether its streams hold anything older.
+    int batchSize = Math.max(limit + 1, MIN_BATCH);
+    MergedScan scan = new MergedScan(query.exchanges(), after);
+    List<ActivityRecord> page = new ArrayList<>(limit);
+    EntryPosition last = null;
+    int rounds = 0;
+    int examined = 0;
+    while (page.size() < limit) {
+      List<StreamFeed> due = scan.due();
+      if (!due.isEmpty()) {
+        if (rounds >= budget.rounds() || examined >= budget.entries()) break;
+        fetch(due, batchSize, lowest);
+        rounds++;
+        continue;
+      }
+      Optional<RawEntry> next = scan.take();
+      if (next.isEmpty()) break;
+      examined++;
+      last = next.get().position();
+      ActivityRecord record = next.get().toRecord();
+      if (query.wants(record)) page.add(record);
+    }
+    boolean older = last != null && scan.mayHaveMore();
+    return new ActivityPage(page, older ? ActivityCursor.encode(last) : null);
+  }
+
+  private void fetch(List<StreamFeed> due, int count, StreamId lowest) {
+    RBatch batch = redisson.createBatch(BatchOptions.defaults());
+    List<RFuture<Map<StreamMessageId, Map<String, String>>>> replies = new ArrayList<>(due.size());
+    for (StreamFeed feed : due) {
+      replies.add(batch.<String, String>getStream(streamKey.apply(feed.exchange()), StringCodec.INSTANCE)
+          .rangeReversedAsync(range(feed, count, lowest)));
+    }
+    batch.execute();
+    for (int i = 0; i < due.size(); i++) {
+      StreamFeed feed = due.get(i);
+      List<RawEntry> fetched = new ArrayList<>();
+      replies.get(i).toCompletableFuture().join().forEach((id, fields) ->
+          fetched.add(new RawEntry(new StreamId(id.getId0(), id.getId1()), feed.exchange(), fields)));
+      feed.accept(fetched, count);
+    }
+  }
+
+  /** {@code XREVRANGE key <upper or (upper> <since-0 or -> COUNT n}. */
+  private static StreamRangeArgs range(StreamFeed feed, int count, StreamId lowest) {
+    StreamMessageId high = feed.upper() == null ? StreamMessageId.MAX : messageId(feed.upper());
+    StreamMessageId low = lowest == null ? StreamMessageId.MIN : messageId(lowest);
+    var start = feed.upperInclusive() ? StreamRangeArgs.startId(high) : StreamRangeArgs.startIdExclusive(high);
+    return start.endId(low).count(count);
+  }
+
+  private static StreamMessageId messageId(StreamId id) {
+    return new StreamMessageId(id.ms(), id.seq());
+  }
+}

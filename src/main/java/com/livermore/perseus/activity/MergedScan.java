@@ -1,0 +1,38 @@
+package com.livermore.perseus.activity;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The k-way merge of several streams' feeds into one newest-first sequence. An entry may only be
+ * taken while no feed is {@link StreamFeed#due() due}: a feed with nothing buffered could still
+ * hold an entry newer than every buffered head.
+ */
+final class MergedScan {
+  private final List<StreamFeed> feeds;
+
+  MergedScan(List<String> exchanges, EntryPosition after) {
+    this.feeds = exchanges.stream().map(x -> new StreamFeed(x, after)).toList();
+  }
+
+  /** The feeds to fetch before the next entry can be taken. */
+  List<StreamFeed> due() {
+    return feeds.stream().filter(StreamFeed::due).toList();
+  }
+
+  /** The next entry in merged order, or empty when every feed is drained; requires {@code due()} to be empty. */
+  Optional<RawEntry> take() {
+    StreamFeed best = null;
+    for (StreamFeed f : feeds) {
+      if (f.head() != null
+          && (best == null || EntryPosition.NEWEST_FIRST.compare(f.head().position(), best.head().position()) < 0)) {
+        best = f;
+      }
+    }
+    return best == null ? Optional.empty() : Optional.of(best.take());
+  }
+
+  boolean mayHaveMore() {
+    return feeds.stream().anyMatch(StreamFeed::mayHaveMore);
+  }
+}

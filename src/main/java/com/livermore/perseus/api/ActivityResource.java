@@ -1,0 +1,53 @@
+package com.livermore.perseus.api;
+
+import com.livermore.perseus.activity.ActivityPage;
+import com.livermore.perseus.activity.ActivityQuery;
+import com.livermore.perseus.network.ExchangeStatus;
+import com.livermore.perseus.network.NetworkView;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** The merged activity of the network, newest first, paged with an opaque cursor. */
+@Path("network/activity")
+@RequestScoped
+public class ActivityResource {
+  @Inject NetworkView network;
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Network activity", description = "Entries of every (or the chosen) exchange's stream, merged newest first. Pass `next` back as `cursor` for the following page; the cursor stays valid while new entries arrive.")
+  @APIResponse(responseCode = "200", description = "One page", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+      examples = @ExampleObject(name = "page", value = Examples.ACTIVITY)))
+  @APIResponse(responseCode = "400", description = "A parameter is invalid; `parameter` names it", content = @Content(
+      mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "limit", value = Examples.BAD_LIMIT)))
+  @APIResponse(responseCode = "503", description = "Redis unreachable", content = @Content(mediaType = Problem.MEDIA_TYPE))
+  public Responses.Activity activity(
+      @Parameter(description = "exchange ids, repeated or comma-separated; all when absent") @QueryParam("exchange") List<String> exchange,
+      @Parameter(description = "event types, repeated or comma-separated, e.g. state_changed") @QueryParam("type") List<String> type,
+      @Parameter(description = "only entries at or after this ISO-8601 UTC time") @QueryParam("since") String since,
+      @Parameter(description = "the `next` value of the previous page") @QueryParam("cursor") String cursor,
+      @Parameter(description = "entries per page, 1-500 (default 50)") @QueryParam("limit") String limit) {
+    List<String> exchanges = Parameters.exchanges(exchange);
+    ActivityQuery query = new ActivityQuery(exchanges.isEmpty() ? knownExchanges() : exchanges, Parameters.types(type),
+        Parameters.since(since), Parameters.cursor(cursor), Parameters.limit(limit));
+    ActivityPage page = network.activity(query);
+    return new Responses.Activity(Instant.now(), page.entries().stream().map(ActivityItem::of).toList(), page.next());
+  }
+
+  private List<String> knownExchanges() {
+    return network.snapshot().exchanges().stream().map(ExchangeStatus::exchange)
+        .filter(com.livermore.perseus.config.ConfigurationReader::isSlug).toList();
+  }
+}

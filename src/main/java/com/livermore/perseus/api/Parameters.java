@@ -1,0 +1,85 @@
+package com.livermore.perseus.api;
+
+import com.livermore.perseus.activity.EventType;
+import com.livermore.perseus.config.ConfigurationReader;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Validates query and path parameters; each failure is a 400 naming the parameter. */
+final class Parameters {
+  static final int DEFAULT_LIMIT = 50;
+  static final int MAX_LIMIT = 500;
+  private static final int MAX_SHOWN = 80;
+
+  private Parameters() {}
+
+  static String exchange(String value) {
+    if (!ConfigurationReader.isSlug(value)) {
+      throw ProblemException.badParameter("exchange",
+          "An exchange id matches [a-z0-9][a-z0-9_-]{0,63}; got '" + shown(value) + "'.");
+    }
+    return value;
+  }
+
+  /** Repeated and/or comma-separated exchange ids. */
+  static List<String> exchanges(List<String> values) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String v : values) {
+      for (String part : v.split(",", -1)) {
+        if (!part.isBlank()) out.add(exchange(part.trim()));
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  static Set<EventType> types(List<String> values) {
+    Set<EventType> out = EnumSet.noneOf(EventType.class);
+    for (String v : values) {
+      for (String part : v.split(",", -1)) {
+        if (part.isBlank()) continue;
+        out.add(EventType.fromWire(part.trim()).orElseThrow(() -> ProblemException.badParameter("type",
+            "Unknown event type '" + shown(part.trim()) + "'; known types are "
+                + EnumSet.allOf(EventType.class).stream().map(EventType::wireName).toList() + ".")));
+      }
+    }
+    return out;
+  }
+
+  static Instant since(String value) {
+    if (value == null || value.isBlank()) return null;
+    try {
+      return Instant.parse(value.trim());
+    } catch (DateTimeParseException e) {
+      throw ProblemException.badParameter("since",
+          "'since' is an ISO-8601 UTC time such as 2026-11-24T10:00:00Z; got '" + shown(value) + "'.");
+    }
+  }
+
+  static int limit(String value) {
+    if (value == null || value.isBlank()) return DEFAULT_LIMIT;
+    try {
+      int n = Integer.parseInt(value.trim());
+      if (n >= 1 && n <= MAX_LIMIT) return n;
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ProblemException.badParameter("limit", "'limit' is a whole number from 1 to " + MAX_LIMIT + "; got '" + shown(value) + "'.");
+  }
+
+  static String cursor(String value) {
+    if (value == null || value.isBlank()) return null;
+    if (value.length() > 512) throw ProblemException.badParameter("cursor", "The cursor is not one this server issued.");
+    return value.trim();
+  }
+
+  /** Echoed input is cut short and stripped of control characters. */
+  private static String shown(String value) {
+    String clean = value == null ? "" : value.replaceAll("\\p{Cntrl}", "?");
+    return clean.length() > MAX_SHOWN ? clean.substring(0, MAX_SHOWN) + "…" : clean;
+  }
+}

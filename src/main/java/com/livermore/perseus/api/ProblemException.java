@@ -1,0 +1,20 @@
+package com.livermore.perseus.api;
+
+/** Ends a request with a problem response. */
+public class ProblemException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+  private final transient Problem problem;
+
+  public ProblemException(Problem problem) {
+    super(problem.detail(), null, false, false);
+    this.problem = problem;
+  }
+
+  public static ProblemException badParameter(String parameter, String detail) {
+    return new ProblemException(Problem.badParameter(parameter, detail));
+  }
+
+  public Problem problem() {
+    return problem;
+  }
+}

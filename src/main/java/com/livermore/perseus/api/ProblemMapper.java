@@ -1,0 +1,55 @@
+package com.livermore.perseus.api;
+
+import com.livermore.perseus.activity.InvalidCursorException;
+import com.livermore.perseus.network.NetworkUnavailableException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every failure becomes an {@code application/problem+json} response: bad input 400 naming the
+ * parameter, unknown paths 404, Redis down 503, anything unexpected 500 without a stack trace (which
+ * goes to the server log instead).
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+  private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+  @Override
+  public Response toResponse(Throwable e) {
+    Problem problem = problemFor(e);
+    Response.ResponseBuilder r = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem)
+        .header("Cache-Control", "no-store");
+    if (problem.status() == 503) r.header("Retry-After", "5");
+    return r.build();
+  }
+
+  static Problem problemFor(Throwable e) {
+    if (e instanceof ProblemException p) return p.problem();
+    if (e instanceof InvalidCursorException c) return Problem.badParameter("cursor", c.getMessage());
+    if (e instanceof NetworkUnavailableException || NetworkUnavailableException.isRedisFailure(e)) {
+      return Problem.of(503, "Redis unreachable", "The network state is kept in Redis, which is not answering; try again shortly.");
+    }
+    if (e instanceof WebApplicationException w) {
+      int status = w.getResponse().getStatus();
+      return switch (status) {
+        case 404 -> Problem.of(404, "Not found", "There is no such resource in the Perseus API.");
+        case 405 -> Problem.of(405, "Method not allowed", "This resource does not support that HTTP method.");
+        case 406 -> Problem.of(406, "Not acceptable", "This resource answers with application/json.");
+        case 415 -> Problem.of(415, "Unsupported media type", "Send application/json.");
+        case 401 -> Problem.of(401, "Authentication required", "Log in with HTTP Basic as a network-viewer or network-admin user.");
+        case 403 -> Problem.of(403, "Forbidden", "Your role does not allow this.");
+        default -> status >= 500 ? internal(e) : Problem.of(status, "Bad request", "The request could not be understood.");
+      };
+    }
+    return internal(e);
+  }
+
+  private static Problem internal(Throwable e) {
+    LOG.log(Level.SEVERE, "Unexpected error in the Perseus API", e);
+    return Problem.of(500, "Internal error", "The server failed to answer; the cause is in its log.");
+  }
+}

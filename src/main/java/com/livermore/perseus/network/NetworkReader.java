@@ -1,0 +1,92 @@
+package com.livermore.perseus.network;
+
+import com.livermore.perseus.config.ConfigurationReader;
+import com.livermore.perseus.registry.ExchangeEntry;
+import com.livermore.perseus.registry.Keys;
+import com.livermore.perseus.registry.RecordJson;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.redisson.api.BatchOptions;
+import org.redisson.api.RBatch;
+import org.redisson.api.RFuture;
+import org.redisson.api.RedissonClient;
+import org.redisson.api.redisnode.RedisNodes;
+import org.redisson.client.codec.StringCodec;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads the whole network: the known exchanges from {@code network:exchanges} (one HGETALL), then
+ * one pipelined batch of every {@code :instance}, its PTTL and {@code :last}: one round trip per
+ * Redis node, whatever the number of exchanges.
+ */
+public class NetworkReader {
+  private final RedissonClient redisson;
+  private final Keys keys;
+  private final LivenessRule rule;
+  private final Clock clock;
+  private final boolean cluster;
+
+  public NetworkReader(RedissonClient redisson, Keys keys, LivenessRule rule, Clock clock, boolean cluster) {
+    this.redisson = redisson;
+    this.cluster = cluster;
+    this.keys = keys;
+    this.rule = rule;
+    this.clock = clock;
+  }
+
+  public NetworkSnapshot read() {
+    Map<String, String> known = new TreeMap<>(redisson.<String, String>getMap(keys.exchanges(), StringCodec.INSTANCE).readAllMap());
+    List<String> ids = new ArrayList<>();
+    List<ExchangeStatus> invalid = new ArrayList<>();
+    for (String id : known.keySet()) {
+      if (ConfigurationReader.isSlug(id)) {
+        ids.add(id);
+      } else {
+        invalid.add(new ExchangeStatus(id, id, Liveness.DEAD, null, null, null, null, null, null, null, null,
+            "not a valid exchange id in network:exchanges"));
+      }
+    }
+    RBatch batch = redisson.createBatch(BatchOptions.defaults());
+    List<RFuture<String>> leases = new ArrayList<>(ids.size());
+    List<RFuture<Long>> ttls = new ArrayList<>(ids.size());
+    List<RFuture<String>> lasts = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      leases.add(batch.<String>getBucket(keys.instance(id), StringCodec.INSTANCE).getAsync());
+      ttls.add(batch.<String>getBucket(keys.instance(id), StringCodec.INSTANCE).remainTimeToLiveAsync());
+      lasts.add(batch.<String>getBucket(keys.last(id), StringCodec.INSTANCE).getAsync());
+    }
+    if (!ids.isEmpty()) batch.execute();
+    Instant now = clock.instant();
+    List<ExchangeStatus> statuses = new ArrayList<>(ids.size() + invalid.size());
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
+      statuses.add(rule.status(id, displayName(id, known.get(id)), leases.get(i).toCompletableFuture().join(),
+          ttls.get(i).toCompletableFuture().join(), lasts.get(i).toCompletableFuture().join(), now));
+    }
+    statuses.addAll(invalid);
+    return new NetworkSnapshot(now, List.copyOf(statuses));
+  }
+
+  /** True when every Redis node answers PING within a second. */
+  public boolean ping() {
+    try {
+      return cluster ? redisson.getRedisNodes(RedisNodes.CLUSTER).pingAll(1, TimeUnit.SECONDS)
+          : redisson.getRedisNodes(RedisNodes.SINGLE).pingAll(1, TimeUnit.SECONDS);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static String displayName(String id, String json) {
+    try {
+      ExchangeEntry entry = RecordJson.mapper().readValue(json, ExchangeEntry.class);
+      return entry.displayName() != null && !entry.displayName().isBlank() ? entry.displayName() : id;
+    } catch (Exception e) {
+      return id;
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package com.livermore.perseus.network;
+
+import com.livermore.perseus.activity.ActivityPage;
+import com.livermore.perseus.activity.ActivityQuery;
+import com.livermore.perseus.activity.ActivityReader;
+import com.livermore.perseus.config.PerseusConfig;
+import com.livermore.perseus.config.RedisMode;
+import com.livermore.perseus.registry.Keys;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.redisson.api.RedissonClient;
+
+/**
+ * The read side that the REST API and the console share. Redis failures surface as {@link
+ * NetworkUnavailableException} so callers can answer 503 / show a banner instead of a stack trace.
+ */
+@ApplicationScoped
+public class NetworkView {
+  @Inject RedissonClient redisson;
+  @Inject PerseusConfig config;
+
+  private NetworkReader network;
+  private ActivityReader activity;
+  private LivenessRule rule;
+
+  @PostConstruct
+  void init() {
+    Keys keys = new Keys(config.redis().keyPrefix());
+    rule = new LivenessRule(config.lease().heartbeatInterval());
+    network = new NetworkReader(redisson, keys, rule, Clock.systemUTC(), config.redis().mode() == RedisMode.CLUSTER);
+    activity = new ActivityReader(redisson, keys::activity);
+  }
+
+  public NetworkSnapshot snapshot() {
+    return guarded(network::read);
+  }
+
+  public Optional<ExchangeStatus> exchange(String exchange) {
+    return snapshot().exchange(exchange);
+  }
+
+  public ActivityPage activity(ActivityQuery query) {
+    return guarded(() -> activity.read(query));
+  }
+
+  /** Every Redis node answers. */
+  public boolean redisReachable() {
+    return network.ping();
+  }
+
+  public LivenessRule liveness() {
+    return rule;
+  }
+
+  private static <T> T guarded(Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (RuntimeException e) {
+      if (NetworkUnavailableException.isRedisFailure(e)) throw new NetworkUnavailableException(e);
+      throw e;
+    }
+  }
+}

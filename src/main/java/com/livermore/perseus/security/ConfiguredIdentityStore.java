@@ -1,0 +1,69 @@
+package com.livermore.perseus.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The Jakarta Security identity store over {@code perseus.security.users}: validates user name and
+ * password and provides the user's groups, which map one to one onto the roles. The users are read
+ * once, at start-up, so a broken entry fails the deployment.
+ */
+@ApplicationScoped
+public class ConfiguredIdentityStore implements IdentityStore {
+  private static final Logger LOG = Logger.getLogger(ConfiguredIdentityStore.class.getName());
+
+  private volatile UserDirectory directory;
+
+  public ConfiguredIdentityStore() {}
+
+  /** For tests: a store over the given users instead of MicroProfile Config. */
+  ConfiguredIdentityStore(UserDirectory directory) {
+    this.directory = directory;
+  }
+
+  void readUsersAtStartup(@Observes Startup event) {
+    directory();
+  }
+
+  @Override
+  public CredentialValidationResult validate(Credential credential) {
+    if (!(credential instanceof UsernamePasswordCredential login)) {
+      return CredentialValidationResult.NOT_VALIDATED_RESULT;
+    }
+    String user = login.getCaller();
+    return directory().authenticate(user, login.getPassword().getValue())
+        .map(groups -> new CredentialValidationResult(user, groups))
+        .orElse(CredentialValidationResult.INVALID_RESULT);
+  }
+
+  UserDirectory directory() {
+    UserDirectory current = directory;
+    if (current == null) {
+      synchronized (this) {
+        if (directory == null) directory = read();
+        current = directory;
+      }
+    }
+    return current;
+  }
+
+  private static UserDirectory read() {
+    Config config = ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader());
+    UserDirectory users = UserDirectory.parse(config.getOptionalValue(UserDirectory.PROPERTY, String.class).orElse(null));
+    if (users.isEmpty()) {
+      LOG.warning(UserDirectory.PROPERTY + " lists no users, so nobody can log in to the console or the API: set it (or PERSEUS_SECURITY_USERS) to a comma list of user:role:secret.");
+    } else if (users.usesPlainSecrets()) {
+      LOG.warning(UserDirectory.PROPERTY + " contains plain: passwords, which are meant for development only: replace them with hashes printed by PasswordHashTool.");
+    }
+    LOG.info(() -> "Perseus users: " + users);
+    return users;
+  }
+}

@@ -1,0 +1,73 @@
+package com.livermore.perseus.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What a caller without a valid login receives: API clients a 401 problem (RFC 9457) with a Basic
+ * challenge, Faces AJAX requests a partial-response redirect, since jsf.js ignores a plain 302 and a
+ * poll after session expiry would otherwise fail silently.
+ */
+final class LoginChallenge {
+  static final String LOGIN_PAGE = "/login.xhtml";
+  static final String WWW_AUTHENTICATE = "Basic realm=\"Perseus Network\", charset=\"UTF-8\"";
+  static final String PROBLEM_TYPE = "application/problem+json";
+  static final String LOGIN_REQUIRED = "Log in with HTTP Basic as a network-viewer or network-admin user.";
+  static final String WRONG_CREDENTIALS = "The user name or password is wrong; log in with HTTP Basic as a network-viewer or network-admin user.";
+  static final String MALFORMED_HEADER = "The Authorization header is not valid HTTP Basic: send the Base64 of user:password in UTF-8.";
+
+  private LoginChallenge() {}
+
+  /** Whether a path within the application belongs to the JAX-RS API. */
+  static boolean isApiPath(String path) {
+    return path.equals("/api") || path.startsWith("/api/");
+  }
+
+  static boolean isFacesAjax(String facesRequestHeader) {
+    return "partial/ajax".equals(facesRequestHeader);
+  }
+
+  static String problemJson(String detail) {
+    return "{\"type\":\"about:blank\",\"title\":\"Authentication required\",\"status\":401,\"detail\":\"" + jsonText(detail) + "\"}";
+  }
+
+  static String partialRedirectXml(String url) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\"" + xmlAttribute(url) + "\"></redirect></partial-response>";
+  }
+
+  static void sendUnauthorized(HttpServletResponse response, String detail) throws IOException {
+    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    response.setHeader("WWW-Authenticate", WWW_AUTHENTICATE);
+    send(response, PROBLEM_TYPE, problemJson(detail));
+  }
+
+  static void sendPartialRedirect(HttpServletResponse response, String url) throws IOException {
+    response.setStatus(HttpServletResponse.SC_OK);
+    send(response, "text/xml;charset=UTF-8", partialRedirectXml(url));
+  }
+
+  // The body is committed here so that nothing later in the container's pipeline replaces it.
+  private static void send(HttpServletResponse response, String contentType, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    response.setHeader("Cache-Control", "no-store");
+    response.setContentType(contentType);
+    response.setContentLength(bytes.length);
+    response.getOutputStream().write(bytes);
+    response.flushBuffer();
+  }
+
+  private static String jsonText(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) {
+      if (c == '"' || c == '\\') out.append('\\').append(c);
+      else if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
+      else out.append(c);
+    }
+    return out.toString();
+  }
+
+  private static String xmlAttribute(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+}

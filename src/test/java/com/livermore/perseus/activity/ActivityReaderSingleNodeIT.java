@@ -1,0 +1,25 @@
+package com.livermore.perseus.activity;
+
+import com.livermore.perseus.testing.RedisBackend;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The merged reader on one real redis-server. */
+class ActivityReaderSingleNodeIT extends ActivityReaderContract {
+  static RedisBackend redis;
+
+  @BeforeAll
+  static void startRedis() {
+    redis = RedisBackend.singleNode();
+  }
+
+  @AfterAll
+  static void stopRedis() {
+    redis.close();
+  }
+
+  @Override
+  RedisBackend backend() {
+    return redis;
+  }
+}

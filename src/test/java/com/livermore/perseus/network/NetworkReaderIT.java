@@ -1,0 +1,105 @@
+package com.livermore.perseus.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.livermore.perseus.lifecycle.ConnectionState;
+import com.livermore.perseus.registry.Keys;
+import com.livermore.perseus.registry.OwnerRecord;
+import com.livermore.perseus.registry.RecordJson;
+import com.livermore.perseus.testing.RedisBackend;
+import com.livermore.perseus.testing.Resp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The read service against real Redis: one batch for the whole network, corrupt values flagged. */
+class NetworkReaderIT {
+  static RedisBackend redis;
+
+  @BeforeAll
+  static void start() {
+    redis = RedisBackend.singleNode();
+  }
+
+  @AfterAll
+  static void stop() {
+    redis.close();
+  }
+
+  static String record(String exchange, Instant hb) {
+    return RecordJson.write(new OwnerRecord("i-" + exchange, exchange, 1, "h", null, "10.0.0.1", "", ConnectionState.ACTIVE, hb,
+        1, null, hb, hb, 1L, null, "1"));
+  }
+
+  NetworkReader reader(String prefix) {
+    return new NetworkReader(redis.redisson(), new Keys(prefix), new LivenessRule(Duration.ofSeconds(15)), Clock.systemUTC(), false);
+  }
+
+  @Test
+  void readsAThousandExchangesWithEachKeyReadExactlyOnce() {
+    String prefix = "thousand:";
+    Keys keys = new Keys(prefix);
+    try (Resp r = redis.singleServer().connect()) {
+      for (int i = 0; i < 1000; i++) {
+        String x = "x" + i;
+        r.call("HSET", keys.exchanges(), x, "{\"exchange\":\"" + x + "\",\"displayName\":\"X" + i + "\",\"firstSeen\":\"2026-01-01T00:00:00Z\"}");
+        if (i % 2 == 0) r.call("SET", keys.instance(x), record(x, Instant.now()), "PX", "60000");
+        else r.call("SET", keys.last(x), record(x, Instant.now().minusSeconds(100)));
+      }
+      NetworkReader reader = reader(prefix);
+      reader.read(); // the first use also opens connections; count a steady-state read
+      r.call("CONFIG", "RESETSTAT");
+
+      NetworkSnapshot snapshot = reader.read();
+
+      Map<String, String> stats = Resp.info(r, "commandstats");
+      assertThat(snapshot.exchanges()).hasSize(1000);
+      assertThat(snapshot.exchanges().stream().filter(s -> s.liveness() == Liveness.ALIVE)).hasSize(500);
+      assertThat(snapshot.exchanges().stream().filter(s -> s.liveness() == Liveness.DEAD)).hasSize(500);
+      assertThat(calls(stats, "hgetall")).isEqualTo(1);
+      assertThat(calls(stats, "get")).isEqualTo(2000);
+      assertThat(calls(stats, "pttl")).isEqualTo(1000);
+      assertThat(snapshot.exchange("x2").orElseThrow().displayName()).isEqualTo("X2");
+    }
+  }
+
+  @Test
+  void corruptValuesAreFlaggedAndEverythingElseStillAnswers() {
+    String prefix = "corrupt:";
+    Keys keys = new Keys(prefix);
+    try (Resp r = redis.singleServer().connect()) {
+      r.call("HSET", keys.exchanges(), "good", "{\"exchange\":\"good\",\"displayName\":\"Good\"}");
+      r.call("HSET", keys.exchanges(), "badlease", "not json at all");
+      r.call("HSET", keys.exchanges(), "badlast", "{}");
+      r.call("HSET", keys.exchanges(), "Bad Id!", "{}");
+      r.call("SET", keys.instance("good"), record("good", Instant.now()), "PX", "60000");
+      r.call("SET", keys.instance("badlease"), "{\"instanceId\":42}", "PX", "60000");
+      r.call("SET", keys.last("badlast"), "\u0000\u0001garbage");
+    }
+
+    NetworkSnapshot snapshot = reader(prefix).read();
+
+    assertThat(snapshot.exchanges()).hasSize(4);
+    assertThat(snapshot.exchange("good").orElseThrow().liveness()).isEqualTo(Liveness.ALIVE);
+    assertThat(snapshot.exchange("good").orElseThrow().problem()).isNull();
+    assertThat(snapshot.exchange("badlease").orElseThrow().problem()).contains("unreadable owner record");
+    assertThat(snapshot.exchange("badlease").orElseThrow().displayName()).isEqualTo("badlease");
+    assertThat(snapshot.exchange("badlast").orElseThrow().problem()).contains("unreadable last-known record");
+    assertThat(snapshot.exchange("Bad Id!").orElseThrow().problem()).contains("not a valid exchange id");
+  }
+
+  @Test
+  void anEmptyNetworkIsAnEmptySnapshot() {
+    assertThat(reader("empty:").read().exchanges()).isEmpty();
+  }
+
+  static long calls(Map<String, String> stats, String command) {
+    String line = stats.get("cmdstat_" + command);
+    if (line == null) return 0;
+    return Long.parseLong(line.replaceAll("^calls=(\\d+),.*", "$1"));
+  }
+}
