@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -33,7 +34,7 @@ public class ActivityResource {
   @APIResponse(responseCode = "400", description = "A parameter is invalid; `parameter` names it", content = @Content(
       mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "limit", value = Examples.BAD_LIMIT)))
   @APIResponse(responseCode = "503", description = "Redis unreachable", content = @Content(mediaType = Problem.MEDIA_TYPE))
-  public Responses.Activity activity(
+  public Response activity(
       @Parameter(description = "exchange ids, repeated or comma-separated; all when absent") @QueryParam("exchange") List<String> exchange,
       @Parameter(description = "event types, repeated or comma-separated, e.g. state_changed") @QueryParam("type") List<String> type,
       @Parameter(description = "only entries at or after this ISO-8601 UTC time") @QueryParam("since") String since,
@@ -43,7 +44,7 @@ public class ActivityResource {
     ActivityQuery query = new ActivityQuery(exchanges.isEmpty() ? knownExchanges() : exchanges, Parameters.types(type),
         Parameters.since(since), Parameters.cursor(cursor), Parameters.limit(limit));
     ActivityPage page = network.activity(query);
-    return new Responses.Activity(Instant.now(), page.entries().stream().map(ActivityItem::of).toList(), page.next());
+    return Json.ok(new Responses.Activity(Instant.now(), page.entries().stream().map(ActivityItem::of).toList(), page.next()));
   }
 
   private List<String> knownExchanges() {

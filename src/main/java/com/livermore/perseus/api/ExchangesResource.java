@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -29,9 +30,9 @@ public class ExchangesResource {
       examples = @ExampleObject(name = "bad id", value = Examples.BAD_EXCHANGE)))
   @APIResponse(responseCode = "404", description = "Unknown exchange", content = @Content(mediaType = Problem.MEDIA_TYPE))
   @APIResponse(responseCode = "503", description = "Redis unreachable", content = @Content(mediaType = Problem.MEDIA_TYPE))
-  public Responses.Exchange exchange(@PathParam("exchange") String exchange) {
+  public Response exchange(@PathParam("exchange") String exchange) {
     String id = Parameters.exchange(exchange);
-    return network.exchange(id).map(s -> new Responses.Exchange(java.time.Instant.now(), s))
+    return network.exchange(id).map(s -> Json.ok(new Responses.Exchange(java.time.Instant.now(), s)))
         .orElseThrow(() -> new ProblemException(Problem.of(404, "Unknown exchange",
             "No exchange '" + id + "' is known to the network (network:exchanges).")));
   }

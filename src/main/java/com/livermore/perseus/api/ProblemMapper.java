@@ -20,11 +20,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable e) {
-    Problem problem = problemFor(e);
-    Response.ResponseBuilder r = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem)
-        .header("Cache-Control", "no-store");
-    if (problem.status() == 503) r.header("Retry-After", "5");
-    return r.build();
+    return Json.problem(problemFor(e));
   }
 
   static Problem problemFor(Throwable e) {

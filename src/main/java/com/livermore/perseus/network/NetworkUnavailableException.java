@@ -26,16 +26,23 @@ public class NetworkUnavailableException extends RuntimeException {
    * data itself (such as WRONGTYPE) is not an outage.
    */
   public static boolean isRedisFailure(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof RedisConnectionException || t instanceof RedisTimeoutException
-          || t instanceof RedisResponseTimeoutException || t instanceof RedisNodeNotFoundException
-          || t instanceof RedisLoadingException || t instanceof RedisClusterDownException
-          || t instanceof RedisMasterDownException || t instanceof RedisTryAgainException
-          || t instanceof RedisRetryException || t instanceof RedisWrongPasswordException
-          || t instanceof RedisAuthRequiredException) {
-        return true;
-      }
+    return isOutage(e, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+  }
+
+  /** Walks causes and suppressed exceptions: Redisson reports a refused connection as a suppressed or nested IOException. */
+  private static boolean isOutage(Throwable t, java.util.Set<Throwable> seen) {
+    if (t == null || !seen.add(t)) return false;
+    if (t instanceof RedisConnectionException || t instanceof RedisTimeoutException
+        || t instanceof RedisResponseTimeoutException || t instanceof RedisNodeNotFoundException
+        || t instanceof RedisLoadingException || t instanceof RedisClusterDownException
+        || t instanceof RedisMasterDownException || t instanceof RedisTryAgainException
+        || t instanceof RedisRetryException || t instanceof RedisWrongPasswordException
+        || t instanceof RedisAuthRequiredException || t instanceof java.io.IOException) {
+      return true;
     }
-    return false;
+    for (Throwable s : t.getSuppressed()) {
+      if (isOutage(s, seen)) return true;
+    }
+    return isOutage(t.getCause(), seen);
   }
 }

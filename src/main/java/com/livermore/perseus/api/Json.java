@@ -1,0 +1,26 @@
+package com.livermore.perseus.api;
+
+import com.livermore.perseus.registry.RecordJson;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Serialises response bodies with the same Jackson mapper as the Redis records, so the API's field
+ * names, times and enums are exactly those stored in Redis. Writing the JSON here, rather than
+ * through a MessageBodyWriter, keeps the output independent of which JSON provider a server
+ * prefers (Payara's Jersey ships JSON-B).
+ */
+final class Json {
+  private Json() {}
+
+  static Response ok(Object body) {
+    return Response.ok(RecordJson.write(body), MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  static Response problem(Problem problem) {
+    Response.ResponseBuilder r = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(RecordJson.write(problem))
+        .header("Cache-Control", "no-store");
+    if (problem.status() == 503) r.header("Retry-After", "5");
+    return r.build();
+  }
+}

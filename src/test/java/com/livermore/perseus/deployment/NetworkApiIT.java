@@ -1,0 +1,367 @@
+package com.livermore.perseus.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.livermore.perseus.lifecycle.ConnectionState;
+import com.livermore.perseus.registry.OwnerRecord;
+import com.livermore.perseus.registry.RecordJson;
+import com.livermore.perseus.security.UserDirectory;
+import com.livermore.perseus.testing.RedisServer;
+import com.livermore.perseus.testing.Resp;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The REST API of the deployed WAR on Payara Micro, against a harness Redis holding a running
+ * instance (the deployment's own, kraken) and a dead one (bitstamp, seeded as its :last record).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NetworkApiIT {
+  static final String VIEWER = "viewer:viewer-secret";
+  static final String ADMIN = "admin:admin-secret";
+  static final Instant DEAD_SEEN = Instant.parse("2026-11-20T08:00:00Z");
+  static RedisServer redis;
+
+  @ArquillianResource URL base;
+  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    redis = RedisServer.start();
+    seedDeadExchange();
+    String users = "viewer:network-viewer:plain:viewer-secret,admin:network-admin:" + UserDirectory.hash("admin-secret".toCharArray());
+    return PayaraDeployment.builtWar("network-api", Map.of("perseus.exchange", "kraken",
+        "perseus.redis.address", redis.address(), "perseus.heartbeat.interval", "1s", "perseus.lease.ttl", "3s",
+        "perseus.simulator.warmup", "1s", "perseus.public-ip.enabled", "false", "perseus.admin", "api-it@example.com",
+        "perseus.security.users", users));
+  }
+
+  static void seedDeadExchange() {
+    OwnerRecord last = new OwnerRecord("dead-1", "bitstamp", 7, "old-host", "198.51.100.4", "10.1.1.1", "night-shift",
+        ConnectionState.ACTIVE, DEAD_SEEN.minusSeconds(3600), 80, null, DEAD_SEEN.minusSeconds(7200), DEAD_SEEN, 4L, null, "0.0.9");
+    try (Resp r = redis.connect()) {
+      r.call("HSET", "network:exchanges", "bitstamp", "{\"exchange\":\"bitstamp\",\"displayName\":\"Bitstamp\",\"firstSeen\":\"2026-11-01T00:00:00Z\"}");
+      r.call("SET", "exchange:{bitstamp}:last", RecordJson.write(last));
+      r.call("XADD", "logs:network:{bitstamp}", DEAD_SEEN.toEpochMilli() + "-0", "type", "state_changed", "exchange", "bitstamp",
+          "instanceId", "dead-1", "epoch", "7", "hostname", "old-host", "from", "warming", "to", "active", "at", DEAD_SEEN.toString());
+    }
+  }
+
+  @AfterAll
+  static void stopRedis() {
+    if (redis != null) redis.close();
+  }
+
+  @BeforeEach
+  void krakenIsActive() {
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      try (Resp r = redis.connect()) {
+        String json = (String) r.call("GET", "exchange:{kraken}:instance");
+        return json != null && RecordJson.readOwner(json).state() == ConnectionState.ACTIVE;
+      }
+    });
+  }
+
+  HttpResponse<String> get(String path, String credentials) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base.toString() + path)).timeout(Duration.ofSeconds(10));
+    if (credentials != null) b.header("Authorization", basic(credentials));
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static String basic(String credentials) {
+    return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static JsonNode json(HttpResponse<String> r) throws Exception {
+    return RecordJson.mapper().readTree(r.body());
+  }
+
+  static JsonNode exchange(JsonNode instances, String id) {
+    for (JsonNode e : instances.get("exchanges")) {
+      if (e.get("exchange").asText().equals(id)) return e;
+    }
+    throw new AssertionError(id + " missing from " + instances);
+  }
+
+  static Set<String> names(JsonNode node) {
+    Set<String> out = new HashSet<>();
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) out.add(it.next());
+    return out;
+  }
+
+  static void assertProblem(HttpResponse<String> r, int status, String parameter) throws Exception {
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    JsonNode p = json(r);
+    assertThat(p.get("status").asInt()).isEqualTo(status);
+    assertThat(p.get("title").asText()).isNotBlank();
+    assertThat(p.get("detail").asText()).isNotBlank();
+    if (parameter != null) assertThat(p.get("parameter").asText()).isEqualTo(parameter);
+    assertThat(r.body()).doesNotContain("at com.").doesNotContain("Exception");
+  }
+
+  @Test
+  @Order(1)
+  void withoutLoginTheApiAnswers401WithABasicChallenge() throws Exception {
+    HttpResponse<String> r = get("api/network/instances", null);
+    assertProblem(r, 401, null);
+    assertThat(r.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic realm=\"Perseus Network\"");
+  }
+
+  @Test
+  @Order(2)
+  void aWrongPasswordOrUnknownUserIs401() throws Exception {
+    assertProblem(get("api/network/instances", "viewer:nope"), 401, null);
+    assertProblem(get("api/network/instances", "mallory:viewer-secret"), 401, null);
+  }
+
+  @Test
+  @Order(3)
+  void instancesShowsTheRunningAndTheDeadExchangeFieldByField() throws Exception {
+    HttpResponse<String> r = get("api/network/instances", VIEWER);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+    assertThat(r.headers().firstValue("Cache-Control")).contains("no-store");
+    assertThat(r.headers().firstValue("Perseus-Server-Time")).isPresent();
+    JsonNode body = json(r);
+    assertThat(Instant.parse(body.get("serverTime").asText())).isCloseTo(Instant.now(), within(Duration.ofMinutes(1)));
+
+    JsonNode kraken = exchange(body, "kraken");
+    assertThat(kraken.get("displayName").asText()).isEqualTo("Kraken");
+    assertThat(kraken.get("liveness").asText()).isEqualTo("alive");
+    assertThat(kraken.get("state").asText()).isEqualTo("active");
+    assertThat(kraken.get("heartbeatAgeMs").asLong()).isBetween(0L, 1500L);
+    assertThat(kraken.get("leaseExpiresInMs").asLong()).isBetween(1L, 3000L);
+    assertThat(kraken.get("uptimeMs").asLong()).isPositive();
+    assertThat(kraken.get("lastKnown").isNull()).isTrue();
+    JsonNode owner = kraken.get("owner");
+    assertThat(names(owner)).containsExactlyInAnyOrder("instanceId", "exchange", "epoch", "hostname", "ipAddress",
+        "localAddress", "admin", "state", "stateSince", "symbolCount", "warmupProgress", "registeredAt", "lastHeartbeat",
+        "heartbeatLatencyMs", "lastError", "version");
+    assertThat(owner.get("exchange").asText()).isEqualTo("kraken");
+    assertThat(owner.get("admin").asText()).isEqualTo("api-it@example.com");
+    assertThat(owner.get("state").asText()).isEqualTo("active");
+    assertThat(owner.get("epoch").asLong()).isEqualTo(1);
+    assertThat(owner.get("symbolCount").asInt()).isEqualTo(120);
+
+    JsonNode bitstamp = exchange(body, "bitstamp");
+    assertThat(bitstamp.get("liveness").asText()).isEqualTo("dead");
+    assertThat(bitstamp.get("owner").isNull()).isTrue();
+    assertThat(bitstamp.get("lastSeen").asText()).isEqualTo(DEAD_SEEN.toString());
+    assertThat(bitstamp.get("state").asText()).isEqualTo("active");
+    assertThat(bitstamp.get("lastKnown").get("instanceId").asText()).isEqualTo("dead-1");
+    assertThat(bitstamp.get("lastKnown").get("hostname").asText()).isEqualTo("old-host");
+    assertThat(bitstamp.get("lastKnown").get("epoch").asLong()).isEqualTo(7);
+    assertThat(bitstamp.get("problem").isNull()).isTrue();
+  }
+
+  @Test
+  @Order(4)
+  void anAdminReadsTooAndOneExchangeHasTheSameShape() throws Exception {
+    HttpResponse<String> r = get("api/network/exchanges/kraken", ADMIN);
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode body = json(r);
+    assertThat(body.get("serverTime").asText()).isNotBlank();
+    assertThat(body.get("exchange").asText()).isEqualTo("kraken");
+    assertThat(body.get("liveness").asText()).isEqualTo("alive");
+    assertThat(body.get("owner").get("instanceId").asText()).isNotBlank();
+    assertThat(json(get("api/network/exchanges/bitstamp", VIEWER)).get("liveness").asText()).isEqualTo("dead");
+  }
+
+  @Test
+  @Order(5)
+  void anUnknownExchangeIs404AndABadIdIs400() throws Exception {
+    assertProblem(get("api/network/exchanges/okx", VIEWER), 404, null);
+    assertProblem(get("api/network/exchanges/" + URLEncoder.encode("Not A Slug!", StandardCharsets.UTF_8).replace("+", "%20"), VIEWER),
+        400, "exchange");
+    assertProblem(get("api/network/exchanges/" + "x".repeat(65), VIEWER), 400, "exchange");
+    assertProblem(get("api/network/nothing-here", VIEWER), 404, null);
+  }
+
+  @Test
+  @Order(6)
+  void activityMergesNewestFirstFiltersAndPages() throws Exception {
+    JsonNode all = json(get("api/network/activity?limit=500", VIEWER));
+    List<String> ids = new ArrayList<>();
+    Set<String> streams = new HashSet<>();
+    for (JsonNode e : all.get("entries")) {
+      ids.add(e.get("id").asText());
+      streams.add(e.get("stream").asText());
+      assertThat(e.get("readable").asBoolean()).isTrue();
+    }
+    assertThat(streams).containsExactlyInAnyOrder("kraken", "bitstamp");
+    List<Long> millis = ids.stream().map(id -> Long.parseLong(id.split("-")[0])).toList();
+    assertThat(millis).isSortedAccordingTo((a, b) -> Long.compare(b, a));
+    assertThat(all.get("next").isNull()).isTrue();
+
+    JsonNode changes = json(get("api/network/activity?exchange=kraken&type=state_changed", VIEWER));
+    List<String> to = new ArrayList<>();
+    for (JsonNode e : changes.get("entries")) {
+      assertThat(e.get("type").asText()).isEqualTo("state_changed");
+      assertThat(e.get("exchange").asText()).isEqualTo("kraken");
+      to.add(e.get("to").asText());
+    }
+    assertThat(to).startsWith("active", "warming", "starting");
+
+    JsonNode first = json(get("api/network/activity?limit=2", VIEWER));
+    assertThat(first.get("entries")).hasSize(2);
+    String next = first.get("next").asText();
+    JsonNode second = json(get("api/network/activity?limit=2&cursor=" + next, VIEWER));
+    assertThat(second.get("entries").get(0).get("id").asText()).isEqualTo(ids.get(2));
+
+    JsonNode since = json(get("api/network/activity?since=" + DEAD_SEEN.plusSeconds(1) + "&exchange=bitstamp", VIEWER));
+    assertThat(since.get("entries")).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"limit=0,limit", "limit=501,limit", "limit=abc,limit", "type=bogus,type", "since=yesterday,since",
+      "cursor=garbage,cursor", "exchange=BAD!,exchange"})
+  @Order(7)
+  void badActivityParametersAre400NamingTheParameter(String query, String parameter) throws Exception {
+    assertProblem(get("api/network/activity?" + query.replace("!", "%21"), VIEWER), 400, parameter);
+  }
+
+  @Test
+  @Order(8)
+  void healthSaysReadyAndAlive() throws Exception {
+    String root = base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/";
+    HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(root + "health/ready")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+    assertThat(ready.body()).contains("perseus-lease").contains("\"role\":\"owner\"").contains("UP");
+    HttpResponse<String> live = http.send(HttpRequest.newBuilder(URI.create(root + "health/live")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(live.statusCode()).isEqualTo(200);
+    assertThat(live.body()).contains("perseus-instance");
+  }
+
+  @Test
+  @Order(9)
+  void theOpenApiDocumentListsEveryEndpoint() throws Exception {
+    String root = base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/";
+    HttpResponse<String> doc = http.send(HttpRequest.newBuilder(URI.create(root + "openapi")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(doc.statusCode()).isEqualTo(200);
+    assertThat(doc.body()).contains("/api/network/instances", "/api/network/exchanges/{exchange}", "/api/network/activity",
+        "/api/network/events", "Perseus Network API");
+  }
+
+  @Test
+  @Order(10)
+  void serverSentEventsPushAnExchangeThatAppearsAndItsDeath() throws Exception {
+    BlockingQueue<String> events = new LinkedBlockingQueue<>();
+    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/network/events"))
+        .header("Authorization", basic(VIEWER)).header("Accept", "text/event-stream").build();
+    HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(response.statusCode()).isEqualTo(200);
+    Thread reader = new Thread(() -> readEvents(response.body(), events), "sse-reader");
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      assertThat(events.poll(10, TimeUnit.SECONDS)).as("the current network on connect").contains("\"kraken\"");
+
+      Instant now = Instant.now();
+      OwnerRecord gemini = new OwnerRecord("g-1", "gemini", 1, "g-host", null, "10.2.2.2", "", ConnectionState.ACTIVE, now, 3, null,
+          now, now, 1L, null, "1");
+      try (Resp r = redis.connect()) {
+        r.call("HSET", "network:exchanges", "gemini", "{\"exchange\":\"gemini\",\"displayName\":\"Gemini\"}");
+        r.call("SET", "exchange:{gemini}:instance", RecordJson.write(gemini), "PX", "2500");
+        r.call("SET", "exchange:{gemini}:last", RecordJson.write(gemini));
+      }
+      assertThat(awaitLiveness(events, "gemini", Set.of("alive", "late"), Duration.ofSeconds(10))).isIn("alive", "late");
+      // The lease expires 2.5 s after it was written; the watcher checks at that moment, not at its next poll.
+      assertThat(awaitLiveness(events, "gemini", Set.of("dead"), Duration.ofSeconds(10))).isEqualTo("dead");
+    } finally {
+      response.body().close();
+    }
+  }
+
+  /** Waits for a network event in which {@code exchange} has one of the wanted liveness values. */
+  static String awaitLiveness(BlockingQueue<String> events, String exchange, Set<String> wanted, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      String e = events.poll(200, TimeUnit.MILLISECONDS);
+      if (e == null) continue;
+      for (JsonNode x : RecordJson.mapper().readTree(e).get("exchanges")) {
+        if (x.get("exchange").asText().equals(exchange) && wanted.contains(x.get("liveness").asText())) {
+          return x.get("liveness").asText();
+        }
+      }
+    }
+    throw new AssertionError("no event with " + exchange + " " + wanted + " within " + timeout);
+  }
+
+  static void readEvents(InputStream in, BlockingQueue<String> events) {
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String name = null;
+      StringBuilder data = new StringBuilder();
+      for (String line; (line = r.readLine()) != null; ) {
+        if (line.startsWith("event:")) name = line.substring(6).trim();
+        else if (line.startsWith("data:")) data.append(line.substring(5).trim());
+        else if (line.isEmpty() && data.length() > 0) {
+          if ("network".equals(name)) events.add(data.toString());
+          data.setLength(0);
+          name = null;
+        }
+      }
+    } catch (Exception e) {
+      // the stream was closed by the test
+    }
+  }
+
+  @Test
+  @Order(20)
+  void whenRedisIsDownTheApiAnswers503AndRecoversAfterwards() throws Exception {
+    redis.stop();
+    try {
+      assertProblem(get("api/network/instances", VIEWER), 503, null);
+      assertThat(json(get("api/network/instances", VIEWER)).get("title").asText()).isEqualTo("Redis unreachable");
+      assertProblem(get("api/network/activity", VIEWER), 503, null);
+    } finally {
+      redis.restart();
+    }
+    await().atMost(Duration.ofSeconds(20)).until(() -> get("api/network/instances", VIEWER).statusCode() == 200);
+  }
+
+  static org.assertj.core.data.TemporalUnitOffset within(Duration d) {
+    return new org.assertj.core.data.TemporalUnitWithinOffset(d.toMillis(), java.time.temporal.ChronoUnit.MILLIS);
+  }
+}
