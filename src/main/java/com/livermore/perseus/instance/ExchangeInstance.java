@@ -45,6 +45,7 @@ public final class ExchangeInstance implements WorkRun.Host {
   private final StateMachine machine;
   private final ErrorThrottle throttle;
   private final ReentrantLock lock = new ReentrantLock();
+  private volatile InstanceMetrics metrics = InstanceMetrics.NONE;
 
   private volatile Lease lease;
   private volatile long lastEpoch;
@@ -96,12 +97,15 @@ public final class ExchangeInstance implements WorkRun.Host {
       long started = System.nanoTime();
       WriteOutcome outcome = store.write(held, snapshot(held, machine.state(), machine.since(), now),
           config.lease().ttl(), activity.retention(), null);
-      heartbeatLatencyMs = (System.nanoTime() - started) / 1_000_000;
+      long elapsed = System.nanoTime() - started;
+      heartbeatLatencyMs = elapsed / 1_000_000;
+      metrics.renewal(elapsed, outcome instanceof WriteOutcome.Written);
       reachable();
       if (outcome instanceof WriteOutcome.Lost lost) {
         onLeaseLost(held, lost.holderRaw());
       }
     } catch (RuntimeException e) {
+      metrics.renewalFailed();
       unreachable(e);
     } finally {
       lock.unlock();
@@ -125,6 +129,7 @@ public final class ExchangeInstance implements WorkRun.Host {
         Instant now = clock.instant();
         ActivityEntry bye = entry(EventType.DEREGISTERED, held.epoch(), now).withMessage("released " + held.exchange() + " on shutdown");
         boolean released = store.release(held, snapshot(held, machine.state(), machine.since(), now), activity.retention(), bye);
+        if (released) metrics.appended(1);
         lease = null;
         LOG.info(() -> released ? "Released the lease on " + held.exchange() + " (epoch " + held.epoch() + ")."
             : "The lease on " + held.exchange() + " was no longer ours at shutdown; nothing released.");
@@ -135,6 +140,12 @@ public final class ExchangeInstance implements WorkRun.Host {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Reports renewals, losses and appends to {@code m}; until called, nothing is reported. */
+  public void reportTo(InstanceMetrics m) {
+    metrics = m;
+    m.leasesHeld(() -> lease != null ? 1 : 0);
   }
 
   public void publicIpDetected(String ip) {
@@ -181,6 +192,7 @@ public final class ExchangeInstance implements WorkRun.Host {
 
   private void onClaimed(Lease claimed, Instant now) {
     lease = claimed;
+    metrics.appended(1);
     lastEpoch = claimed.epoch();
     registeredAt = now;
     reportedConflict = null;
@@ -202,6 +214,7 @@ public final class ExchangeInstance implements WorkRun.Host {
   /** The lease is gone: stop the work at once, record it in the stream only, and never write the lease again. */
   private void onLeaseLost(Lease lost, String holderRaw) {
     lease = null;
+    metrics.leaseLost();
     WorkRun current = run;
     if (current != null) current.stop();
     String cause;
@@ -277,9 +290,11 @@ public final class ExchangeInstance implements WorkRun.Host {
     Lease held = lease;
     if (held == null) {
       activity.append(changed);
+      metrics.appended(1);
       return;
     }
     WriteOutcome outcome = store.write(held, snapshot(held, t.to(), t.at(), t.at()), config.lease().ttl(), activity.retention(), changed);
+    if (outcome instanceof WriteOutcome.Written) metrics.appended(1);
     if (outcome instanceof WriteOutcome.Lost lost) {
       onLeaseLost(held, lost.holderRaw());
       throw new LeaseLostException(held.exchange());
@@ -310,6 +325,8 @@ public final class ExchangeInstance implements WorkRun.Host {
     for (ActivityEntry e : entries) {
       try {
         activity.append(e);
+        metrics.appended(1);
+        if (e.type() == EventType.ERRORS_SUPPRESSED && e.count() != null) metrics.suppressed(e.count());
       } catch (RuntimeException ex) {
         unreachable(ex);
       }

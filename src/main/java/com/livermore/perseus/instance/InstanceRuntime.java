@@ -43,6 +43,7 @@ public class InstanceRuntime {
   @Inject PerseusConfig config;
   @Inject RedissonClient redisson;
   @Inject @Any Instance<ExchangeConnector> connectors;
+  @Inject InstanceMetrics metrics;
   @Resource TimerService timers;
   @Resource ManagedExecutorService executor;
 
@@ -56,6 +57,7 @@ public class InstanceRuntime {
     ActivityLog activity = new ActivityLog(redisson, keys::activity, config.activity(), clock);
     InstanceIdentity identity = InstanceIdentity.detect(config.admin());
     instance = new ExchangeInstance(config, identity, new LeaseStore(redisson, keys), activity, connector(), executor, clock);
+    instance.reportTo(metrics);
     LOG.info(() -> "Perseus instance " + identity.instanceId() + " on " + identity.hostname() + " starting for exchange "
         + config.exchange() + " (heartbeat " + config.lease().heartbeatInterval().toMillis() + " ms, lease TTL "
         + config.lease().ttl().toMillis() + " ms).");

@@ -3,6 +3,7 @@ package com.livermore.perseus.demo;
 import com.livermore.perseus.registry.OwnerRecord;
 import com.livermore.perseus.registry.RecordJson;
 import com.livermore.perseus.registry.UnreadableRecordException;
+import com.livermore.perseus.security.UserDirectory;
 import com.livermore.perseus.testing.RedisServer;
 import com.livermore.perseus.testing.Resp;
 import java.io.IOException;
@@ -31,6 +32,8 @@ public final class DemoNetwork {
   private final List<Instance> instances = new ArrayList<>();
   private RedisServer redis;
   private String redisAddress;
+  private final String adminPassword = password();
+  private final String viewerPassword = password();
 
   record Instance(String exchange, int port, Process process, Path log) {}
 
@@ -69,6 +72,15 @@ public final class DemoNetwork {
       say(String.format("  %-9s http://127.0.0.1:%d/   (pid %d, log %s)", i.exchange(), i.port(), i.process().pid(), i.log()));
     }
     say("");
+    int api = instances.get(0).port();
+    say("Logins generated for this run (any instance accepts them):");
+    say("  admin  / " + adminPassword + "   (network-admin)");
+    say("  viewer / " + viewerPassword + "   (network-viewer)");
+    say("");
+    say("The network as JSON:  curl -u viewer:" + viewerPassword + " http://127.0.0.1:" + api + "/api/network/instances");
+    say("Activity:             curl -u viewer:" + viewerPassword + " 'http://127.0.0.1:" + api + "/api/network/activity?limit=20'");
+    say("Health and OpenAPI:   http://127.0.0.1:" + api + "/health   http://127.0.0.1:" + api + "/openapi");
+    say("");
     say("Inspect the registry with redis-cli, e.g.:");
     URI uri = URI.create(redisAddress.split(",")[0]);
     say("  redis-cli -p " + uri.getPort() + " GET 'exchange:{coinbase}:instance'");
@@ -101,6 +113,8 @@ public final class DemoNetwork {
         "-Dperseus.heartbeat.interval=5s", "-Dperseus.lease.ttl=15s",
         "-Dperseus.admin=demo-ops@" + exchange + ".example",
         "-Dperseus.simulator.warmup=8s",
+        "-Dperseus.security.users=admin:network-admin:" + UserDirectory.hash(adminPassword.toCharArray())
+            + ",viewer:network-viewer:" + UserDirectory.hash(viewerPassword.toCharArray()),
         "-jar", micro.toString(), "--nocluster", "--port", Integer.toString(port), "--contextroot", "/",
         "--rootdir", dir.resolve("payara").toString(), "--deploy", war.toString()));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -159,6 +173,15 @@ public final class DemoNetwork {
       redis.close();
       say("  Redis stopped.");
     }
+  }
+
+  /** 16 random characters from an alphabet without look-alikes. */
+  private static String password() {
+    String alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    java.security.SecureRandom random = new java.security.SecureRandom();
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < 16; i++) out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    return out.toString();
   }
 
   private static int freePort() throws IOException {

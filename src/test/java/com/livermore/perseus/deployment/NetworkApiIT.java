@@ -348,6 +348,22 @@ class NetworkApiIT {
   }
 
   @Test
+  @Order(11)
+  void prometheusMetricsCountRenewalsAppendsAndTheLeaseHeld() throws Exception {
+    assertProblem(get("api/metrics", null), 401, null);
+    HttpResponse<String> r = get("api/metrics", VIEWER);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+    assertThat(r.body()).contains("perseus_leases_held 1.0", "perseus_lease_renewal_seconds_bucket",
+        "perseus_lease_renewal_failures_total", "perseus_leases_lost_total", "perseus_events_suppressed_total");
+    String appends = r.body().lines().filter(l -> l.startsWith("perseus_stream_appends_total")).findFirst().orElseThrow();
+    assertThat(Double.parseDouble(appends.substring(appends.lastIndexOf(' ') + 1))).as("registered + 3 transitions")
+        .isGreaterThanOrEqualTo(4.0);
+    String renewals = r.body().lines().filter(l -> l.startsWith("perseus_lease_renewal_seconds_count")).findFirst().orElseThrow();
+    assertThat(Double.parseDouble(renewals.substring(renewals.lastIndexOf(' ') + 1))).isPositive();
+  }
+
+  @Test
   @Order(20)
   void whenRedisIsDownTheApiAnswers503AndRecoversAfterwards() throws Exception {
     redis.stop();
