@@ -36,6 +36,11 @@ public final class ConfigurationReader {
   public static final String SIMULATOR_WARMUP = "perseus.simulator.warmup";
   public static final String SIMULATOR_SYMBOLS = "perseus.simulator.symbols";
   public static final String SIMULATOR_FAILURE = "perseus.simulator.failure";
+  public static final String CONSOLE_CARDS_POLL = "perseus.console.cards-poll";
+  public static final String CONSOLE_ACTIVITY_POLL = "perseus.console.activity-poll";
+  public static final String CONSOLE_LATENCY_WARN = "perseus.console.latency-warn";
+  public static final String CONSOLE_LATENCY_CRITICAL = "perseus.console.latency-critical";
+  public static final String CONSOLE_STUCK_AFTER = "perseus.console.stuck-after";
 
   public static final String DEFAULT_PUBLIC_IP_ENDPOINTS =
       "https://checkip.amazonaws.com,https://api.ipify.org,https://icanhazip.com";
@@ -69,7 +74,8 @@ public final class ConfigurationReader {
     if (!isSlug(exchange)) {
       throw new InvalidConfigurationException(EXCHANGE + " must match [a-z0-9][a-z0-9_-]{0,63} (lowercase letters, digits, '-' and '_'), but was '" + exchange + "'.");
     }
-    return new PerseusConfig(exchange, value(ADMIN).orElse(""), nodeName(), redis(), lease(), activity(), publicIp(), connector());
+    return new PerseusConfig(exchange, value(ADMIN).orElse(""), nodeName(), redis(), lease(), activity(), publicIp(), connector(),
+        console());
   }
 
   private String nodeName() {
@@ -188,6 +194,30 @@ public final class ConfigurationReader {
       throw new InvalidConfigurationException(SIMULATOR_FAILURE + " must be one of none, start, warmup, periodic, but was '" + failure + "'.");
     }
     return new ConnectorSettings(name, warmup, (int) symbols, failure);
+  }
+
+  private ConsoleSettings console() {
+    Duration cards = duration(CONSOLE_CARDS_POLL, "5s");
+    Duration activity = duration(CONSOLE_ACTIVITY_POLL, "10s");
+    for (var e : java.util.Map.of(CONSOLE_CARDS_POLL, cards, CONSOLE_ACTIVITY_POLL, activity).entrySet()) {
+      if (e.getValue().compareTo(Duration.ofSeconds(1)) < 0 || e.getValue().compareTo(Duration.ofMinutes(10)) > 0) {
+        throw new InvalidConfigurationException(e.getKey() + " must be between 1s and 10m, but was " + Durations.format(e.getValue()) + ".");
+      }
+      if (e.getValue().toMillis() % 1000 != 0) {
+        throw new InvalidConfigurationException(e.getKey() + " must be whole seconds, but was " + Durations.format(e.getValue()) + ".");
+      }
+    }
+    Duration warn = duration(CONSOLE_LATENCY_WARN, "50ms");
+    Duration critical = duration(CONSOLE_LATENCY_CRITICAL, "250ms");
+    if (critical.compareTo(warn) <= 0) {
+      throw new InvalidConfigurationException(CONSOLE_LATENCY_CRITICAL + " must be more than " + CONSOLE_LATENCY_WARN + " ("
+          + Durations.format(warn) + "), but was " + Durations.format(critical) + ".");
+    }
+    Duration stuck = duration(CONSOLE_STUCK_AFTER, "2m");
+    if (stuck.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new InvalidConfigurationException(CONSOLE_STUCK_AFTER + " must be at least 1s, but was " + Durations.format(stuck) + ".");
+    }
+    return new ConsoleSettings(cards, activity, warn, critical, stuck);
   }
 
   private Duration duration(String property, String defaultValue) {

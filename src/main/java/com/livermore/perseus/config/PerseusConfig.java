@@ -9,4 +9,5 @@ public record PerseusConfig(
     LeaseSettings lease,
     ActivitySettings activity,
     PublicIpSettings publicIp,
-    ConnectorSettings connector) {}
+    ConnectorSettings connector,
+    ConsoleSettings console) {}

@@ -172,6 +172,20 @@ class ConfigurationReaderTest {
   }
 
   @Test
+  void consoleSettingsHaveDefaultsAndRules() {
+    PerseusConfig c = read("perseus.exchange", "x");
+    assertThat(c.console().cardsPoll()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(c.console().activityPoll()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(c.console().latencyWarn()).isEqualTo(Duration.ofMillis(50));
+    assertThat(c.console().latencyCritical()).isEqualTo(Duration.ofMillis(250));
+    assertThat(c.console().stuckAfter()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(failure("perseus.exchange", "x", "perseus.console.cards-poll", "500ms"))
+        .startsWith("perseus.console.cards-poll must be between 1s and 10m");
+    assertThat(failure("perseus.exchange", "x", "perseus.console.latency-warn", "300ms"))
+        .startsWith("perseus.console.latency-critical must be more than perseus.console.latency-warn");
+  }
+
+  @Test
   void everyMessageIsOneSentence() {
     for (String m : List.of(failure(), failure("perseus.exchange", "BAD"),
         failure("perseus.exchange", "x", "perseus.lease.ttl", "1s"))) {

@@ -1,0 +1,117 @@
+package com.livermore.perseus.console;
+
+import com.livermore.perseus.activity.ActivityPage;
+import com.livermore.perseus.activity.ActivityQuery;
+import com.livermore.perseus.activity.ActivityRecord;
+import com.livermore.perseus.activity.EventType;
+import com.livermore.perseus.config.PerseusConfig;
+import com.livermore.perseus.network.ExchangeStatus;
+import com.livermore.perseus.network.NetworkSnapshot;
+import com.livermore.perseus.network.NetworkUnavailableException;
+import com.livermore.perseus.network.NetworkView;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The Network page's cards, summary and conflict banner, refreshed by the cards poll. When Redis
+ * does not answer, the page keeps the last picture and says since when it is stale.
+ */
+@Named
+@ViewScoped
+public class NetworkPage implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final Duration CONFLICT_WINDOW = Duration.ofMinutes(15);
+
+  @Inject transient NetworkView network;
+  @Inject transient PerseusConfig config;
+
+  private List<CardView> cards = List.of();
+  private List<String> exchanges = List.of();
+  private Summary summary = Summary.of(List.of());
+  private List<ConflictView> conflicts = List.of();
+  private Instant readAt;
+  private Instant unreachableSince;
+
+  @PostConstruct
+  void load() {
+    refresh();
+  }
+
+  /** The poll's listener: one batch read of the network, one activity read for recent conflicts. */
+  public void refresh() {
+    try {
+      NetworkSnapshot snapshot = network.snapshot();
+      List<CardView> next = new ArrayList<>();
+      for (ExchangeStatus s : snapshot.exchanges()) next.add(CardView.of(s, config.console()));
+      cards = List.copyOf(next);
+      exchanges = snapshot.exchanges().stream().map(ExchangeStatus::exchange).toList();
+      summary = Summary.of(cards);
+      conflicts = recentConflicts(snapshot.serverTime());
+      readAt = snapshot.serverTime();
+      unreachableSince = null;
+    } catch (NetworkUnavailableException e) {
+      if (unreachableSince == null) unreachableSince = Instant.now();
+    }
+  }
+
+  private List<ConflictView> recentConflicts(Instant now) {
+    if (exchanges.isEmpty()) return List.of();
+    ActivityPage page = network.activity(new ActivityQuery(exchanges.stream()
+        .filter(com.livermore.perseus.config.ConfigurationReader::isSlug).toList(), Set.of(EventType.CLAIM_CONFLICT),
+        now.minus(CONFLICT_WINDOW), null, 20));
+    List<ConflictView> out = new ArrayList<>();
+    for (ActivityRecord r : page.entries()) {
+      if (r.readable()) out.add(new ConflictView(r.exchange(), r.entry().hostname(), r.entry().instanceId(), r.entry().message(),
+          HumanTime.at(r.entry().at())));
+    }
+    return out;
+  }
+
+  public List<CardView> getCards() {
+    return cards;
+  }
+
+  public Summary getSummary() {
+    return summary;
+  }
+
+  public List<ConflictView> getConflicts() {
+    return conflicts;
+  }
+
+  public List<String> getExchanges() {
+    return exchanges;
+  }
+
+  public String getReadAt() {
+    return HumanTime.at(readAt);
+  }
+
+  public boolean isRedisUnreachable() {
+    return unreachableSince != null;
+  }
+
+  public String getUnreachableSince() {
+    return HumanTime.at(unreachableSince);
+  }
+
+  public long getCardsPollSeconds() {
+    return config.console().cardsPoll().toSeconds();
+  }
+
+  public long getActivityPollSeconds() {
+    return config.console().activityPoll().toSeconds();
+  }
+
+  /** A refused claim: which instance on which host was refused, and the holder named in the message. */
+  public record ConflictView(String exchange, String hostname, String instanceId, String message, String at)
+      implements Serializable {}
+}
