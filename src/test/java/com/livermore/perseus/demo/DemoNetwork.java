@@ -73,6 +73,7 @@ public final class DemoNetwork {
     }
     say("");
     int api = instances.get(0).port();
+    say("Console:  http://127.0.0.1:" + api + "/  (any instance serves the whole network)");
     say("Logins generated for this run (any instance accepts them):");
     say("  admin  / " + adminPassword + "   (network-admin)");
     say("  viewer / " + viewerPassword + "   (network-viewer)");
