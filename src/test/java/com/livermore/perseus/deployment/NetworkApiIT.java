@@ -101,7 +101,7 @@ class NetworkApiIT {
   }
 
   HttpResponse<String> get(String path, String credentials) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base.toString() + path)).timeout(Duration.ofSeconds(10));
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(PayaraDeployment.loopback(base) + path)).timeout(Duration.ofSeconds(10));
     if (credentials != null) b.header("Authorization", basic(credentials));
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
@@ -262,7 +262,7 @@ class NetworkApiIT {
   @Test
   @Order(8)
   void healthSaysReadyAndAlive() throws Exception {
-    String root = base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/";
+    String root = "http://127.0.0.1:" + base.getPort() + "/";
     HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(root + "health/ready")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
@@ -276,7 +276,7 @@ class NetworkApiIT {
   @Test
   @Order(9)
   void theOpenApiDocumentListsEveryEndpoint() throws Exception {
-    String root = base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/";
+    String root = "http://127.0.0.1:" + base.getPort() + "/";
     HttpResponse<String> doc = http.send(HttpRequest.newBuilder(URI.create(root + "openapi")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(doc.statusCode()).isEqualTo(200);
@@ -288,7 +288,7 @@ class NetworkApiIT {
   @Order(10)
   void serverSentEventsPushAnExchangeThatAppearsAndItsDeath() throws Exception {
     BlockingQueue<String> events = new LinkedBlockingQueue<>();
-    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/network/events"))
+    HttpRequest request = HttpRequest.newBuilder(URI.create(PayaraDeployment.loopback(base) + "api/network/events"))
         .header("Authorization", basic(VIEWER)).header("Accept", "text/event-stream").build();
     HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
     assertThat(response.statusCode()).isEqualTo(200);

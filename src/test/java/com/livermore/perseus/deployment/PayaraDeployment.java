@@ -32,6 +32,14 @@ public final class PayaraDeployment {
         .addAsResource(new StringAsset(props.toString()), "META-INF/microprofile-config.properties");
   }
 
+  /**
+   * The deployment's URL on the loopback interface: the adapter reports the host's first interface
+   * address, and tests keep their traffic on 127.0.0.1.
+   */
+  public static String loopback(java.net.URL url) {
+    return url.getProtocol() + "://127.0.0.1:" + url.getPort() + url.getPath();
+  }
+
   /** Payara Micro's own temporary files go under target/, not /tmp (see payara.cmdOptions in the POM). */
   private static void preparePayaraTmp() {
     String dir = System.getProperty("perseus.payara.tmp");

@@ -1,0 +1,307 @@
+package com.livermore.perseus.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.livermore.perseus.activity.ActivityEntry;
+import com.livermore.perseus.activity.EventType;
+import com.livermore.perseus.activity.StreamRetention;
+import com.livermore.perseus.browser.Browser;
+import com.livermore.perseus.browser.BrowserTestExtension;
+import com.livermore.perseus.config.RedisClientProducer;
+import com.livermore.perseus.config.RedisMode;
+import com.livermore.perseus.config.RedisSettings;
+import com.livermore.perseus.deployment.PayaraDeployment;
+import com.livermore.perseus.lifecycle.ConnectionState;
+import com.livermore.perseus.registry.ClaimOutcome;
+import com.livermore.perseus.registry.ErrorInfo;
+import com.livermore.perseus.registry.Keys;
+import com.livermore.perseus.registry.Lease;
+import com.livermore.perseus.registry.LeaseStore;
+import com.livermore.perseus.registry.OwnerRecord;
+import com.livermore.perseus.registry.RecordJson;
+import com.livermore.perseus.testing.RedisServer;
+import com.livermore.perseus.testing.Resp;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+
+/**
+ * The console in real headless Chromium against the WAR on Payara Micro: its own instance
+ * (coinbase), instances simulated through the registry API (kraken with a heartbeat the test
+ * controls, gemini with hostile text), and a dead exchange with a long activity stream (okx).
+ */
+@ExtendWith({BrowserTestExtension.class, ArquillianExtension.class})
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleIT {
+  static final Duration WAIT = Duration.ofSeconds(30);
+  static final String XSS_HOST = "<img src=x onerror=\"window.__xss=1\">";
+  static final String XSS_ADMIN = "<script>window.__xss=2</script>";
+  static RedisServer redis;
+  static RedissonClient client;
+  static LeaseStore store;
+  static ScheduledExecutorService heartbeats;
+  static ScheduledFuture<?> krakenBeat;
+
+  @ArquillianResource URL base;
+  Browser browser;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    redis = RedisServer.start();
+    client = Redisson.create(RedisClientProducer.redissonConfig(
+        new RedisSettings(List.of(URI.create(redis.address())), RedisMode.SINGLE, Optional.empty(), "")));
+    store = new LeaseStore(client, new Keys(""));
+    heartbeats = Executors.newSingleThreadScheduledExecutor();
+    simulateKraken();
+    simulateGemini();
+    seedOkx();
+    return PayaraDeployment.builtWar("console", Map.ofEntries(Map.entry("perseus.exchange", "coinbase"),
+        Map.entry("perseus.redis.address", redis.address()), Map.entry("perseus.heartbeat.interval", "1s"),
+        Map.entry("perseus.lease.ttl", "3s"), Map.entry("perseus.simulator.warmup", "1s"),
+        Map.entry("perseus.simulator.symbols", "25"), Map.entry("perseus.public-ip.enabled", "false"),
+        Map.entry("perseus.admin", "desk-7@example.com"), Map.entry("perseus.console.cards-poll", "1s"),
+        Map.entry("perseus.console.activity-poll", "2s"), Map.entry("perseus.security.users",
+            "viewer:network-viewer:plain:viewer-secret,admin:network-admin:plain:admin-secret")));
+  }
+
+  static OwnerRecord record(String exchange, String id, String host, String admin, long epoch, Instant now, ErrorInfo error) {
+    return new OwnerRecord(id, exchange, epoch, host, "203.0.113.9", "10.9.9.9", admin, ConnectionState.ACTIVE, now.minusSeconds(90),
+        33, null, now.minusSeconds(3600), now, 3L, error, "test");
+  }
+
+  static Lease claim(String exchange, String id, String host, String admin, Duration ttl, ErrorInfo error) {
+    Instant now = Instant.now();
+    store.registerExchange(exchange, now);
+    ClaimOutcome outcome = store.claim(record(exchange, id, host, admin, 0, now, error), ttl, new StreamRetention(1000, "0-0"),
+        ActivityEntry.of(EventType.REGISTERED, exchange, id, 0, host, now));
+    return ((ClaimOutcome.Claimed) outcome).lease();
+  }
+
+  static void simulateKraken() {
+    Lease lease = claim("kraken", "kraken-sim", "kraken-host", "kraken-ops", Duration.ofSeconds(3), null);
+    krakenBeat = heartbeats.scheduleAtFixedRate(() -> store.write(lease,
+        record("kraken", "kraken-sim", "kraken-host", "kraken-ops", lease.epoch(), Instant.now(), null),
+        Duration.ofSeconds(3), new StreamRetention(1000, "0-0"), null), 300, 300, TimeUnit.MILLISECONDS);
+  }
+
+  static void simulateGemini() {
+    claim("gemini", "gemini-sim", XSS_HOST, XSS_ADMIN, Duration.ofMinutes(10), new ErrorInfo("<b>bold</b> failure", Instant.now()));
+  }
+
+  static void seedOkx() {
+    Instant start = Instant.now().minusSeconds(3600);
+    try (Resp r = redis.connect()) {
+      r.call("HSET", "network:exchanges", "okx", "{\"exchange\":\"okx\",\"displayName\":\"OKX\"}");
+      r.call("SET", "exchange:{okx}:last", RecordJson.write(record("okx", "okx-old", "okx-host", "", 4, start, null)));
+      for (int i = 0; i < 45; i++) {
+        String type = i % 3 == 0 ? "error" : "state_changed";
+        r.call("XADD", "logs:network:{okx}", (start.toEpochMilli() + i * 1000L) + "-0", "type", type, "exchange", "okx",
+            "instanceId", "okx-old", "epoch", "4", "hostname", "okx-host", "message", "entry " + i, "at",
+            start.plusSeconds(i).toString());
+      }
+    }
+  }
+
+  @AfterAll
+  static void stopSimulations() {
+    if (heartbeats != null) heartbeats.shutdownNow();
+    if (client != null) client.shutdown();
+    if (redis != null) redis.close();
+  }
+
+  String url(String path) {
+    return PayaraDeployment.loopback(base) + path;
+  }
+
+  void login(String user, String password) {
+    browser.driver().manage().deleteAllCookies();
+    browser.driver().get(url(""));
+    browser.await(By.id("login:username"), WAIT).sendKeys(user);
+    browser.driver().findElement(By.id("login:password")).sendKeys(password);
+    browser.driver().findElement(By.id("login:submit")).click();
+    browser.await(By.id("cards"), WAIT);
+  }
+
+  WebElement card(String exchange) {
+    return browser.await(By.cssSelector(".perseus-card[data-exchange='" + exchange + "']"), WAIT);
+  }
+
+  String text(WebElement card, String cssClass) {
+    return card.findElement(By.cssSelector("." + cssClass)).getText().trim();
+  }
+
+  Object js(String script) {
+    return ((JavascriptExecutor) browser.driver()).executeScript(script);
+  }
+
+  @Test
+  @Order(1)
+  void theConsoleAsksForALoginAndRefusesAWrongPassword() {
+    browser.driver().manage().deleteAllCookies();
+    browser.driver().get(url("console/network.xhtml"));
+    browser.await(By.id("login:username"), WAIT);
+    assertThat(browser.driver().getCurrentUrl()).contains("login.xhtml");
+    browser.driver().findElement(By.id("login:username")).sendKeys("viewer");
+    browser.driver().findElement(By.id("login:password")).sendKeys("not-the-password");
+    browser.driver().findElement(By.id("login:submit")).click();
+    browser.awaitText(By.id("login:error"), "Wrong user name or password.", WAIT);
+    assertThat(browser.driver().findElements(By.id("cards"))).isEmpty();
+  }
+
+  @Test
+  @Order(2)
+  void aViewerSeesEveryCardWithItsFieldsAndNoControls() {
+    login("viewer", "viewer-secret");
+    await().atMost(WAIT).until(() -> card("coinbase").getAttribute("data-state").equals("active"));
+    WebElement coinbase = card("coinbase");
+    assertThat(coinbase.getAttribute("data-liveness")).isEqualTo("alive");
+    assertThat(text(coinbase, "card-exchange")).isEqualTo("Coinbase");
+    assertThat(text(coinbase, "card-state")).isEqualTo("active");
+    assertThat(text(coinbase, "card-admin")).isEqualTo("desk-7@example.com");
+    assertThat(text(coinbase, "card-symbols")).isEqualTo("25");
+    assertThat(text(coinbase, "card-epoch")).isEqualTo("1");
+    assertThat(text(coinbase, "card-uptime")).startsWith("Running for ");
+    assertThat(text(coinbase, "card-local-ip")).isNotBlank();
+    assertThat(text(coinbase, "card-heartbeat")).contains("ago").contains("ms");
+    assertThat(coinbase.findElement(By.cssSelector(".card-latency")).getAttribute("class")).containsPattern("latency-(green|yellow|red)");
+
+    WebElement kraken = card("kraken");
+    assertThat(text(kraken, "card-host")).isEqualTo("kraken-host");
+    assertThat(text(kraken, "card-ip")).isEqualTo("203.0.113.9");
+    assertThat(kraken.getAttribute("data-liveness")).isEqualTo("alive");
+
+    WebElement okx = card("okx");
+    assertThat(okx.getAttribute("data-liveness")).isEqualTo("dead");
+    assertThat(okx.getAttribute("class")).contains("liveness-dead");
+    assertThat(text(okx, "card-last-seen")).startsWith("Last seen ").endsWith(" ago");
+    assertThat(text(okx, "card-host")).isEqualTo("okx-host");
+
+    assertThat(browser.driver().findElement(By.id("summary-total")).getText()).isEqualTo("4");
+    assertThat(browser.driver().findElement(By.id("summary-dead")).getText()).isEqualTo("1");
+    assertThat(browser.driver().findElement(By.id("current-user")).getText()).contains("viewer");
+    assertThat(browser.driver().findElements(By.cssSelector(".control-button"))).isEmpty();
+    browser.screenshot("ConsoleIT-network");
+  }
+
+  @Test
+  @Order(3)
+  void textFromInstancesIsRenderedAsTextNeverAsHtml() {
+    login("viewer", "viewer-secret");
+    WebElement gemini = card("gemini");
+    assertThat(text(gemini, "card-host")).isEqualTo(XSS_HOST);
+    assertThat(text(gemini, "card-admin")).isEqualTo(XSS_ADMIN);
+    assertThat(text(gemini, "card-error-message")).isEqualTo("<b>bold</b> failure");
+    assertThat(gemini.findElements(By.tagName("img"))).isEmpty();
+    assertThat(gemini.findElements(By.tagName("b"))).isEmpty();
+    assertThat(js("return window.__xss === undefined")).isEqualTo(true);
+  }
+
+  @Test
+  @Order(4)
+  void aStoppedHeartbeatTurnsTheCardLateThenDeadWithoutAReload() {
+    login("viewer", "viewer-secret");
+    assertThat(card("kraken").getAttribute("data-liveness")).isEqualTo("alive");
+    js("window.__sameDocument = 'yes'");
+
+    krakenBeat.cancel(false);
+
+    await().atMost(WAIT).until(() -> "late".equals(card("kraken").getAttribute("data-liveness")));
+    assertThat(text(card("kraken"), "card-warning")).startsWith("Possibly dead");
+    await().atMost(WAIT).until(() -> "dead".equals(card("kraken").getAttribute("data-liveness")));
+    assertThat(text(card("kraken"), "card-last-seen")).startsWith("Last seen ");
+    assertThat(text(card("kraken"), "card-host")).as("the last known identity stays").isEqualTo("kraken-host");
+    assertThat(js("return window.__sameDocument")).as("no page reload happened").isEqualTo("yes");
+  }
+
+  @Test
+  @Order(5)
+  void theActivityTablePagesAndFiltersByExchangeAndType() {
+    login("viewer", "viewer-secret");
+    new Select(browser.driver().findElement(By.id("activityForm:exchangeFilter"))).selectByValue("okx");
+    await().atMost(WAIT).until(() -> rows().size() == 20 && rows().stream().allMatch(r -> r.contains("okx")));
+    String firstRow = rows().get(0);
+    assertThat(firstRow).contains("entry 44");
+
+    browser.driver().findElement(By.cssSelector("#activityForm\\:activity .ui-paginator-next")).click();
+    await().atMost(WAIT).until(() -> !rows().isEmpty() && rows().get(0).contains("entry 24"));
+
+    new Select(browser.driver().findElement(By.id("activityForm:typeFilter"))).selectByValue("error");
+    await().atMost(WAIT).until(() -> !rows().isEmpty() && rows().get(0).contains("entry 42"));
+    @SuppressWarnings("unchecked")
+    List<String> tags = (List<String>) js("return Array.from(document.querySelectorAll('[id=\"activityForm:activity\"] .event-tag'))"
+        + ".map(function (t) { return t.innerText.trim(); });");
+    assertThat(tags).isNotEmpty().allMatch("error"::equals);
+  }
+
+  /** The table's rows as text, read in one script so a poll re-rendering the table cannot interleave. */
+  @SuppressWarnings("unchecked")
+  List<String> rows() {
+    return (List<String>) js("return Array.from(document.querySelectorAll('[id=\"activityForm:activity\"] tbody tr.activity-row'))"
+        + ".map(function (r) { return r.innerText; });");
+  }
+
+  @Test
+  @Order(6)
+  void atPhoneWidthCardsStackInOneColumnWithoutSidewaysScrolling() {
+    login("viewer", "viewer-secret");
+    browser.resize(390, 844);
+    try {
+      List<WebElement> cards = browser.driver().findElements(By.cssSelector(".perseus-card"));
+      assertThat(cards).hasSizeGreaterThan(1);
+      assertThat(cards.stream().map(c -> c.getLocation().getX()).distinct()).hasSize(1);
+      assertThat(((Number) js("return document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(390);
+      browser.screenshot("ConsoleIT-phone");
+    } finally {
+      browser.resize(Browser.DEFAULT_WIDTH, Browser.DEFAULT_HEIGHT);
+    }
+  }
+
+  @Test
+  @Order(7)
+  void aPollAfterTheSessionExpiredLeadsBackToTheLoginPage() {
+    login("viewer", "viewer-secret");
+    browser.driver().manage().deleteAllCookies(); // the server no longer knows this browser: as after a timeout
+    await().atMost(WAIT).until(() -> browser.driver().getCurrentUrl().contains("login.xhtml"));
+    assertThat(browser.driver().findElement(By.id("login:username")).isDisplayed()).isTrue();
+    assertThat(browser.driver().findElement(By.tagName("body")).getText()).doesNotContain("Exception").doesNotContain("at com.");
+  }
+
+  @Test
+  @Order(8)
+  void anAdminLogsInAndOutAndTheConsoleIsClosedAfterwards() {
+    login("admin", "admin-secret");
+    assertThat(browser.driver().findElement(By.id("current-user")).getText()).contains("admin");
+    browser.driver().findElement(By.id("header:logout")).click();
+    browser.await(By.id("login:username"), WAIT);
+    browser.driver().get(url("console/network.xhtml"));
+    browser.await(By.id("login:username"), WAIT);
+    assertThat(browser.driver().getCurrentUrl()).contains("login.xhtml");
+  }
+}
