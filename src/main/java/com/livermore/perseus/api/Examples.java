@@ -31,4 +31,8 @@ final class Examples {
   static final String BAD_EXCHANGE = """
       {"type":"about:blank","title":"Invalid parameter 'exchange'","status":400,\
       "detail":"An exchange id matches [a-z0-9][a-z0-9_-]{0,63}; got 'Coin Base'.","parameter":"exchange"}""";
+
+  static final String COMMAND_DONE = """
+      {"id":"4c1d…","exchange":"kraken","command":"stop","outcome":"done",\
+      "reason":"stopped on trade-02; it stays stopped until a start","issuedBy":"alice","at":"2026-11-24T14:30:00Z"}""";
 }

@@ -35,7 +35,8 @@ public record CardView(
     String warning,
     String lastSeen,
     String problem,
-    String instanceId) implements Serializable {
+    String instanceId,
+    String stoppedBy) implements Serializable {
 
   public static CardView of(ExchangeStatus s, ConsoleSettings settings) {
     OwnerRecord r = s.record();
@@ -58,7 +59,8 @@ public record CardView(
         latencyLevel(r, settings), r != null && r.state() == ConnectionState.WARMING ? r.warmupProgress() : null,
         r == null || r.lastError() == null ? null : r.lastError().message(),
         r == null || r.lastError() == null ? null : HumanTime.at(r.lastError().at()), r == null ? 0 : r.epoch(), warning, lastSeen, s.problem(),
-        r == null ? null : r.instanceId());
+        r == null ? null : r.instanceId(), s.stoppedByOperator() == null ? null
+            : "Stopped by " + s.stoppedByOperator().stoppedBy() + " at " + HumanTime.at(s.stoppedByOperator().at()));
   }
 
   /** green / yellow / red against the configured thresholds; grey when unknown. */
@@ -88,5 +90,20 @@ public record CardView(
 
   public boolean late() {
     return "late".equals(liveness);
+  }
+
+  /** Stop applies to an instance that is starting, warming or active. */
+  public boolean canStop() {
+    return !dead() && ("starting".equals(state) || "warming".equals(state) || "active".equals(state));
+  }
+
+  /** Start applies to a stopped exchange, or one an operator's stop holds back. */
+  public boolean canStart() {
+    return stoppedBy != null || (!dead() && "stopped".equals(state));
+  }
+
+  /** Force-start takes over from a late or dead holder (with a confirmation; an alive one needs the API's confirm). */
+  public boolean canForceStart() {
+    return !"alive".equals(liveness);
   }
 }

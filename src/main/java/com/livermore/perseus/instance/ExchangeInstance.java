@@ -10,7 +10,11 @@ import com.livermore.perseus.lifecycle.ExchangeConnector;
 import com.livermore.perseus.lifecycle.InvalidTransitionException;
 import com.livermore.perseus.lifecycle.StateMachine;
 import com.livermore.perseus.lifecycle.Transition;
+import com.livermore.perseus.command.Command;
+import com.livermore.perseus.command.CommandChannel;
+import com.livermore.perseus.command.CommandOutcome;
 import com.livermore.perseus.registry.ClaimOutcome;
+import com.livermore.perseus.registry.OperatorIntent;
 import com.livermore.perseus.registry.ErrorInfo;
 import com.livermore.perseus.registry.Lease;
 import com.livermore.perseus.registry.LeaseStore;
@@ -46,6 +50,8 @@ public final class ExchangeInstance implements WorkRun.Host {
   private final ErrorThrottle throttle;
   private final ReentrantLock lock = new ReentrantLock();
   private volatile InstanceMetrics metrics = InstanceMetrics.NONE;
+  private volatile CommandChannel commands;
+  private volatile Integer commandListener;
 
   private volatile Lease lease;
   private volatile long lastEpoch;
@@ -115,6 +121,7 @@ public final class ExchangeInstance implements WorkRun.Host {
   /** Shutdown: stopping → stopped, then compare-and-delete of the lease with a {@code deregistered} entry. */
   public void shutdown() {
     shuttingDown = true;
+    stopListening();
     WorkRun current = run;
     lock.lock();
     try {
@@ -140,6 +147,11 @@ public final class ExchangeInstance implements WorkRun.Host {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Takes operator commands from {@code channel} while this instance owns the lease. */
+  public void acceptCommandsFrom(CommandChannel channel) {
+    commands = channel;
   }
 
   /** Reports renewals, losses and appends to {@code m}; until called, nothing is reported. */
@@ -180,6 +192,8 @@ public final class ExchangeInstance implements WorkRun.Host {
       reachable();
       if (outcome instanceof ClaimOutcome.Claimed claimed) {
         onClaimed(claimed.lease(), now);
+      } else if (outcome instanceof ClaimOutcome.HeldBack held) {
+        onHeldBack(held, now);
       } else {
         onConflict((ClaimOutcome.Conflict) outcome, now);
       }
@@ -197,9 +211,101 @@ public final class ExchangeInstance implements WorkRun.Host {
     registeredAt = now;
     reportedConflict = null;
     LOG.info(() -> "Claimed " + claimed.exchange() + " as instance " + claimed.instanceId() + " (epoch " + claimed.epoch() + ").");
+    listenForCommands();
+    startWork();
+  }
+
+  private void startWork() {
     WorkRun next = new WorkRun(config.exchange(), connector, this);
     run = next;
     worker.execute(next);
+  }
+
+  private void onHeldBack(ClaimOutcome.HeldBack held, Instant now) {
+    String why = "stopped by " + held.intent().stoppedBy() + (held.intent().at() == null ? "" : " at " + held.intent().at());
+    if (why.equals(reportedConflict)) return;
+    reportedConflict = why;
+    LOG.info(() -> config.exchange() + " is " + why + "; this instance waits and claims it after a start.");
+  }
+
+  private void listenForCommands() {
+    CommandChannel channel = commands;
+    if (channel == null || commandListener != null) return;
+    try {
+      commandListener = channel.subscribe(config.exchange(), c -> worker.execute(() -> answer(channel, c)));
+    } catch (RuntimeException e) {
+      LOG.warning(() -> "Cannot listen for commands to " + config.exchange() + ": " + e.getMessage());
+    }
+  }
+
+  private void stopListening() {
+    CommandChannel channel = commands;
+    Integer id = commandListener;
+    commandListener = null;
+    if (channel != null && id != null) {
+      try {
+        channel.unsubscribe(config.exchange(), id);
+      } catch (RuntimeException e) {
+        // Redis gone: the subscription goes with the connection
+      }
+    }
+  }
+
+  private void answer(CommandChannel channel, Command command) {
+    CommandOutcome outcome;
+    try {
+      outcome = switch (command.command()) {
+        case STOP -> stopByOperator(command, channel);
+        case START -> startByOperator(command, channel);
+        case FORCE_START -> CommandOutcome.of(command, CommandOutcome.Result.REFUSED, "force-start is not sent to the owner");
+      };
+    } catch (RuntimeException e) {
+      outcome = CommandOutcome.of(command, CommandOutcome.Result.REFUSED, "the instance could not record it: " + e.getMessage());
+    }
+    try {
+      channel.writeOutcome(outcome);
+    } catch (RuntimeException e) {
+      unreachable(e);
+    }
+  }
+
+  /** Operator stop: walk to stopped, keep the lease (so no standby takes over) and record the intent. */
+  private CommandOutcome stopByOperator(Command command, CommandChannel channel) {
+    lock.lock();
+    try {
+      if (lease == null) return CommandOutcome.of(command, CommandOutcome.Result.REFUSED, "this instance no longer owns the lease");
+      ConnectionState state = machine.state();
+      WorkRun current = run;
+      if (state == ConnectionState.STARTING || state == ConnectionState.WARMING || state == ConnectionState.ACTIVE) {
+        if (current != null) current.stop();
+        machine.moveTo(ConnectionState.STOPPING);
+        machine.moveTo(ConnectionState.STOPPED);
+      } else if (state != ConnectionState.STOPPED) {
+        return CommandOutcome.of(command, CommandOutcome.Result.REFUSED, "cannot stop from " + state.wireName());
+      }
+      channel.setIntent(config.exchange(), new OperatorIntent(command.issuedBy(), command.at()));
+      return CommandOutcome.of(command, CommandOutcome.Result.DONE, state == ConnectionState.STOPPED
+          ? "already stopped; it stays stopped until a start" : "stopped on " + identity.hostname() + "; it stays stopped until a start");
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Operator start: lift the intent and start the exchange work again (stopped → starting). */
+  private CommandOutcome startByOperator(Command command, CommandChannel channel) {
+    lock.lock();
+    try {
+      if (lease == null) return CommandOutcome.of(command, CommandOutcome.Result.REFUSED, "this instance no longer owns the lease");
+      ConnectionState state = machine.state();
+      channel.clearIntent(config.exchange());
+      if (state != ConnectionState.STOPPED) {
+        return CommandOutcome.of(command, CommandOutcome.Result.REFUSED, "already " + state.wireName());
+      }
+      startWork();
+      return CommandOutcome.of(command, CommandOutcome.Result.ACCEPTED, "starting on " + identity.hostname());
+    } finally {
+      lock.unlock();
+    }
   }
 
   private void onConflict(ClaimOutcome.Conflict conflict, Instant now) {
@@ -214,6 +320,7 @@ public final class ExchangeInstance implements WorkRun.Host {
   /** The lease is gone: stop the work at once, record it in the stream only, and never write the lease again. */
   private void onLeaseLost(Lease lost, String holderRaw) {
     lease = null;
+    stopListening();
     metrics.leaseLost();
     WorkRun current = run;
     if (current != null) current.stop();

@@ -1,6 +1,7 @@
 package com.livermore.perseus.instance;
 
 import com.livermore.perseus.activity.ActivityLog;
+import com.livermore.perseus.command.CommandChannel;
 import com.livermore.perseus.config.ConfigurationReader;
 import com.livermore.perseus.config.InvalidConfigurationException;
 import com.livermore.perseus.config.PerseusConfig;
@@ -58,6 +59,7 @@ public class InstanceRuntime {
     InstanceIdentity identity = InstanceIdentity.detect(config.admin());
     instance = new ExchangeInstance(config, identity, new LeaseStore(redisson, keys), activity, connector(), executor, clock);
     instance.reportTo(metrics);
+    instance.acceptCommandsFrom(new CommandChannel(redisson, keys));
     LOG.info(() -> "Perseus instance " + identity.instanceId() + " on " + identity.hostname() + " starting for exchange "
         + config.exchange() + " (heartbeat " + config.lease().heartbeatInterval().toMillis() + " ms, lease TTL "
         + config.lease().ttl().toMillis() + " ms).");

@@ -1,16 +1,18 @@
 package com.livermore.perseus.network;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.livermore.perseus.registry.OperatorIntent;
 import com.livermore.perseus.registry.OwnerRecord;
 import java.time.Instant;
 
 /**
  * One exchange as the network sees it now. {@code owner} is the live lease record (alive or late);
  * {@code lastKnown} is the {@code :last} record of a dead exchange. {@code problem} is set when a
- * stored value could not be read; the rest of the network is unaffected.
+ * stored value could not be read; the rest of the network is unaffected. {@code stoppedByOperator}
+ * names who stopped the exchange network-wide, while that stop holds.
  */
 @JsonPropertyOrder({"exchange", "displayName", "liveness", "state", "heartbeatAgeMs", "leaseExpiresInMs", "uptimeMs",
-    "timeInStateMs", "lastSeen", "owner", "lastKnown", "problem"})
+    "timeInStateMs", "lastSeen", "owner", "lastKnown", "problem", "stoppedByOperator"})
 public record ExchangeStatus(
     String exchange,
     String displayName,
@@ -23,7 +25,21 @@ public record ExchangeStatus(
     Instant lastSeen,
     OwnerRecord owner,
     OwnerRecord lastKnown,
-    String problem) {
+    String problem,
+    OperatorIntent stoppedByOperator) {
+
+  public ExchangeStatus(String exchange, String displayName, Liveness liveness, String state, Long heartbeatAgeMs,
+      Long leaseExpiresInMs, Long uptimeMs, Long timeInStateMs, Instant lastSeen, OwnerRecord owner, OwnerRecord lastKnown,
+      String problem) {
+    this(exchange, displayName, liveness, state, heartbeatAgeMs, leaseExpiresInMs, uptimeMs, timeInStateMs, lastSeen, owner,
+        lastKnown, problem, null);
+  }
+
+  /** The same status, with the operator's stop (if any). */
+  public ExchangeStatus withIntent(OperatorIntent intent) {
+    return new ExchangeStatus(exchange, displayName, liveness, state, heartbeatAgeMs, leaseExpiresInMs, uptimeMs, timeInStateMs,
+        lastSeen, owner, lastKnown, problem, intent);
+  }
 
   /** The record to show: the live one, else the last known one (may be null: never seen). */
   public OwnerRecord record() {

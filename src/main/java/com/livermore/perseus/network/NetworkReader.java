@@ -3,6 +3,7 @@ package com.livermore.perseus.network;
 import com.livermore.perseus.config.ConfigurationReader;
 import com.livermore.perseus.registry.ExchangeEntry;
 import com.livermore.perseus.registry.Keys;
+import com.livermore.perseus.registry.OperatorIntent;
 import com.livermore.perseus.registry.RecordJson;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Reads the whole network: the known exchanges from {@code network:exchanges} (one HGETALL), then
- * one pipelined batch of every {@code :instance}, its PTTL and {@code :last}: one round trip per
+ * one pipelined batch of every {@code :instance}, its PTTL, {@code :last} and {@code :intent}: one round trip per
  * Redis node, whatever the number of exchanges.
  */
 public class NetworkReader {
@@ -54,18 +55,22 @@ public class NetworkReader {
     List<RFuture<String>> leases = new ArrayList<>(ids.size());
     List<RFuture<Long>> ttls = new ArrayList<>(ids.size());
     List<RFuture<String>> lasts = new ArrayList<>(ids.size());
+    List<RFuture<String>> intents = new ArrayList<>(ids.size());
     for (String id : ids) {
       leases.add(batch.<String>getBucket(keys.instance(id), StringCodec.INSTANCE).getAsync());
       ttls.add(batch.<String>getBucket(keys.instance(id), StringCodec.INSTANCE).remainTimeToLiveAsync());
       lasts.add(batch.<String>getBucket(keys.last(id), StringCodec.INSTANCE).getAsync());
+      intents.add(batch.<String>getBucket(keys.intent(id), StringCodec.INSTANCE).getAsync());
     }
     if (!ids.isEmpty()) batch.execute();
     Instant now = clock.instant();
     List<ExchangeStatus> statuses = new ArrayList<>(ids.size() + invalid.size());
     for (int i = 0; i < ids.size(); i++) {
       String id = ids.get(i);
-      statuses.add(rule.status(id, displayName(id, known.get(id)), leases.get(i).toCompletableFuture().join(),
-          ttls.get(i).toCompletableFuture().join(), lasts.get(i).toCompletableFuture().join(), now));
+      ExchangeStatus status = rule.status(id, displayName(id, known.get(id)), leases.get(i).toCompletableFuture().join(),
+          ttls.get(i).toCompletableFuture().join(), lasts.get(i).toCompletableFuture().join(), now);
+      String intent = intents.get(i).toCompletableFuture().join();
+      statuses.add(intent == null ? status : status.withIntent(OperatorIntent.parse(intent)));
     }
     statuses.addAll(invalid);
     return new NetworkSnapshot(now, List.copyOf(statuses));

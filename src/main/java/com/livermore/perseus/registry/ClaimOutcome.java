@@ -3,6 +3,9 @@ package com.livermore.perseus.registry;
 /** What a claim attempt found: the lease is ours, or someone else holds it. */
 public sealed interface ClaimOutcome {
 
+  /** Nobody holds the lease, but an operator stopped the exchange; {@code intent} says who and when. */
+  record HeldBack(OperatorIntent intent) implements ClaimOutcome {}
+
   /** The claim succeeded under a freshly incremented epoch. */
   record Claimed(Lease lease) implements ClaimOutcome {}
 

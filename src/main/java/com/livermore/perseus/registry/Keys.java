@@ -27,6 +27,21 @@ public final class Keys {
     return prefix + "logs:network:{" + exchange + "}";
   }
 
+  /** Operator intent: present while an operator's {@code stop} holds the exchange stopped network-wide. */
+  public String intent(String exchange) {
+    return prefix + "exchange:{" + exchange + "}:intent";
+  }
+
+  /** The outcome of one command, kept for ten minutes. */
+  public String commandOutcome(String exchange, String commandId) {
+    return prefix + "exchange:{" + exchange + "}:command:" + commandId;
+  }
+
+  /** Pub/sub channel on which the owning instance receives commands. */
+  public String commandChannel(String exchange) {
+    return prefix + "perseus:commands:{" + exchange + "}";
+  }
+
   public String exchanges() {
     return prefix + "network:exchanges";
   }

@@ -35,9 +35,13 @@ public class LeaseStore {
     List<Object> args = new ArrayList<>(List.of(RecordJson.write(draft.withEpoch(0)), millis(ttl),
         Long.toString(retention.maxLength()), retention.minId()));
     args.addAll(registered.fields(true));
-    List<Object> reply = run(CLAIM, List.of(keys.instance(x), keys.last(x), keys.epoch(x), keys.activity(x)), args);
-    if (((Long) reply.get(0)) == 1L) {
+    List<Object> reply = run(CLAIM, List.of(keys.instance(x), keys.last(x), keys.epoch(x), keys.activity(x), keys.intent(x)), args);
+    long code = (Long) reply.get(0);
+    if (code == 1L) {
       return new ClaimOutcome.Claimed(new Lease(x, draft.instanceId(), (Long) reply.get(1)));
+    }
+    if (code == 2L) {
+      return new ClaimOutcome.HeldBack(OperatorIntent.parse((String) reply.get(1)));
     }
     return ClaimOutcome.Conflict.of((String) reply.get(1));
   }

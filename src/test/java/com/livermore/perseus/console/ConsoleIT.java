@@ -149,6 +149,18 @@ class ConsoleIT {
     browser.await(By.id("cards"), WAIT);
   }
 
+  /** A card attribute read in one script, so a poll re-rendering the cards cannot interleave. */
+  String attr(String exchange, String attribute) {
+    return (String) js("var c = document.querySelector(\".perseus-card[data-exchange='" + exchange + "']\");"
+        + " return c ? c.getAttribute('" + attribute + "') : null;");
+  }
+
+  /** A card's element text read in one script. */
+  String cardText(String exchange, String cssClass) {
+    return (String) js("var e = document.querySelector(\".perseus-card[data-exchange='" + exchange + "'] ." + cssClass + "\");"
+        + " return e ? e.innerText.trim() : null;");
+  }
+
   WebElement card(String exchange) {
     return browser.await(By.cssSelector(".perseus-card[data-exchange='" + exchange + "']"), WAIT);
   }
@@ -179,7 +191,7 @@ class ConsoleIT {
   @Order(2)
   void aViewerSeesEveryCardWithItsFieldsAndNoControls() {
     login("viewer", "viewer-secret");
-    await().atMost(WAIT).until(() -> card("coinbase").getAttribute("data-state").equals("active"));
+    await().atMost(WAIT).until(() -> "active".equals(attr("coinbase", "data-state")));
     WebElement coinbase = card("coinbase");
     assertThat(coinbase.getAttribute("data-liveness")).isEqualTo("alive");
     assertThat(text(coinbase, "card-exchange")).isEqualTo("Coinbase");
@@ -227,16 +239,16 @@ class ConsoleIT {
   @Order(4)
   void aStoppedHeartbeatTurnsTheCardLateThenDeadWithoutAReload() {
     login("viewer", "viewer-secret");
-    assertThat(card("kraken").getAttribute("data-liveness")).isEqualTo("alive");
+    assertThat(attr("kraken", "data-liveness")).isEqualTo("alive");
     js("window.__sameDocument = 'yes'");
 
     krakenBeat.cancel(false);
 
-    await().atMost(WAIT).until(() -> "late".equals(card("kraken").getAttribute("data-liveness")));
-    assertThat(text(card("kraken"), "card-warning")).startsWith("Possibly dead");
-    await().atMost(WAIT).until(() -> "dead".equals(card("kraken").getAttribute("data-liveness")));
-    assertThat(text(card("kraken"), "card-last-seen")).startsWith("Last seen ");
-    assertThat(text(card("kraken"), "card-host")).as("the last known identity stays").isEqualTo("kraken-host");
+    await().atMost(WAIT).until(() -> "late".equals(attr("kraken", "data-liveness")));
+    await().atMost(WAIT).until(() -> String.valueOf(cardText("kraken", "card-warning")).startsWith("Possibly dead"));
+    await().atMost(WAIT).until(() -> "dead".equals(attr("kraken", "data-liveness")));
+    assertThat(cardText("kraken", "card-last-seen")).startsWith("Last seen ");
+    assertThat(cardText("kraken", "card-host")).as("the last known identity stays").isEqualTo("kraken-host");
     assertThat(js("return window.__sameDocument")).as("no page reload happened").isEqualTo("yes");
   }
 
@@ -295,6 +307,25 @@ class ConsoleIT {
 
   @Test
   @Order(8)
+  void anAdminStopsAnExchangeAfterConfirmingAndStartsItAgain() {
+    login("admin", "admin-secret");
+    await().atMost(WAIT).until(() -> "active".equals(attr("coinbase", "data-state")));
+    assertThat(browser.driver().findElements(By.cssSelector(".control-button"))).isNotEmpty();
+    js("document.querySelector(\".perseus-card[data-exchange='coinbase'] .control-stop\").click()");
+    browser.await(By.cssSelector(".ui-confirmdialog-yes"), WAIT).click();
+    browser.awaitText(By.cssSelector(".ui-growl"), "stop coinbase: done", WAIT);
+    await().atMost(WAIT).until(() -> "stopped".equals(attr("coinbase", "data-state")));
+    await().atMost(WAIT).until(() -> cardText("coinbase", "card-stopped-by") != null);
+    assertThat(cardText("coinbase", "card-stopped-by")).startsWith("Stopped by admin at ");
+    browser.screenshot("ConsoleIT-stopped");
+
+    js("document.querySelector(\".perseus-card[data-exchange='coinbase'] .control-start\").click()");
+    await().atMost(WAIT).until(() -> "active".equals(attr("coinbase", "data-state")));
+    await().atMost(WAIT).until(() -> cardText("coinbase", "card-stopped-by") == null);
+  }
+
+  @Test
+  @Order(9)
   void anAdminLogsInAndOutAndTheConsoleIsClosedAfterwards() {
     login("admin", "admin-secret");
     assertThat(browser.driver().findElement(By.id("current-user")).getText()).contains("admin");

@@ -363,6 +363,64 @@ class NetworkApiIT {
     assertThat(Double.parseDouble(renewals.substring(renewals.lastIndexOf(' ') + 1))).isPositive();
   }
 
+  HttpResponse<String> post(String path, String credentials, String body) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(PayaraDeployment.loopback(base) + path)).timeout(Duration.ofSeconds(20))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    if (credentials != null) b.header("Authorization", basic(credentials));
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  @Order(12)
+  void commandsNeedTheAdminRoleAndAValidBody() throws Exception {
+    assertProblem(post("api/network/exchanges/kraken/commands", null, "{\"command\":\"stop\"}"), 401, null);
+    assertProblem(post("api/network/exchanges/kraken/commands", VIEWER, "{\"command\":\"stop\"}"), 403, null);
+    assertProblem(post("api/network/exchanges/kraken/commands", ADMIN, "{\"command\":\"explode\"}"), 400, "command");
+    assertProblem(post("api/network/exchanges/kraken/commands", ADMIN, "not json"), 400, "command");
+    assertProblem(post("api/network/exchanges/kraken/commands", ADMIN, "{\"command\":\"stop\",\"confirm\":\"yes\"}"), 400, "confirm");
+    assertProblem(post("api/network/exchanges/okx/commands", ADMIN, "{\"command\":\"stop\"}"), 404, null);
+    assertThat(json(get("api/network/exchanges/kraken", VIEWER)).get("state").asText()).isEqualTo("active");
+  }
+
+  @Test
+  @Order(13)
+  void stopReachesTheOwnerAndStartBringsItBackBothRecordedWithTheirIssuer() throws Exception {
+    HttpResponse<String> stop = post("api/network/exchanges/kraken/commands", ADMIN, "{\"command\":\"stop\"}");
+    assertThat(stop.statusCode()).as(stop.body()).isEqualTo(200);
+    assertThat(json(stop).get("outcome").asText()).isEqualTo("done");
+    JsonNode kraken = json(get("api/network/exchanges/kraken", VIEWER));
+    assertThat(kraken.get("state").asText()).isEqualTo("stopped");
+    assertThat(kraken.get("stoppedByOperator").get("stoppedBy").asText()).isEqualTo("admin");
+
+    HttpResponse<String> start = post("api/network/exchanges/kraken/commands", ADMIN, "{\"command\":\"start\"}");
+    assertThat(start.statusCode()).as(start.body()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(20)).until(() -> json(get("api/network/exchanges/kraken", VIEWER)).get("state").asText().equals("active"));
+    assertThat(json(get("api/network/exchanges/kraken", VIEWER)).get("stoppedByOperator").isNull()).isTrue();
+
+    JsonNode commands = json(get("api/network/activity?exchange=kraken&type=command", VIEWER));
+    List<String> messages = new ArrayList<>();
+    for (JsonNode e : commands.get("entries")) messages.add(e.get("message").asText());
+    assertThat(messages).anyMatch(m -> m.startsWith("stop by admin: done")).anyMatch(m -> m.startsWith("start by admin: accepted"));
+  }
+
+  @Test
+  @Order(14)
+  void forceStartIsRefusedWhileTheHolderIsAliveAndFencesADeadOne() throws Exception {
+    HttpResponse<String> refused = post("api/network/exchanges/kraken/commands", ADMIN, "{\"command\":\"force-start\"}");
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(json(refused).get("reason").asText()).contains("live instance").contains("confirm");
+
+    HttpResponse<String> taken = post("api/network/exchanges/bitstamp/commands", ADMIN, "{\"command\":\"force-start\"}");
+    assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
+    assertThat(json(taken).get("reason").asText()).contains("fencing epoch is now");
+    try (Resp r = redis.connect()) {
+      assertThat((String) r.call("GET", "exchange:{bitstamp}:epoch")).isEqualTo("1");
+    }
+    JsonNode takeovers = json(get("api/network/activity?exchange=bitstamp&type=takeover", VIEWER));
+    assertThat(takeovers.get("entries")).hasSize(1);
+    assertThat(takeovers.get("entries").get(0).get("message").asText()).startsWith("force-start by admin");
+  }
+
   @Test
   @Order(20)
   void whenRedisIsDownTheApiAnswers503AndRecoversAfterwards() throws Exception {

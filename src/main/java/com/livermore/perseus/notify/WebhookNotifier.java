@@ -1,0 +1,237 @@
+package com.livermore.perseus.notify;
+
+import com.livermore.perseus.activity.ActivityEntry;
+import com.livermore.perseus.activity.EventType;
+import java.net.http.HttpClient;
+import java.util.PriorityQueue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Posts notifications to every configured webhook from one daemon sender thread. {@link #offer}
+ * only puts the notification in a bounded queue, so a slow or dead webhook never delays its caller
+ * (the heartbeat); when the queue is full the new notification is dropped and counted. Failed posts
+ * are retried with exponential backoff (or the receiver's Retry-After) up to the configured
+ * attempts, without holding up deliveries to the other targets.
+ */
+public final class WebhookNotifier implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(WebhookNotifier.class.getName());
+  private static final AtomicInteger THREADS = new AtomicInteger();
+  /** How long {@link #close()} lets the sender finish what is queued before interrupting it. */
+  static final long CLOSE_GRACE_MILLIS = 2000;
+  /** The idle sender looks at the clock this often, so {@link #close()} is noticed promptly. */
+  private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+  private final WebhookSettings settings;
+  private final WebhookSender sender;
+  private final ExecutorService ownHttpExecutor;
+  private final BlockingQueue<Notification> inbox;
+  /** Retries waiting for their time; touched only by the sender thread. */
+  private final PriorityQueue<Delivery> retries = new PriorityQueue<>();
+  private final Thread thread;
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private final AtomicBoolean dropping = new AtomicBoolean();
+  private final AtomicLong delivered = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
+  private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong retried = new AtomicLong();
+
+  /** With its own HTTP client, whose threads end at {@link #close()}. */
+  public WebhookNotifier(WebhookSettings settings) {
+    this(settings, null);
+  }
+
+  /** With the caller's HTTP client (not closed here); the request timeout comes from the settings. */
+  public WebhookNotifier(WebhookSettings settings, HttpClient client) {
+    this.settings = settings;
+    this.inbox = new ArrayBlockingQueue<>(settings.queueCapacity());
+    if (client == null && settings.enabled()) {
+      ownHttpExecutor = Executors.newCachedThreadPool(daemon("perseus-webhook-http"));
+      client = HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER)
+          .executor(ownHttpExecutor).build();
+    } else {
+      ownHttpExecutor = null;
+    }
+    this.sender = new WebhookSender(client, settings.timeout());
+    this.thread = settings.enabled() ? daemon("perseus-webhook-sender").newThread(this::run) : null;
+    if (thread != null) {
+      thread.start();
+      LOG.info(() -> "Webhook notifications go to " + settings.targets() + " for "
+          + settings.events().stream().map(EventType::wireName).sorted().toList() + (settings.notifyDead() ? " and dead owners." : "."));
+    }
+  }
+
+  /** Queues the entry if its type is wanted; never blocks, never throws. */
+  public boolean offer(ActivityEntry entry) {
+    try {
+      return thread != null && settings.wants(entry.type().wireName()) && offer(Notification.fromEntry(entry));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "An activity entry could not be turned into a webhook notification.", e);
+      return false;
+    }
+  }
+
+  /**
+   * Queues the notification for every target if its kind is wanted and returns at once: {@code
+   * false} when it is not wanted, the notifier is disabled or closed, or the queue is full (then it
+   * is counted in {@link #dropped()}).
+   */
+  public boolean offer(Notification notification) {
+    try {
+      if (thread == null || closing.get() || !settings.wants(notification.kind())) return false;
+      if (inbox.offer(notification)) {
+        dropping.set(false);
+        return true;
+      }
+      long total = dropped.incrementAndGet();
+      if (dropping.compareAndSet(false, true)) {
+        LOG.warning(() -> "The webhook queue is full (" + settings.queueCapacity() + " notifications): new ones are dropped until "
+            + "the sender catches up (" + total + " dropped so far).");
+      }
+      return false;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Posts that reached a receiver (one per target and notification). */
+  public long delivered() {
+    return delivered.get();
+  }
+
+  /** Posts given up on: attempts used up, a response that retrying cannot change, or still pending at close. */
+  public long failed() {
+    return failed.get();
+  }
+
+  /** Notifications refused by {@link #offer} because the queue was full. */
+  public long dropped() {
+    return dropped.get();
+  }
+
+  /** Attempts after the first. */
+  public long retries() {
+    return retried.get();
+  }
+
+  /** Notifications waiting for the sender (retries not included). */
+  public int queued() {
+    return inbox.size();
+  }
+
+  String threadName() {
+    return thread == null ? null : thread.getName();
+  }
+
+  /**
+   * Stops taking notifications, gives the sender up to 2 s to post what is already queued (first
+   * attempts only), then interrupts it and waits for it to end.
+   */
+  @Override
+  public void close() {
+    if (thread == null || !closing.compareAndSet(false, true)) return;
+    try {
+      thread.join(CLOSE_GRACE_MILLIS);
+      if (thread.isAlive()) {
+        thread.interrupt();
+        thread.join(CLOSE_GRACE_MILLIS);
+      }
+    } catch (InterruptedException e) {
+      thread.interrupt();
+      Thread.currentThread().interrupt();
+    } finally {
+      if (ownHttpExecutor != null) ownHttpExecutor.shutdownNow();
+    }
+  }
+
+  private void run() {
+    try {
+      while (!closing.get() || !inbox.isEmpty()) {
+        Delivery due = retries.peek();
+        long now = System.nanoTime();
+        if (due != null && due.dueNanos() - now <= 0 && !closing.get()) {
+          attempt(retries.poll());
+        } else if (closing.get() || retries.size() < (long) settings.queueCapacity() * settings.targets().size()) {
+          // Retries are bounded too: while they fill their share, the inbox fills and offer drops.
+          long wait = due == null ? IDLE_POLL_NANOS : Math.max(0, Math.min(IDLE_POLL_NANOS, due.dueNanos() - now));
+          Notification n = inbox.poll(wait, TimeUnit.NANOSECONDS);
+          if (n != null) {
+            for (WebhookTarget t : settings.targets()) attempt(new Delivery(t, n, WebhookPayloads.body(t.format(), n), 1, now));
+          }
+        } else {
+          TimeUnit.NANOSECONDS.sleep(Math.max(1, Math.min(IDLE_POLL_NANOS, due.dueNanos() - now)));
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "The webhook sender stopped unexpectedly; no more notifications will be sent.", e);
+    } finally {
+      abandonRemaining();
+    }
+  }
+
+  private void attempt(Delivery d) throws InterruptedException {
+    if (d.attempt() > 1) retried.incrementAndGet();
+    WebhookSender.Outcome outcome;
+    try {
+      outcome = sender.post(d.target(), d.body());
+    } catch (InterruptedException e) {
+      failed.incrementAndGet();
+      throw e;
+    }
+    if (outcome.delivered()) {
+      delivered.incrementAndGet();
+    } else if (outcome.retryable() && d.attempt() < settings.maxAttempts() && !closing.get()) {
+      long delay = outcome.retryAfter().orElse(settings.backoff(d.attempt())).toNanos();
+      retries.add(d.next(System.nanoTime() + delay));
+      LOG.fine(() -> "Webhook post to " + d.target() + " failed (" + outcome.failure() + "), attempt " + d.attempt()
+          + " of " + settings.maxAttempts() + "; retrying.");
+    } else {
+      failed.incrementAndGet();
+      LOG.warning(() -> "Gave up on a webhook notification (" + d.notification().kind() + " for " + d.notification().exchange()
+          + ") to " + d.target() + " after " + d.attempt() + (d.attempt() == 1 ? " attempt" : " attempts") + ": "
+          + outcome.failure() + ".");
+    }
+  }
+
+  /** What close() cut off counts as given up, and is said once. */
+  private void abandonRemaining() {
+    long abandoned = retries.size() + (long) inbox.size() * settings.targets().size();
+    retries.clear();
+    inbox.clear();
+    if (abandoned > 0) {
+      failed.addAndGet(abandoned);
+      LOG.warning(() -> abandoned + " webhook posts were still pending when the notifier closed and will not be sent.");
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String prefix) {
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + THREADS.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** One post still to make; ordered by when it is due. */
+  private record Delivery(WebhookTarget target, Notification notification, byte[] body, int attempt, long dueNanos)
+      implements Comparable<Delivery> {
+    Delivery next(long due) {
+      return new Delivery(target, notification, body, attempt + 1, due);
+    }
+
+    @Override
+    public int compareTo(Delivery other) {
+      return Long.compare(dueNanos, other.dueNanos);
+    }
+  }
+}

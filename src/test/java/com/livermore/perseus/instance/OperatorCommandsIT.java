@@ -1,0 +1,201 @@
+package com.livermore.perseus.instance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.livermore.perseus.activity.ActivityEntry;
+import com.livermore.perseus.activity.ActivityLog;
+import com.livermore.perseus.activity.EventType;
+import com.livermore.perseus.activity.StreamRetention;
+import com.livermore.perseus.command.Command;
+import com.livermore.perseus.command.CommandChannel;
+import com.livermore.perseus.command.CommandOutcome;
+import com.livermore.perseus.command.CommandType;
+import com.livermore.perseus.config.ConfigurationReader;
+import com.livermore.perseus.config.PerseusConfig;
+import com.livermore.perseus.lifecycle.ConnectionState;
+import com.livermore.perseus.registry.Keys;
+import com.livermore.perseus.registry.LeaseStore;
+import com.livermore.perseus.registry.OwnerRecord;
+import com.livermore.perseus.registry.RecordJson;
+import com.livermore.perseus.testing.RedisBackend;
+import com.livermore.perseus.testing.Resp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Commands reach the owning instance through Redis and come back with an outcome; an operator's
+ * stop holds standbys back; force-start fences the old holder so it never writes again.
+ */
+class OperatorCommandsIT {
+  static RedisBackend redis;
+  String prefix;
+  Keys keys;
+  CommandChannel channel;
+  final ExecutorService worker = Executors.newCachedThreadPool();
+  final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
+  final List<ExchangeInstance> started = new ArrayList<>();
+
+  @BeforeAll
+  static void startRedis() {
+    redis = RedisBackend.singleNode();
+  }
+
+  @AfterAll
+  static void stopRedis() {
+    redis.close();
+  }
+
+  @BeforeEach
+  void namespace() {
+    prefix = "c" + UUID.randomUUID().toString().substring(0, 8) + ":";
+    keys = new Keys(prefix);
+    channel = new CommandChannel(redis.redisson(), keys);
+  }
+
+  @AfterEach
+  void stopEverything() {
+    timer.shutdownNow();
+    started.forEach(ExchangeInstance::shutdown);
+    worker.shutdownNow();
+  }
+
+  ExchangeInstance instance() {
+    PerseusConfig config = ConfigurationReader.read(name -> Optional.ofNullable(Map.of("perseus.exchange", "kraken",
+        "perseus.redis.address", redis.address(), "perseus.heartbeat.interval", "200ms", "perseus.lease.ttl", "600ms",
+        "perseus.key-prefix", prefix).get(name)));
+    ExchangeInstance i = new ExchangeInstance(config, InstanceIdentity.detect("ops"), new LeaseStore(redis.redisson(), keys),
+        new ActivityLog(redis.redisson(), keys::activity, config.activity(), Clock.systemUTC()), new RecordingConnector(), worker,
+        Clock.systemUTC());
+    i.acceptCommandsFrom(channel);
+    started.add(i);
+    return i;
+  }
+
+  ScheduledFuture<?> beat(ExchangeInstance i) {
+    return timer.scheduleAtFixedRate(i::heartbeat, 200, 200, TimeUnit.MILLISECONDS);
+  }
+
+  OwnerRecord lease() {
+    try (Resp r = redis.connectFor(keys.instance("kraken"))) {
+      String json = (String) r.call("GET", keys.instance("kraken"));
+      return json == null ? null : RecordJson.readOwner(json);
+    }
+  }
+
+  CommandOutcome send(CommandType type) {
+    Command command = new Command(UUID.randomUUID().toString(), "kraken", type, "alice", Instant.now());
+    assertThat(channel.publish(command)).as("the owner listens").isEqualTo(1);
+    return await().atMost(Duration.ofSeconds(5)).until(() -> channel.readOutcome("kraken", command.id()), Optional::isPresent).get();
+  }
+
+  @Test
+  void stopReachesTheOwnerWhichStopsAndAnswersDoneThenStartBringsItBack() {
+    ExchangeInstance owner = instance();
+    owner.start();
+    beat(owner);
+    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
+
+    CommandOutcome stopped = send(CommandType.STOP);
+    assertThat(stopped.outcome()).isEqualTo(CommandOutcome.Result.DONE);
+    assertThat(stopped.issuedBy()).isEqualTo("alice");
+    assertThat(lease().state()).isEqualTo(ConnectionState.STOPPED);
+    try (Resp r = redis.connectFor(keys.intent("kraken"))) {
+      assertThat((String) r.call("GET", keys.intent("kraken"))).contains("\"stoppedBy\":\"alice\"");
+    }
+    assertThat(send(CommandType.STOP).reason()).startsWith("already stopped");
+
+    CommandOutcome restarted = send(CommandType.START);
+    assertThat(restarted.outcome()).isEqualTo(CommandOutcome.Result.ACCEPTED);
+    await().atMost(Duration.ofSeconds(5)).until(() -> lease().state() == ConnectionState.ACTIVE);
+    try (Resp r = redis.connectFor(keys.intent("kraken"))) {
+      assertThat(r.call("GET", keys.intent("kraken"))).isNull();
+    }
+    assertThat(send(CommandType.START).outcome()).isEqualTo(CommandOutcome.Result.REFUSED);
+  }
+
+  @Test
+  void anOperatorStopHoldsStandbysBackUntilAStart() {
+    ExchangeInstance owner = instance();
+    owner.start();
+    beat(owner);
+    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
+    ExchangeInstance standby = instance();
+    standby.start();
+    beat(standby);
+
+    send(CommandType.STOP);
+    owner.shutdown(); // the stopped owner goes away: the lease is released
+    started.remove(owner);
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> lease() == null);
+    assertThat(standby.status().role()).isEqualTo(InstanceRole.STANDBY);
+    assertThat(standby.status().conflictHolder()).startsWith("stopped by alice");
+
+    assertThat(channel.clearIntent("kraken")).isTrue(); // what a start does when no owner listens
+    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null
+        && lease().instanceId().equals(standby.identity().instanceId()) && lease().state() == ConnectionState.ACTIVE);
+  }
+
+  @Test
+  void anOwnerResumedAfterForceStartIsFencedAndWritesNothing() {
+    ExchangeInstance old = instance();
+    old.start();
+    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
+    OwnerRecord held = lease();
+    // The old owner stalls (no heartbeats). An operator force-starts; a standby takes over.
+    ExchangeInstance standby = instance();
+    standby.start();
+    beat(standby);
+    Optional<Long> epoch = channel.forceRelease("kraken", held.instanceId(), held.epoch(), new StreamRetention(1000, "0-0"),
+        ActivityEntry.of(EventType.TAKEOVER, "kraken", held.instanceId(), 0, held.hostname(), Instant.now()).withMessage("force-start by alice"));
+    assertThat(epoch).contains(held.epoch() + 1);
+    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null && lease().instanceId().equals(standby.identity().instanceId()));
+    OwnerRecord successor = lease();
+    assertThat(successor.epoch()).isGreaterThan(epoch.get());
+
+    old.heartbeat(); // the old owner comes back
+    for (int i = 0; i < 3; i++) old.heartbeat();
+
+    assertThat(old.status().role()).isNotEqualTo(InstanceRole.OWNER);
+    assertThat(lease().instanceId()).isEqualTo(standby.identity().instanceId());
+    assertThat(lease().epoch()).isEqualTo(successor.epoch());
+    List<String> types = new ArrayList<>();
+    try (Resp r = redis.connectFor(keys.activity("kraken"))) {
+      @SuppressWarnings("unchecked")
+      List<Object> entries = (List<Object>) r.call("XRANGE", keys.activity("kraken"), "-", "+");
+      for (Object e : entries) {
+        @SuppressWarnings("unchecked")
+        List<Object> kv = (List<Object>) ((List<Object>) e).get(1);
+        types.add((String) kv.get(1));
+      }
+    }
+    assertThat(types).contains("takeover", "lease_lost");
+  }
+
+  @Test
+  void aForceReleaseOfALeaseThatChangedHandsIsRefused() {
+    ExchangeInstance owner = instance();
+    owner.start();
+    beat(owner);
+    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null);
+    assertThat(channel.forceRelease("kraken", "someone-else", 1, new StreamRetention(1000, "0-0"),
+        ActivityEntry.of(EventType.TAKEOVER, "kraken", "x", 0, "h", Instant.now()))).isEmpty();
+    assertThat(lease().instanceId()).isEqualTo(owner.identity().instanceId());
+  }
+}
