@@ -8,6 +8,7 @@ import com.livermore.perseus.config.PerseusConfig;
 import com.livermore.perseus.network.ExchangeStatus;
 import com.livermore.perseus.network.Liveness;
 import com.livermore.perseus.network.NetworkView;
+import com.livermore.perseus.notify.WebhookNotifier;
 import com.livermore.perseus.registry.Keys;
 import com.livermore.perseus.registry.OperatorIntent;
 import com.livermore.perseus.registry.OwnerRecord;
@@ -34,6 +35,7 @@ public class CommandService {
   @Inject RedissonClient redisson;
   @Inject PerseusConfig config;
   @Inject NetworkView network;
+  @Inject WebhookNotifier notifier;
 
   private CommandChannel channel;
   private ActivityLog activity;
@@ -94,6 +96,7 @@ public class CommandService {
         holder == null ? "" : holder.hostname(), now).withMessage("force-start by " + command.issuedBy() + ": released " + previous);
     Optional<Long> epoch = channel.forceRelease(command.exchange(), holder == null ? "" : holder.instanceId(),
         holder == null ? 0 : holder.epoch(), activity.retention(), takeover);
+    epoch.ifPresent(e -> notifier.offer(takeover.withEpoch(e)));
     if (epoch.isEmpty()) {
       return CommandOutcome.of(command, Result.REFUSED, "the lease of " + command.exchange() + " changed hands meanwhile; look again");
     }

@@ -24,6 +24,7 @@ public final class ConfigurationReader {
   public static final String KEY_PREFIX = "perseus.key-prefix";
   public static final String HEARTBEAT_INTERVAL = "perseus.heartbeat.interval";
   public static final String LEASE_TTL = "perseus.lease.ttl";
+  public static final String LEASE_LOCK_DELAY = "perseus.lease.lock-delay";
   public static final String ADMIN = "perseus.admin";
   public static final String NODE_NAME = "perseus.node-name";
   public static final String PUBLIC_IP_ENABLED = "perseus.public-ip.enabled";
@@ -137,7 +138,11 @@ public final class ConfigurationReader {
       throw new InvalidConfigurationException(LEASE_TTL + " must be at least 3 x " + HEARTBEAT_INTERVAL + " ("
           + Durations.format(interval.multipliedBy(3)) + "), but was " + Durations.format(ttl) + ".");
     }
-    return new LeaseSettings(interval, ttl);
+    Duration lockDelay = duration(LEASE_LOCK_DELAY, "15s");
+    if (lockDelay.compareTo(Duration.ofHours(1)) > 0) {
+      throw new InvalidConfigurationException(LEASE_LOCK_DELAY + " must be at most 1h, but was " + Durations.format(lockDelay) + ".");
+    }
+    return new LeaseSettings(interval, ttl, lockDelay);
   }
 
   private ActivitySettings activity() {

@@ -36,7 +36,8 @@ public record CardView(
     String lastSeen,
     String problem,
     String instanceId,
-    String stoppedBy) implements Serializable {
+    String stoppedBy,
+    String standbys) implements Serializable {
 
   public static CardView of(ExchangeStatus s, ConsoleSettings settings) {
     OwnerRecord r = s.record();
@@ -60,7 +61,16 @@ public record CardView(
         r == null || r.lastError() == null ? null : r.lastError().message(),
         r == null || r.lastError() == null ? null : HumanTime.at(r.lastError().at()), r == null ? 0 : r.epoch(), warning, lastSeen, s.problem(),
         r == null ? null : r.instanceId(), s.stoppedByOperator() == null ? null
-            : "Stopped by " + s.stoppedByOperator().stoppedBy() + " at " + HumanTime.at(s.stoppedByOperator().at()));
+            : "Stopped by " + s.stoppedByOperator().stoppedBy() + " at " + HumanTime.at(s.stoppedByOperator().at()),
+        standbys(s));
+  }
+
+  /** "1 standby on host-b", "2 standbys on a, b", or null. */
+  static String standbys(ExchangeStatus s) {
+    if (s.standbys() == null || s.standbys().isEmpty()) return null;
+    int n = s.standbys().size();
+    return n + (n == 1 ? " standby on " : " standbys on ")
+        + String.join(", ", s.standbys().stream().map(w -> w.hostname() == null ? w.instanceId() : w.hostname()).toList());
   }
 
   /** green / yellow / red against the configured thresholds; grey when unknown. */

@@ -50,8 +50,8 @@ public final class ExchangeInstance implements WorkRun.Host {
   private final ErrorThrottle throttle;
   private final ReentrantLock lock = new ReentrantLock();
   private volatile InstanceMetrics metrics = InstanceMetrics.NONE;
-  private volatile CommandChannel commands;
-  private volatile Integer commandListener;
+  private volatile CommandListener commands;
+  private volatile java.util.function.Consumer<ActivityEntry> notify = e -> {};
 
   private volatile Lease lease;
   private volatile long lastEpoch;
@@ -65,6 +65,9 @@ public final class ExchangeInstance implements WorkRun.Host {
   private volatile ErrorInfo lastError;
   private volatile Long heartbeatLatencyMs;
   private volatile Instant registeredAt;
+  private volatile boolean firstClaim = true;
+  private volatile Instant claimNotBefore = Instant.MIN;
+  private volatile boolean announcedStandby;
 
   public ExchangeInstance(PerseusConfig config, InstanceIdentity identity, LeaseStore store, ActivityLog activity,
       ExchangeConnector connector, Executor worker, Clock clock) {
@@ -122,6 +125,7 @@ public final class ExchangeInstance implements WorkRun.Host {
   public void shutdown() {
     shuttingDown = true;
     stopListening();
+    withdrawStandby();
     WorkRun current = run;
     lock.lock();
     try {
@@ -136,7 +140,10 @@ public final class ExchangeInstance implements WorkRun.Host {
         Instant now = clock.instant();
         ActivityEntry bye = entry(EventType.DEREGISTERED, held.epoch(), now).withMessage("released " + held.exchange() + " on shutdown");
         boolean released = store.release(held, snapshot(held, machine.state(), machine.since(), now), activity.retention(), bye);
-        if (released) metrics.appended(1);
+        if (released) {
+          metrics.appended(1);
+          notifyQuietly(bye);
+        }
         lease = null;
         LOG.info(() -> released ? "Released the lease on " + held.exchange() + " (epoch " + held.epoch() + ")."
             : "The lease on " + held.exchange() + " was no longer ours at shutdown; nothing released.");
@@ -149,9 +156,22 @@ public final class ExchangeInstance implements WorkRun.Host {
     }
   }
 
+  /** Hands every entry this instance writes to {@code sink} (the webhook notifier), after it is stored. */
+  public void notifyTo(java.util.function.Consumer<ActivityEntry> sink) {
+    notify = sink;
+  }
+
+  private void notifyQuietly(ActivityEntry entry) {
+    try {
+      notify.accept(entry);
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "Notification not queued", e);
+    }
+  }
+
   /** Takes operator commands from {@code channel} while this instance owns the lease. */
   public void acceptCommandsFrom(CommandChannel channel) {
-    commands = channel;
+    commands = new CommandListener(channel, config.exchange(), worker, this);
   }
 
   /** Reports renewals, losses and appends to {@code m}; until called, nothing is reported. */
@@ -181,6 +201,7 @@ public final class ExchangeInstance implements WorkRun.Host {
     try {
       if (lease != null || shuttingDown) return;
       Instant now = clock.instant();
+      if (now.isBefore(claimNotBefore)) return; // lock-delay after a lost lease
       if (!exchangeRegistered) {
         store.registerExchange(config.exchange(), now);
         exchangeRegistered = true;
@@ -188,14 +209,20 @@ public final class ExchangeInstance implements WorkRun.Host {
       OwnerRecord draft = snapshot(new Lease(config.exchange(), identity.instanceId(), 0), machine.state(), machine.since(), now);
       ActivityEntry registered = entry(EventType.REGISTERED, 0, now)
           .withMessage("claimed " + config.exchange() + " on " + identity.hostname());
-      ClaimOutcome outcome = store.claim(draft.withRegisteredAt(now), config.lease().ttl(), activity.retention(), registered);
+      // Only the boot claim may take over this node's own orphaned lease (a fast restart).
+      ClaimOutcome outcome = store.claim(draft.withRegisteredAt(now), config.lease().ttl(), activity.retention(), registered,
+          firstClaim);
+      firstClaim = false;
       reachable();
       if (outcome instanceof ClaimOutcome.Claimed claimed) {
-        onClaimed(claimed.lease(), now);
-      } else if (outcome instanceof ClaimOutcome.HeldBack held) {
-        onHeldBack(held, now);
+        onClaimed(claimed, now);
+        notifyQuietly((claimed.tookOver() ? registered.withMessage("restarted on the same node: took over its orphaned lease")
+            : registered).withEpoch(claimed.lease().epoch()));
       } else {
-        onConflict((ClaimOutcome.Conflict) outcome, now);
+        if (outcome instanceof ClaimOutcome.HeldBack held) onHeldBack(held, now);
+        else onConflict((ClaimOutcome.Conflict) outcome, now);
+        store.announceStandby(config.exchange(), identity.instanceId(), identity.hostname(), now, now.plus(config.lease().ttl()));
+        announcedStandby = true;
       }
     } catch (RuntimeException e) {
       unreachable(e);
@@ -204,15 +231,34 @@ public final class ExchangeInstance implements WorkRun.Host {
     }
   }
 
-  private void onClaimed(Lease claimed, Instant now) {
+  private void onClaimed(ClaimOutcome.Claimed outcome, Instant now) {
+    Lease claimed = outcome.lease();
     lease = claimed;
     metrics.appended(1);
     lastEpoch = claimed.epoch();
     registeredAt = now;
     reportedConflict = null;
-    LOG.info(() -> "Claimed " + claimed.exchange() + " as instance " + claimed.instanceId() + " (epoch " + claimed.epoch() + ").");
-    listenForCommands();
+    withdrawStandby();
+    LOG.info(() -> (outcome.tookOver() ? "takeover: restarted on the same node, took over the orphaned lease of " : "Claimed ")
+        + claimed.exchange() + " as instance " + claimed.instanceId() + " (epoch " + claimed.epoch() + ").");
+    CommandListener listener = commands;
+    if (listener != null) listener.listen();
     startWork();
+  }
+
+  private void withdrawStandby() {
+    if (!announcedStandby) return;
+    announcedStandby = false;
+    try {
+      store.withdrawStandby(config.exchange(), identity.instanceId(), identity.hostname());
+    } catch (RuntimeException e) {
+      // the announcement expires by itself within one TTL
+    }
+  }
+
+  private void stopListening() {
+    CommandListener listener = commands;
+    if (listener != null) listener.stop();
   }
 
   private void startWork() {
@@ -228,49 +274,8 @@ public final class ExchangeInstance implements WorkRun.Host {
     LOG.info(() -> config.exchange() + " is " + why + "; this instance waits and claims it after a start.");
   }
 
-  private void listenForCommands() {
-    CommandChannel channel = commands;
-    if (channel == null || commandListener != null) return;
-    try {
-      commandListener = channel.subscribe(config.exchange(), c -> worker.execute(() -> answer(channel, c)));
-    } catch (RuntimeException e) {
-      LOG.warning(() -> "Cannot listen for commands to " + config.exchange() + ": " + e.getMessage());
-    }
-  }
-
-  private void stopListening() {
-    CommandChannel channel = commands;
-    Integer id = commandListener;
-    commandListener = null;
-    if (channel != null && id != null) {
-      try {
-        channel.unsubscribe(config.exchange(), id);
-      } catch (RuntimeException e) {
-        // Redis gone: the subscription goes with the connection
-      }
-    }
-  }
-
-  private void answer(CommandChannel channel, Command command) {
-    CommandOutcome outcome;
-    try {
-      outcome = switch (command.command()) {
-        case STOP -> stopByOperator(command, channel);
-        case START -> startByOperator(command, channel);
-        case FORCE_START -> CommandOutcome.of(command, CommandOutcome.Result.REFUSED, "force-start is not sent to the owner");
-      };
-    } catch (RuntimeException e) {
-      outcome = CommandOutcome.of(command, CommandOutcome.Result.REFUSED, "the instance could not record it: " + e.getMessage());
-    }
-    try {
-      channel.writeOutcome(outcome);
-    } catch (RuntimeException e) {
-      unreachable(e);
-    }
-  }
-
   /** Operator stop: walk to stopped, keep the lease (so no standby takes over) and record the intent. */
-  private CommandOutcome stopByOperator(Command command, CommandChannel channel) {
+  CommandOutcome stopByOperator(Command command, CommandChannel channel) {
     lock.lock();
     try {
       if (lease == null) return CommandOutcome.of(command, CommandOutcome.Result.REFUSED, "this instance no longer owns the lease");
@@ -292,7 +297,7 @@ public final class ExchangeInstance implements WorkRun.Host {
   }
 
   /** Operator start: lift the intent and start the exchange work again (stopped → starting). */
-  private CommandOutcome startByOperator(Command command, CommandChannel channel) {
+  CommandOutcome startByOperator(Command command, CommandChannel channel) {
     lock.lock();
     try {
       if (lease == null) return CommandOutcome.of(command, CommandOutcome.Result.REFUSED, "this instance no longer owns the lease");
@@ -314,12 +319,14 @@ public final class ExchangeInstance implements WorkRun.Host {
     reportedConflict = holder;
     String message = "claim refused: " + config.exchange() + " is held by " + holder;
     LOG.warning(() -> "claim_conflict: " + message + "; this instance waits as a standby and does not start work.");
-    appendAll(java.util.List.of(entry(EventType.CLAIM_CONFLICT, lastEpoch, now).withMessage(message)));
+    ActivityEntry refused = entry(EventType.CLAIM_CONFLICT, lastEpoch, now).withMessage(message);
+    appendAll(java.util.List.of(refused));
   }
 
   /** The lease is gone: stop the work at once, record it in the stream only, and never write the lease again. */
   private void onLeaseLost(Lease lost, String holderRaw) {
     lease = null;
+    claimNotBefore = clock.instant().plus(config.lease().lockDelay());
     stopListening();
     metrics.leaseLost();
     WorkRun current = run;
@@ -398,10 +405,14 @@ public final class ExchangeInstance implements WorkRun.Host {
     if (held == null) {
       activity.append(changed);
       metrics.appended(1);
+      notifyQuietly(changed);
       return;
     }
     WriteOutcome outcome = store.write(held, snapshot(held, t.to(), t.at(), t.at()), config.lease().ttl(), activity.retention(), changed);
-    if (outcome instanceof WriteOutcome.Written) metrics.appended(1);
+    if (outcome instanceof WriteOutcome.Written) {
+      metrics.appended(1);
+      notifyQuietly(changed.withEpoch(held.epoch()));
+    }
     if (outcome instanceof WriteOutcome.Lost lost) {
       onLeaseLost(held, lost.holderRaw());
       throw new LeaseLostException(held.exchange());
@@ -413,7 +424,7 @@ public final class ExchangeInstance implements WorkRun.Host {
     return new OwnerRecord(identity.instanceId(), config.exchange(), held.epoch(), identity.hostname(), publicIp,
         identity.localAddress(), identity.admin(), state, since, current == null ? 0 : current.symbolCount(),
         state == ConnectionState.WARMING ? warmupProgress : null, registeredAt == null ? now : registeredAt, now,
-        heartbeatLatencyMs, lastError, identity.version());
+        heartbeatLatencyMs, lastError, identity.version(), config.nodeName().isEmpty() ? null : config.nodeName());
   }
 
   private ActivityEntry entry(EventType type, long epoch, Instant at) {
@@ -433,6 +444,7 @@ public final class ExchangeInstance implements WorkRun.Host {
       try {
         activity.append(e);
         metrics.appended(1);
+        notifyQuietly(e);
         if (e.type() == EventType.ERRORS_SUPPRESSED && e.count() != null) metrics.suppressed(e.count());
       } catch (RuntimeException ex) {
         unreachable(ex);

@@ -6,6 +6,11 @@ import com.livermore.perseus.config.ConfigurationReader;
 import com.livermore.perseus.config.InvalidConfigurationException;
 import com.livermore.perseus.config.PerseusConfig;
 import com.livermore.perseus.lifecycle.ExchangeConnector;
+import com.livermore.perseus.network.DeathNotices;
+import com.livermore.perseus.network.NetworkView;
+import com.livermore.perseus.network.NetworkWatcher;
+import com.livermore.perseus.notify.Notification;
+import com.livermore.perseus.notify.WebhookNotifier;
 import com.livermore.perseus.registry.Keys;
 import com.livermore.perseus.registry.LeaseStore;
 import com.livermore.perseus.registry.PublicIpLookup;
@@ -45,6 +50,9 @@ public class InstanceRuntime {
   @Inject RedissonClient redisson;
   @Inject @Any Instance<ExchangeConnector> connectors;
   @Inject InstanceMetrics metrics;
+  @Inject WebhookNotifier notifier;
+  @Inject NetworkView network;
+  @Inject NetworkWatcher watcher;
   @Resource TimerService timers;
   @Resource ManagedExecutorService executor;
 
@@ -59,6 +67,12 @@ public class InstanceRuntime {
     InstanceIdentity identity = InstanceIdentity.detect(config.admin());
     instance = new ExchangeInstance(config, identity, new LeaseStore(redisson, keys), activity, connector(), executor, clock);
     instance.reportTo(metrics);
+    instance.notifyTo(notifier::offer);
+    if (notifier.enabled()) {
+      // Deaths are noticed by the watcher (at each lease's expiry) and reported once network-wide.
+      watcher.subscribe(new DeathNotices(network::claimDeathNotice, s -> notifier.offer(Notification.dead(s.exchange(),
+          s.lastKnown().instanceId(), s.lastKnown().hostname(), s.lastKnown().epoch(), s.lastKnown().lastHeartbeat()))));
+    }
     instance.acceptCommandsFrom(new CommandChannel(redisson, keys));
     LOG.info(() -> "Perseus instance " + identity.instanceId() + " on " + identity.hostname() + " starting for exchange "
         + config.exchange() + " (heartbeat " + config.lease().heartbeatInterval().toMillis() + " ms, lease TTL "

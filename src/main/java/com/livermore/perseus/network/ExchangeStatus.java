@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.livermore.perseus.registry.OperatorIntent;
 import com.livermore.perseus.registry.OwnerRecord;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One exchange as the network sees it now. {@code owner} is the live lease record (alive or late);
@@ -12,7 +13,7 @@ import java.time.Instant;
  * names who stopped the exchange network-wide, while that stop holds.
  */
 @JsonPropertyOrder({"exchange", "displayName", "liveness", "state", "heartbeatAgeMs", "leaseExpiresInMs", "uptimeMs",
-    "timeInStateMs", "lastSeen", "owner", "lastKnown", "problem", "stoppedByOperator"})
+    "timeInStateMs", "lastSeen", "owner", "lastKnown", "problem", "stoppedByOperator", "standbys"})
 public record ExchangeStatus(
     String exchange,
     String displayName,
@@ -26,19 +27,29 @@ public record ExchangeStatus(
     OwnerRecord owner,
     OwnerRecord lastKnown,
     String problem,
-    OperatorIntent stoppedByOperator) {
+    OperatorIntent stoppedByOperator,
+    List<Standby> standbys) {
+
+  /** An instance waiting to take the exchange over. */
+  public record Standby(String instanceId, String hostname) {}
 
   public ExchangeStatus(String exchange, String displayName, Liveness liveness, String state, Long heartbeatAgeMs,
       Long leaseExpiresInMs, Long uptimeMs, Long timeInStateMs, Instant lastSeen, OwnerRecord owner, OwnerRecord lastKnown,
       String problem) {
     this(exchange, displayName, liveness, state, heartbeatAgeMs, leaseExpiresInMs, uptimeMs, timeInStateMs, lastSeen, owner,
-        lastKnown, problem, null);
+        lastKnown, problem, null, List.of());
   }
 
   /** The same status, with the operator's stop (if any). */
   public ExchangeStatus withIntent(OperatorIntent intent) {
     return new ExchangeStatus(exchange, displayName, liveness, state, heartbeatAgeMs, leaseExpiresInMs, uptimeMs, timeInStateMs,
-        lastSeen, owner, lastKnown, problem, intent);
+        lastSeen, owner, lastKnown, problem, intent, standbys);
+  }
+
+  /** The same status, with the standbys currently waiting for it. */
+  public ExchangeStatus withStandbys(List<Standby> waiting) {
+    return new ExchangeStatus(exchange, displayName, liveness, state, heartbeatAgeMs, leaseExpiresInMs, uptimeMs, timeInStateMs,
+        lastSeen, owner, lastKnown, problem, stoppedByOperator, List.copyOf(waiting));
   }
 
   /** The record to show: the live one, else the last known one (may be null: never seen). */

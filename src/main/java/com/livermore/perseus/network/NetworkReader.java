@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Reads the whole network: the known exchanges from {@code network:exchanges} (one HGETALL), then
- * one pipelined batch of every {@code :instance}, its PTTL, {@code :last} and {@code :intent}: one round trip per
+ * one pipelined batch of every {@code :instance}, its PTTL, {@code :last}, {@code :intent} and the live
+ * {@code :standbys}: one round trip per
  * Redis node, whatever the number of exchanges.
  */
 public class NetworkReader {
@@ -56,11 +57,15 @@ public class NetworkReader {
     List<RFuture<Long>> ttls = new ArrayList<>(ids.size());
     List<RFuture<String>> lasts = new ArrayList<>(ids.size());
     List<RFuture<String>> intents = new ArrayList<>(ids.size());
+    List<RFuture<java.util.Collection<String>>> standbys = new ArrayList<>(ids.size());
+    long nowMs = clock.millis();
     for (String id : ids) {
       leases.add(batch.<String>getBucket(keys.instance(id), StringCodec.INSTANCE).getAsync());
       ttls.add(batch.<String>getBucket(keys.instance(id), StringCodec.INSTANCE).remainTimeToLiveAsync());
       lasts.add(batch.<String>getBucket(keys.last(id), StringCodec.INSTANCE).getAsync());
       intents.add(batch.<String>getBucket(keys.intent(id), StringCodec.INSTANCE).getAsync());
+      standbys.add(batch.<String>getScoredSortedSet(keys.standbys(id), StringCodec.INSTANCE)
+          .valueRangeAsync(nowMs, true, Double.POSITIVE_INFINITY, true));
     }
     if (!ids.isEmpty()) batch.execute();
     Instant now = clock.instant();
@@ -70,10 +75,26 @@ public class NetworkReader {
       ExchangeStatus status = rule.status(id, displayName(id, known.get(id)), leases.get(i).toCompletableFuture().join(),
           ttls.get(i).toCompletableFuture().join(), lasts.get(i).toCompletableFuture().join(), now);
       String intent = intents.get(i).toCompletableFuture().join();
-      statuses.add(intent == null ? status : status.withIntent(OperatorIntent.parse(intent)));
+      if (intent != null) status = status.withIntent(OperatorIntent.parse(intent));
+      statuses.add(status.withStandbys(standbysOf(standbys.get(i).toCompletableFuture().join())));
     }
     statuses.addAll(invalid);
     return new NetworkSnapshot(now, List.copyOf(statuses));
+  }
+
+  private static List<ExchangeStatus.Standby> standbysOf(java.util.Collection<String> members) {
+    List<ExchangeStatus.Standby> out = new ArrayList<>();
+    for (String m : members) {
+      int bar = m.indexOf('|');
+      out.add(bar < 0 ? new ExchangeStatus.Standby(m, null) : new ExchangeStatus.Standby(m.substring(0, bar), m.substring(bar + 1)));
+    }
+    return out;
+  }
+
+  /** True for exactly one caller per exchange and epoch (SET NX, kept a day): who reports a death. */
+  public boolean claimDeathNotice(String exchange, long epoch) {
+    return redisson.<String>getBucket(keys.deathNotice(exchange, epoch), StringCodec.INSTANCE)
+        .setIfAbsent("1", java.time.Duration.ofDays(1));
   }
 
   /** True when every Redis node answers PING within a second. */

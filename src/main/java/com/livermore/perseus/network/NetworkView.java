@@ -47,6 +47,11 @@ public class NetworkView {
     return guarded(() -> activity.read(query));
   }
 
+  /** True for exactly one caller per exchange and epoch: whoever reports that death. */
+  public boolean claimDeathNotice(String exchange, long epoch) {
+    return guarded(() -> network.claimDeathNotice(exchange, epoch));
+  }
+
   /** Every Redis node answers. */
   public boolean redisReachable() {
     return network.ping();

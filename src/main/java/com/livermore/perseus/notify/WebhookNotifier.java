@@ -70,6 +70,11 @@ public final class WebhookNotifier implements AutoCloseable {
   }
 
   /** Queues the entry if its type is wanted; never blocks, never throws. */
+  /** True when at least one webhook is configured. */
+  public boolean enabled() {
+    return settings.enabled();
+  }
+
   public boolean offer(ActivityEntry entry) {
     try {
       return thread != null && settings.wants(entry.type().wireName()) && offer(Notification.fromEntry(entry));
@@ -210,7 +215,8 @@ public final class WebhookNotifier implements AutoCloseable {
     inbox.clear();
     if (abandoned > 0) {
       failed.addAndGet(abandoned);
-      LOG.warning(() -> abandoned + " webhook posts were still pending when the notifier closed and will not be sent.");
+      LOG.warning(() -> abandoned + (abandoned == 1 ? " webhook post was" : " webhook posts were")
+          + " still pending when the notifier closed and will not be sent.");
     }
   }
 

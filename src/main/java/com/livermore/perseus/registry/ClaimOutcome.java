@@ -6,8 +6,11 @@ public sealed interface ClaimOutcome {
   /** Nobody holds the lease, but an operator stopped the exchange; {@code intent} says who and when. */
   record HeldBack(OperatorIntent intent) implements ClaimOutcome {}
 
-  /** The claim succeeded under a freshly incremented epoch. */
-  record Claimed(Lease lease) implements ClaimOutcome {}
+  /**
+   * The claim succeeded under a freshly incremented epoch; {@code tookOver} when it replaced this
+   * node's own orphaned lease after a fast restart.
+   */
+  record Claimed(Lease lease, boolean tookOver) implements ClaimOutcome {}
 
   /**
    * Another instance holds the lease. {@code holder} is its record, or null when the stored value

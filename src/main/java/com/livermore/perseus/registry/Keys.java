@@ -42,6 +42,16 @@ public final class Keys {
     return prefix + "perseus:commands:{" + exchange + "}";
   }
 
+  /** Standbys waiting for the exchange: a sorted set of {@code instanceId|hostname} scored by expiry (ms). */
+  public String standbys(String exchange) {
+    return prefix + "exchange:{" + exchange + "}:standbys";
+  }
+
+  /** Marks that a death of the exchange at this epoch was already reported (by whichever instance saw it first). */
+  public String deathNotice(String exchange, long epoch) {
+    return prefix + "exchange:{" + exchange + "}:death-noticed:" + epoch;
+  }
+
   public String exchanges() {
     return prefix + "network:exchanges";
   }

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.redisson.api.BatchOptions;
+import org.redisson.api.RBatch;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -31,14 +33,25 @@ public class LeaseStore {
 
   /** SET NX PX with a new fencing epoch, {@code :last} and the {@code registered} entry, atomically. */
   public ClaimOutcome claim(OwnerRecord draft, Duration ttl, StreamRetention retention, ActivityEntry registered) {
+    return claim(draft, ttl, retention, registered, false);
+  }
+
+  /**
+   * As {@link #claim(OwnerRecord, Duration, StreamRetention, ActivityEntry)}; with {@code
+   * fastRestart}, a lease held under the same node name on the same host (this node before a
+   * restart) is taken over at once with a new epoch and a {@code takeover} entry.
+   */
+  public ClaimOutcome claim(OwnerRecord draft, Duration ttl, StreamRetention retention, ActivityEntry registered,
+      boolean fastRestart) {
     String x = draft.exchange();
+    String node = fastRestart && draft.nodeName() != null && !draft.nodeName().isEmpty() ? draft.nodeName() : "";
     List<Object> args = new ArrayList<>(List.of(RecordJson.write(draft.withEpoch(0)), millis(ttl),
-        Long.toString(retention.maxLength()), retention.minId()));
+        Long.toString(retention.maxLength()), retention.minId(), node, draft.hostname() == null ? "" : draft.hostname()));
     args.addAll(registered.fields(true));
     List<Object> reply = run(CLAIM, List.of(keys.instance(x), keys.last(x), keys.epoch(x), keys.activity(x), keys.intent(x)), args);
     long code = (Long) reply.get(0);
-    if (code == 1L) {
-      return new ClaimOutcome.Claimed(new Lease(x, draft.instanceId(), (Long) reply.get(1)));
+    if (code == 1L || code == 3L) {
+      return new ClaimOutcome.Claimed(new Lease(x, draft.instanceId(), (Long) reply.get(1)), code == 3L);
     }
     if (code == 2L) {
       return new ClaimOutcome.HeldBack(OperatorIntent.parse((String) reply.get(1)));
@@ -79,6 +92,22 @@ public class LeaseStore {
   public void registerExchange(String exchange, Instant now) {
     redisson.<String, String>getMap(keys.exchanges(), StringCodec.INSTANCE)
         .fastPutIfAbsent(exchange, RecordJson.write(ExchangeEntry.firstSeenNow(exchange, now)));
+  }
+
+  /**
+   * Announces (or renews) this instance as a standby for the exchange until {@code until}; expired
+   * announcements are dropped in the same call. Members are {@code instanceId|hostname}.
+   */
+  public void announceStandby(String exchange, String instanceId, String hostname, Instant now, Instant until) {
+    RBatch batch = redisson.createBatch(BatchOptions.defaults());
+    var async = batch.<String>getScoredSortedSet(keys.standbys(exchange), StringCodec.INSTANCE);
+    async.removeRangeByScoreAsync(Double.NEGATIVE_INFINITY, true, now.toEpochMilli(), true);
+    async.addAsync(until.toEpochMilli(), instanceId + "|" + hostname);
+    batch.execute();
+  }
+
+  public void withdrawStandby(String exchange, String instanceId, String hostname) {
+    redisson.<String>getScoredSortedSet(keys.standbys(exchange), StringCodec.INSTANCE).remove(instanceId + "|" + hostname);
   }
 
   /** The raw value of the lease key, if any. */

@@ -59,6 +59,8 @@ class NetworkApiIT {
   static final String ADMIN = "admin:admin-secret";
   static final Instant DEAD_SEEN = Instant.parse("2026-11-20T08:00:00Z");
   static RedisServer redis;
+  static com.sun.net.httpserver.HttpServer webhook;
+  static final List<String> webhookBodies = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @ArquillianResource URL base;
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -67,11 +69,13 @@ class NetworkApiIT {
   static WebArchive deployment() {
     redis = RedisServer.start();
     seedDeadExchange();
+    startWebhookReceiver();
     String users = "viewer:network-viewer:plain:viewer-secret,admin:network-admin:" + UserDirectory.hash("admin-secret".toCharArray());
     return PayaraDeployment.builtWar("network-api", Map.of("perseus.exchange", "kraken",
         "perseus.redis.address", redis.address(), "perseus.heartbeat.interval", "1s", "perseus.lease.ttl", "3s",
         "perseus.simulator.warmup", "1s", "perseus.public-ip.enabled", "false", "perseus.admin", "api-it@example.com",
-        "perseus.security.users", users));
+        "perseus.security.users", users, "perseus.notify.webhooks",
+        "json=http://127.0.0.1:" + webhook.getAddress().getPort() + "/hooks/perseus-test-token"));
   }
 
   static void seedDeadExchange() {
@@ -85,8 +89,24 @@ class NetworkApiIT {
     }
   }
 
+  /** Stands in for an operator's webhook endpoint (Slack, Discord or their own). */
+  static void startWebhookReceiver() {
+    try {
+      webhook = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    webhook.createContext("/hooks/", exchange -> {
+      webhookBodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+    });
+    webhook.start();
+  }
+
   @AfterAll
   static void stopRedis() {
+    if (webhook != null) webhook.stop(0);
     if (redis != null) redis.close();
   }
 
@@ -175,7 +195,7 @@ class NetworkApiIT {
     JsonNode owner = kraken.get("owner");
     assertThat(names(owner)).containsExactlyInAnyOrder("instanceId", "exchange", "epoch", "hostname", "ipAddress",
         "localAddress", "admin", "state", "stateSince", "symbolCount", "warmupProgress", "registeredAt", "lastHeartbeat",
-        "heartbeatLatencyMs", "lastError", "version");
+        "heartbeatLatencyMs", "lastError", "version", "nodeName");
     assertThat(owner.get("exchange").asText()).isEqualTo("kraken");
     assertThat(owner.get("admin").asText()).isEqualTo("api-it@example.com");
     assertThat(owner.get("state").asText()).isEqualTo("active");
@@ -345,6 +365,19 @@ class NetworkApiIT {
     } catch (Exception e) {
       // the stream was closed by the test
     }
+  }
+
+  @Test
+  @Order(11)
+  void webhooksReceiveStateChangesAndTheDeathSeenByTheWatcher() throws Exception {
+    await().atMost(Duration.ofSeconds(20)).until(() -> webhookBodies.stream().anyMatch(b -> b.contains("\"kind\":\"state_changed\"")
+        && b.contains("\"exchange\":\"kraken\"") && b.contains("active")));
+    // gemini's lease expired in the SSE test; one instance reports the death.
+    await().atMost(Duration.ofSeconds(20)).until(() -> webhookBodies.stream().anyMatch(b -> b.contains("\"kind\":\"dead\"")
+        && b.contains("\"exchange\":\"gemini\"")));
+    JsonNode dead = RecordJson.mapper().readTree(webhookBodies.stream().filter(b -> b.contains("\"kind\":\"dead\"")).findFirst().get());
+    assertThat(dead.get("instanceId").asText()).isEqualTo("g-1");
+    assertThat(dead.get("source").asText()).isEqualTo("perseus");
   }
 
   @Test

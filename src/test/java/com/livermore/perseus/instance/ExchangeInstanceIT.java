@@ -287,6 +287,62 @@ class ExchangeInstanceIT {
   }
 
   @Test
+  void aRestartOnTheSameNodeTakesOverItsOwnOrphanedLeaseAtOnce() {
+    ExchangeInstance crashed = instance(config("perseus.node-name", "node-1"), new RecordingConnector());
+    crashed.start();
+    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
+    started.remove(crashed); // it dies without releasing: its lease is orphaned
+
+    ExchangeInstance stranger = instance(config("perseus.node-name", "node-2"), new RecordingConnector());
+    stranger.start();
+    assertThat(stranger.status().role()).as("another node waits").isEqualTo(InstanceRole.STANDBY);
+
+    ExchangeInstance restarted = instance(config("perseus.node-name", "node-1"), new RecordingConnector());
+    restarted.start();
+
+    assertThat(restarted.status().role()).isEqualTo(InstanceRole.OWNER);
+    assertThat(lease().instanceId()).isEqualTo(restarted.identity().instanceId());
+    assertThat(lease().epoch()).isEqualTo(2);
+    assertThat(lease().nodeName()).isEqualTo("node-1");
+    assertThat(entries().stream().filter(e -> "takeover".equals(e.get("type"))).toList()).hasSize(1)
+        .allSatisfy(e -> assertThat(e).containsEntry("instanceId", restarted.identity().instanceId()).containsEntry("epoch", "2"));
+    crashed.heartbeat();
+    assertThat(lease().instanceId()).as("the orphan, if it were alive, is fenced").isEqualTo(restarted.identity().instanceId());
+  }
+
+  @Test
+  void aStandbyIsListedWhileItWaits() {
+    ExchangeInstance owner = instance(config(), new RecordingConnector());
+    owner.start();
+    ExchangeInstance standby = instance(config(), new RecordingConnector());
+    standby.start();
+    try (Resp r = redis.connectFor(keys.standbys("kraken"))) {
+      @SuppressWarnings("unchecked")
+      List<Object> members = (List<Object>) r.call("ZRANGE", keys.standbys("kraken"), "0", "-1");
+      assertThat(members).containsExactly(standby.identity().instanceId() + "|" + standby.identity().hostname());
+    }
+    standby.shutdown();
+    try (Resp r = redis.connectFor(keys.standbys("kraken"))) {
+      assertThat((Long) r.call("ZCARD", keys.standbys("kraken"))).isZero();
+    }
+  }
+
+  @Test
+  void anInstanceThatLostItsLeaseWaitsTheLockDelayBeforeClaimingAgain() {
+    ExchangeInstance owner = instance(config("perseus.lease.lock-delay", "2s"), new RecordingConnector());
+    owner.start();
+    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
+    await().atMost(Duration.ofSeconds(3)).until(() -> lease() == null); // it stalled past its TTL
+    owner.heartbeat(); // finds the lease gone: lost
+    assertThat(owner.status().role()).isNotEqualTo(InstanceRole.OWNER);
+    Instant lost = Instant.now();
+    ScheduledFuture<?> beats = beat(owner);
+    await().atMost(Duration.ofSeconds(6)).until(() -> lease() != null);
+    assertThat(Duration.between(lost, Instant.now())).as("no claim before the lock-delay").isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+    beats.cancel(false);
+  }
+
+  @Test
   void shutdownWalksToStoppedReleasesTheLeaseAndRecordsIt() {
     RecordingConnector connector = new RecordingConnector();
     ExchangeInstance instance = instance(config(), connector);
