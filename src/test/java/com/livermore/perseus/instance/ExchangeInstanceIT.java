@@ -343,6 +343,33 @@ class ExchangeInstanceIT {
   }
 
   @Test
+  void exactlyOneOfThreeStandbysTakesOverWithinOneIntervalOfTheLeaseExpiring() {
+    ExchangeInstance owner = instance(config(), new RecordingConnector());
+    owner.start();
+    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
+    OwnerRecord last = lease();
+    started.remove(owner); // the owner dies: no more heartbeats, no release
+    List<ExchangeInstance> standbys = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ExchangeInstance s = instance(config(), new RecordingConnector());
+      s.start();
+      beat(s);
+      standbys.add(s);
+    }
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null && !lease().instanceId().equals(last.instanceId()));
+    OwnerRecord successor = lease();
+    // The lease expired one TTL after the owner's last renewal; a standby claimed it at its next heartbeat.
+    Instant expiry = last.lastHeartbeat().plus(Duration.ofMillis(600));
+    assertThat(Duration.between(expiry, successor.registeredAt())).isLessThanOrEqualTo(Duration.ofMillis(200 + 100));
+    assertThat(standbys.stream().filter(s -> s.status().role() == InstanceRole.OWNER)).hasSize(1);
+    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+        .until(() -> lease().instanceId().equals(successor.instanceId()));
+    assertThat(standbys.stream().filter(s -> s.status().role() == InstanceRole.OWNER)).hasSize(1);
+    assertThat(successor.epoch()).isEqualTo(2);
+  }
+
+  @Test
   void shutdownWalksToStoppedReleasesTheLeaseAndRecordsIt() {
     RecordingConnector connector = new RecordingConnector();
     ExchangeInstance instance = instance(config(), connector);
