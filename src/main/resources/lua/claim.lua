@@ -5,10 +5,14 @@
 -- ARGV[2] lease TTL in ms   ARGV[3] stream MAXLEN ~ cap   ARGV[4] stream MINID ~ cutoff
 -- ARGV[5] node name allowed to take over its own orphaned lease ('' = none: a normal claim)
 -- ARGV[6] hostname of the claimant (a fast restart must come from the same host)
--- ARGV[7..] field/value pairs of the 'registered' entry, without epoch
+-- ARGV[7] lowest epoch acceptable (fencing stays monotonic even after Redis lost its counter)
+-- ARGV[8] '1' to hold back when the epoch counter is missing although an epoch was seen before
+--         (Redis lost its data: the owners re-claim first)
+-- ARGV[9..] field/value pairs of the 'registered' entry, without epoch
 -- Returns {1, epoch} when claimed, {0, holder record} when held by someone else, {2, intent}
 -- when an operator stopped the exchange (nobody may claim it until a start), {3, epoch, previous
--- holder} when a restarted instance took over its own orphaned lease (same node name and host).
+-- holder} when a restarted instance took over its own orphaned lease (same node name and host),
+-- {4} when Redis lost its data and this (standby) claim must give the owner time to re-claim.
 local holder = redis.call('GET', KEYS[1])
 local takeover = false
 if holder then
@@ -25,14 +29,21 @@ local intent = redis.call('GET', KEYS[5])
 if intent then
   return {2, intent}
 end
+if ARGV[8] == '1' and redis.call('EXISTS', KEYS[3]) == 0 then
+  return {4}
+end
 local epoch = redis.call('INCR', KEYS[3])
+if epoch < tonumber(ARGV[7]) then
+  epoch = tonumber(ARGV[7])
+  redis.call('SET', KEYS[3], epoch)
+end
 local record = cjson.decode(ARGV[1])
 record['epoch'] = epoch
 local json = cjson.encode(record)
 redis.call('SET', KEYS[1], json, 'PX', ARGV[2])
 redis.call('SET', KEYS[2], json)
 local entry = {}
-for i = 7, #ARGV do entry[#entry + 1] = ARGV[i] end
+for i = 9, #ARGV do entry[#entry + 1] = ARGV[i] end
 if takeover then
   for i = 1, #entry, 2 do
     if entry[i] == 'type' then entry[i + 1] = 'takeover' end

@@ -37,6 +37,7 @@ public class NetworkPage implements Serializable {
   private List<String> exchanges = List.of();
   private Summary summary = Summary.of(List.of());
   private List<ConflictView> conflicts = List.of();
+  private String recovery;
   private Instant readAt;
   private Instant unreachableSince;
 
@@ -55,6 +56,10 @@ public class NetworkPage implements Serializable {
       exchanges = snapshot.exchanges().stream().map(ExchangeStatus::exchange).toList();
       summary = Summary.of(cards);
       conflicts = recentConflicts(snapshot.serverTime());
+      recovery = snapshot.recoveredAfterDataLoss().isEmpty() ? null : "Redis lost its data (flushed, or failed over without it) at "
+          + HumanTime.at(snapshot.recoveredAfterDataLoss().values().stream().min(Instant::compareTo).orElse(null))
+          + "; these exchanges were re-claimed by their owners before any standby could take them: "
+          + String.join(", ", snapshot.recoveredAfterDataLoss().keySet()) + ".";
       readAt = snapshot.serverTime();
       unreachableSince = null;
     } catch (NetworkUnavailableException e) {
@@ -85,6 +90,10 @@ public class NetworkPage implements Serializable {
 
   public List<ConflictView> getConflicts() {
     return conflicts;
+  }
+
+  public String getRecovery() {
+    return recovery;
   }
 
   public List<String> getExchanges() {

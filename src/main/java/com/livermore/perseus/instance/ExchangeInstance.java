@@ -13,6 +13,7 @@ import com.livermore.perseus.lifecycle.Transition;
 import com.livermore.perseus.command.Command;
 import com.livermore.perseus.command.CommandChannel;
 import com.livermore.perseus.command.CommandOutcome;
+import com.livermore.perseus.registry.ClaimOptions;
 import com.livermore.perseus.registry.ClaimOutcome;
 import com.livermore.perseus.registry.OperatorIntent;
 import com.livermore.perseus.registry.ErrorInfo;
@@ -68,6 +69,8 @@ public final class ExchangeInstance implements WorkRun.Host {
   private volatile boolean firstClaim = true;
   private volatile Instant claimNotBefore = Instant.MIN;
   private volatile boolean announcedStandby;
+  private volatile long highestSeenEpoch;
+  private volatile Instant dataLossGraceUntil;
 
   public ExchangeInstance(PerseusConfig config, InstanceIdentity identity, LeaseStore store, ActivityLog activity,
       ExchangeConnector connector, Executor worker, Clock clock) {
@@ -110,7 +113,7 @@ public final class ExchangeInstance implements WorkRun.Host {
       heartbeatLatencyMs = elapsed / 1_000_000;
       metrics.renewal(elapsed, outcome instanceof WriteOutcome.Written);
       reachable();
-      if (outcome instanceof WriteOutcome.Lost lost) {
+      if (outcome instanceof WriteOutcome.Lost lost && !(lost.dataLost() && reclaimAfterDataLoss(held, now))) {
         onLeaseLost(held, lost.holderRaw());
       }
     } catch (RuntimeException e) {
@@ -119,6 +122,30 @@ public final class ExchangeInstance implements WorkRun.Host {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Redis lost its data (flushed, or failed over without it): nobody took the lease, so the owner
+   * re-claims at once — before any standby may — with an epoch above the one it held, and keeps
+   * working. Returns false when someone else got the lease first (then it is an ordinary loss).
+   */
+  private boolean reclaimAfterDataLoss(Lease held, Instant now) {
+    ActivityEntry reclaimed = entry(EventType.TAKEOVER, 0, now)
+        .withMessage("re-claimed " + config.exchange() + " after Redis lost its data (flush or failover without it)");
+    ClaimOutcome outcome = store.claim(snapshot(held, machine.state(), machine.since(), now).withRegisteredAt(registeredAt),
+        config.lease().ttl(), activity.retention(), reclaimed, new ClaimOptions(false, held.epoch() + 1, false));
+    if (!(outcome instanceof ClaimOutcome.Claimed claimed)) return false;
+    lease = claimed.lease();
+    lastEpoch = claimed.lease().epoch();
+    highestSeenEpoch = Math.max(highestSeenEpoch, lastEpoch);
+    exchangeRegistered = false;
+    store.registerExchange(config.exchange(), now);
+    store.markRecovered(config.exchange(), now);
+    exchangeRegistered = true;
+    metrics.appended(1);
+    notifyQuietly(reclaimed.withEpoch(lastEpoch));
+    LOG.warning(() -> "Redis lost its data: re-claimed " + config.exchange() + " under epoch " + lastEpoch + ".");
+    return true;
   }
 
   /** Shutdown: stopping → stopped, then compare-and-delete of the lease with a {@code deregistered} entry. */
@@ -209,12 +236,23 @@ public final class ExchangeInstance implements WorkRun.Host {
       OwnerRecord draft = snapshot(new Lease(config.exchange(), identity.instanceId(), 0), machine.state(), machine.since(), now);
       ActivityEntry registered = entry(EventType.REGISTERED, 0, now)
           .withMessage("claimed " + config.exchange() + " on " + identity.hostname());
-      // Only the boot claim may take over this node's own orphaned lease (a fast restart).
+      // Only the boot claim may take over this node's own orphaned lease (a fast restart). A standby that
+      // saw an epoch before holds back once Redis lost its data, until the grace for the owner is over.
+      boolean graceOver = dataLossGraceUntil != null && !now.isBefore(dataLossGraceUntil);
+      if (dataLossGraceUntil != null && !graceOver) return;
+      ClaimOptions options = new ClaimOptions(firstClaim, highestSeenEpoch + 1, highestSeenEpoch > 0 && !graceOver);
       ClaimOutcome outcome = store.claim(draft.withRegisteredAt(now), config.lease().ttl(), activity.retention(), registered,
-          firstClaim);
+          options);
       firstClaim = false;
       reachable();
+      if (outcome instanceof ClaimOutcome.AfterDataLoss) {
+        dataLossGraceUntil = now.plus(config.lease().ttl());
+        LOG.warning(() -> "Redis lost its data (the epoch counter of " + config.exchange() + " is gone); this standby gives the "
+            + "previous owner one lease TTL to re-claim before it claims.");
+        return;
+      }
       if (outcome instanceof ClaimOutcome.Claimed claimed) {
+        dataLossGraceUntil = null;
         onClaimed(claimed, now);
         notifyQuietly((claimed.tookOver() ? registered.withMessage("restarted on the same node: took over its orphaned lease")
             : registered).withEpoch(claimed.lease().epoch()));
@@ -236,6 +274,7 @@ public final class ExchangeInstance implements WorkRun.Host {
     lease = claimed;
     metrics.appended(1);
     lastEpoch = claimed.epoch();
+    highestSeenEpoch = Math.max(highestSeenEpoch, claimed.epoch());
     registeredAt = now;
     reportedConflict = null;
     withdrawStandby();
@@ -314,6 +353,7 @@ public final class ExchangeInstance implements WorkRun.Host {
   }
 
   private void onConflict(ClaimOutcome.Conflict conflict, Instant now) {
+    if (conflict.holder() != null) highestSeenEpoch = Math.max(highestSeenEpoch, conflict.holder().epoch());
     String holder = conflict.describeHolder();
     if (holder.equals(reportedConflict)) return;
     reportedConflict = holder;

@@ -67,7 +67,8 @@ public class NetworkReader {
       standbys.add(batch.<String>getScoredSortedSet(keys.standbys(id), StringCodec.INSTANCE)
           .valueRangeAsync(nowMs, true, Double.POSITIVE_INFINITY, true));
     }
-    if (!ids.isEmpty()) batch.execute();
+    RFuture<Map<String, String>> recovered = batch.<String, String>getMap(keys.recovery(), StringCodec.INSTANCE).readAllMapAsync();
+    batch.execute();
     Instant now = clock.instant();
     List<ExchangeStatus> statuses = new ArrayList<>(ids.size() + invalid.size());
     for (int i = 0; i < ids.size(); i++) {
@@ -79,7 +80,15 @@ public class NetworkReader {
       statuses.add(status.withStandbys(standbysOf(standbys.get(i).toCompletableFuture().join())));
     }
     statuses.addAll(invalid);
-    return new NetworkSnapshot(now, List.copyOf(statuses));
+    Map<String, Instant> recoveries = new TreeMap<>();
+    recovered.toCompletableFuture().join().forEach((x, at) -> {
+      try {
+        recoveries.put(x, Instant.parse(at));
+      } catch (java.time.format.DateTimeParseException e) {
+        // not ours: ignore
+      }
+    });
+    return new NetworkSnapshot(now, List.copyOf(statuses), recoveries);
   }
 
   private static List<ExchangeStatus.Standby> standbysOf(java.util.Collection<String> members) {

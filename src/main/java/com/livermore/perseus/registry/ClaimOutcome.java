@@ -3,6 +3,12 @@ package com.livermore.perseus.registry;
 /** What a claim attempt found: the lease is ours, or someone else holds it. */
 public sealed interface ClaimOutcome {
 
+  /**
+   * Redis lost its data (the epoch counter is gone though an epoch was seen before): a standby
+   * waits so the previous owner can re-claim first.
+   */
+  record AfterDataLoss() implements ClaimOutcome {}
+
   /** Nobody holds the lease, but an operator stopped the exchange; {@code intent} says who and when. */
   record HeldBack(OperatorIntent intent) implements ClaimOutcome {}
 

@@ -52,6 +52,11 @@ public final class Keys {
     return prefix + "exchange:{" + exchange + "}:death-noticed:" + epoch;
   }
 
+  /** Exchanges re-claimed after Redis lost its data: exchange → time, for an hour. */
+  public String recovery() {
+    return prefix + "network:recovery";
+  }
+
   public String exchanges() {
     return prefix + "network:exchanges";
   }

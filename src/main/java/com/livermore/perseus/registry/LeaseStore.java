@@ -33,20 +33,17 @@ public class LeaseStore {
 
   /** SET NX PX with a new fencing epoch, {@code :last} and the {@code registered} entry, atomically. */
   public ClaimOutcome claim(OwnerRecord draft, Duration ttl, StreamRetention retention, ActivityEntry registered) {
-    return claim(draft, ttl, retention, registered, false);
+    return claim(draft, ttl, retention, registered, ClaimOptions.NORMAL);
   }
 
-  /**
-   * As {@link #claim(OwnerRecord, Duration, StreamRetention, ActivityEntry)}; with {@code
-   * fastRestart}, a lease held under the same node name on the same host (this node before a
-   * restart) is taken over at once with a new epoch and a {@code takeover} entry.
-   */
+  /** As {@link #claim(OwnerRecord, Duration, StreamRetention, ActivityEntry)}, with the {@link ClaimOptions}. */
   public ClaimOutcome claim(OwnerRecord draft, Duration ttl, StreamRetention retention, ActivityEntry registered,
-      boolean fastRestart) {
+      ClaimOptions options) {
     String x = draft.exchange();
-    String node = fastRestart && draft.nodeName() != null && !draft.nodeName().isEmpty() ? draft.nodeName() : "";
+    String node = options.fastRestart() && draft.nodeName() != null && !draft.nodeName().isEmpty() ? draft.nodeName() : "";
     List<Object> args = new ArrayList<>(List.of(RecordJson.write(draft.withEpoch(0)), millis(ttl),
-        Long.toString(retention.maxLength()), retention.minId(), node, draft.hostname() == null ? "" : draft.hostname()));
+        Long.toString(retention.maxLength()), retention.minId(), node, draft.hostname() == null ? "" : draft.hostname(),
+        Long.toString(options.minimumEpoch()), options.holdBackOnReset() ? "1" : "0"));
     args.addAll(registered.fields(true));
     List<Object> reply = run(CLAIM, List.of(keys.instance(x), keys.last(x), keys.epoch(x), keys.activity(x), keys.intent(x)), args);
     long code = (Long) reply.get(0);
@@ -55,6 +52,9 @@ public class LeaseStore {
     }
     if (code == 2L) {
       return new ClaimOutcome.HeldBack(OperatorIntent.parse((String) reply.get(1)));
+    }
+    if (code == 4L) {
+      return new ClaimOutcome.AfterDataLoss();
     }
     return ClaimOutcome.Conflict.of((String) reply.get(1));
   }
@@ -70,11 +70,14 @@ public class LeaseStore {
     if (entry != null) {
       args.addAll(entry.fields(false));
     }
-    List<Object> reply = run(WRITE_OWNED, List.of(keys.instance(x), keys.last(x), keys.activity(x)), args);
+    List<Object> reply = run(WRITE_OWNED, List.of(keys.instance(x), keys.last(x), keys.activity(x), keys.epoch(x)), args);
     if (((Long) reply.get(0)) == 1L) {
       return new WriteOutcome.Written();
     }
-    return new WriteOutcome.Lost(reply.size() > 1 ? (String) reply.get(1) : null);
+    String holder = reply.size() > 1 ? (String) reply.get(1) : null;
+    String counter = reply.size() > 2 ? (String) reply.get(2) : null;
+    boolean dataLost = holder == null && (counter == null || Long.parseLong(counter) < lease.epoch());
+    return new WriteOutcome.Lost(holder, dataLost);
   }
 
   /** Compare-and-delete of the lease, keeping {@code finalRecord} in {@code :last}; false if not ours. */
@@ -108,6 +111,17 @@ public class LeaseStore {
 
   public void withdrawStandby(String exchange, String instanceId, String hostname) {
     redisson.<String>getScoredSortedSet(keys.standbys(exchange), StringCodec.INSTANCE).remove(instanceId + "|" + hostname);
+  }
+
+  /**
+   * Records that this exchange was re-claimed after Redis lost its data, in {@code network:recovery}
+   * (exchange → time), kept an hour so the console can say what happened.
+   */
+  public void markRecovered(String exchange, Instant at) {
+    RBatch batch = redisson.createBatch(BatchOptions.defaults());
+    batch.<String, String>getMap(keys.recovery(), StringCodec.INSTANCE).fastPutAsync(exchange, at.toString());
+    batch.getMap(keys.recovery(), StringCodec.INSTANCE).expireAsync(Duration.ofHours(1));
+    batch.execute();
   }
 
   /** The raw value of the lease key, if any. */

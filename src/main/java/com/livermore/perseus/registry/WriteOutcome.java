@@ -6,6 +6,15 @@ public sealed interface WriteOutcome {
   /** The record (and its entry, if any) was written and the TTL renewed. */
   record Written() implements WriteOutcome {}
 
-  /** The lease is no longer ours: expired ({@code holderRaw} null) or held by another owner or epoch. */
-  record Lost(String holderRaw) implements WriteOutcome {}
+  /**
+   * The lease is no longer ours: expired ({@code holderRaw} null) or held by another owner or epoch.
+   * {@code dataLost}: it vanished together with its epoch counter — Redis lost its data (flushed, or
+   * failed over without it), so nobody else took it.
+   */
+  record Lost(String holderRaw, boolean dataLost) implements WriteOutcome {
+
+    public Lost(String holderRaw) {
+      this(holderRaw, false);
+    }
+  }
 }

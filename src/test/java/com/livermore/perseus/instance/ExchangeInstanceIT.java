@@ -370,6 +370,56 @@ class ExchangeInstanceIT {
   }
 
   @Test
+  void whenRedisLosesItsDataTheOwnerReclaimsBeforeAnyStandbyAndKeepsWorking() {
+    RecordingConnector work = new RecordingConnector();
+    ExchangeInstance owner = instance(config(), work);
+    owner.start();
+    beat(owner);
+    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
+    ExchangeInstance standby = instance(config(), new RecordingConnector());
+    standby.start();
+    beat(standby);
+    assertThat(standby.status().role()).isEqualTo(InstanceRole.STANDBY);
+
+    try (Resp r = redis.connectFor(keys.instance("kraken"))) {
+      r.call("FLUSHALL"); // Redis lost everything: lease, epoch counter, registry, streams
+    }
+
+    await().atMost(Duration.ofSeconds(3)).until(() -> lease() != null);
+    assertThat(lease().instanceId()).isEqualTo(owner.identity().instanceId());
+    assertThat(lease().epoch()).as("fencing never goes back").isEqualTo(2);
+    assertThat(lease().state()).isEqualTo(ConnectionState.ACTIVE);
+    await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(2))
+        .until(() -> lease().instanceId().equals(owner.identity().instanceId()));
+    assertThat(standby.status().role()).isEqualTo(InstanceRole.STANDBY);
+    assertThat(work.calls).as("the work went on").doesNotContain("stop");
+    assertThat(entries()).anySatisfy(e -> assertThat(e).containsEntry("type", "takeover").containsEntry("epoch", "2"));
+    try (Resp r = redis.connectFor(keys.recovery())) {
+      assertThat((String) r.call("HGET", keys.recovery(), "kraken")).isNotNull();
+      assertThat((String) r.call("HGET", keys.exchanges(), "kraken")).as("the registry is rebuilt").isNotNull();
+    }
+  }
+
+  @Test
+  void afterADataLossWithoutItsOwnerAStandbyWaitsOneTtlThenClaimsAboveTheOldEpoch() {
+    ExchangeInstance owner = instance(config(), new RecordingConnector());
+    owner.start();
+    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null);
+    started.remove(owner); // the owner is gone too
+    ExchangeInstance standby = instance(config(), new RecordingConnector());
+    standby.start();
+    try (Resp r = redis.connectFor(keys.instance("kraken"))) {
+      r.call("FLUSHALL");
+    }
+    standby.heartbeat();
+    assertThat(lease()).as("the standby gives the owner time first").isNull();
+    beat(standby);
+    await().atMost(Duration.ofSeconds(3)).until(() -> lease() != null);
+    assertThat(lease().instanceId()).isEqualTo(standby.identity().instanceId());
+    assertThat(lease().epoch()).isEqualTo(2);
+  }
+
+  @Test
   void shutdownWalksToStoppedReleasesTheLeaseAndRecordsIt() {
     RecordingConnector connector = new RecordingConnector();
     ExchangeInstance instance = instance(config(), connector);

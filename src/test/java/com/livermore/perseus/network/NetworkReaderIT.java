@@ -60,7 +60,7 @@ class NetworkReaderIT {
       assertThat(snapshot.exchanges()).hasSize(1000);
       assertThat(snapshot.exchanges().stream().filter(s -> s.liveness() == Liveness.ALIVE)).hasSize(500);
       assertThat(snapshot.exchanges().stream().filter(s -> s.liveness() == Liveness.DEAD)).hasSize(500);
-      assertThat(calls(stats, "hgetall")).isEqualTo(1);
+      assertThat(calls(stats, "hgetall")).as("network:exchanges and network:recovery").isEqualTo(2);
       assertThat(calls(stats, "get")).as(":instance, :last and :intent of each").isEqualTo(3000);
       assertThat(calls(stats, "pttl")).isEqualTo(1000);
       assertThat(snapshot.exchange("x2").orElseThrow().displayName()).isEqualTo("X2");
