@@ -297,6 +297,20 @@ class ConsoleIT {
 
   @Test
   @Order(7)
+  void pollingPausesWhileTheTabIsHiddenAndResumesWhenShown() {
+    login("viewer", "viewer-secret");
+    browser.await(By.id("cards"), WAIT);
+    assertThat(js("return PF('cardsPoll').isActive() && PF('activityPoll').isActive()")).isEqualTo(true);
+    js("Object.defineProperty(document, 'hidden', {configurable: true, get: function () { return true; }});"
+        + "document.dispatchEvent(new Event('visibilitychange'));");
+    assertThat(js("return PF('cardsPoll').isActive() || PF('activityPoll').isActive()")).isEqualTo(false);
+    js("Object.defineProperty(document, 'hidden', {configurable: true, get: function () { return false; }});"
+        + "document.dispatchEvent(new Event('visibilitychange'));");
+    assertThat(js("return PF('cardsPoll').isActive() && PF('activityPoll').isActive()")).isEqualTo(true);
+  }
+
+  @Test
+  @Order(7)
   void aPollAfterTheSessionExpiredLeadsBackToTheLoginPage() {
     login("viewer", "viewer-secret");
     browser.driver().manage().deleteAllCookies(); // the server no longer knows this browser: as after a timeout

@@ -4,11 +4,11 @@ import com.livermore.perseus.registry.OwnerRecord;
 import com.livermore.perseus.registry.RecordJson;
 import com.livermore.perseus.registry.UnreadableRecordException;
 import com.livermore.perseus.security.UserDirectory;
+import com.livermore.perseus.testing.PayaraProcess;
 import com.livermore.perseus.testing.RedisServer;
 import com.livermore.perseus.testing.Resp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * The README's first command: a small Perseus network on this machine. Starts a Redis (the
@@ -35,7 +35,7 @@ public final class DemoNetwork {
   private final String adminPassword = password();
   private final String viewerPassword = password();
 
-  record Instance(String exchange, int port, Process process, Path log) {}
+  record Instance(String exchange, int port, PayaraProcess process, Path log) {}
 
   public static void main(String[] args) throws Exception {
     new DemoNetwork().run(Path.of(args.length > 0 ? args[0] : "target"));
@@ -65,6 +65,9 @@ public final class DemoNetwork {
     }
     say("Starting " + instances.size() + " Payara Micro instances (about 20-40 s on a small machine); logs under " + runDir + " ...");
     awaitActive(Duration.ofMinutes(4));
+    for (Instance i : instances) {
+      if (!i.process().awaitWeb(Duration.ofMinutes(2))) say("  " + i.exchange() + "'s web console does not answer yet; see " + i.log());
+    }
 
     say("");
     say("Perseus demo network is up:");
@@ -100,28 +103,18 @@ public final class DemoNetwork {
     }
   }
 
-  private Instance launch(String exchange, Path war, Path micro, Path runDir) throws IOException {
-    int port = freePort();
-    Path dir = runDir.resolve(exchange);
-    Files.createDirectories(dir.resolve("tmp"));
-    Path log = dir.resolve("server.log");
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx384m", "-Djava.io.tmpdir=" + dir.resolve("tmp"),
-        "-Dperseus.exchange=" + exchange,
-        "-Dperseus.redis.address=" + redisAddress,
-        "-Dperseus.redis.mode=" + (redisAddress.contains(",") ? "cluster" : "single"),
-        "-Dperseus.heartbeat.interval=5s", "-Dperseus.lease.ttl=15s",
-        "-Dperseus.admin=demo-ops@" + exchange + ".example",
-        "-Dperseus.simulator.warmup=8s",
-        "-Dperseus.security.users=admin:network-admin:" + UserDirectory.hash(adminPassword.toCharArray())
-            + ",viewer:network-viewer:" + UserDirectory.hash(viewerPassword.toCharArray()),
-        "-jar", micro.toString(), "--nocluster", "--port", Integer.toString(port), "--contextroot", "/",
-        "--rootdir", dir.resolve("payara").toString(), "--deploy", war.toString()));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-    String password = System.getenv("PERSEUS_REDIS_PASSWORD");
-    if (password != null) pb.environment().put("PERSEUS_REDIS_PASSWORD", password);
-    return new Instance(exchange, port, pb.start(), log);
+  private Instance launch(String exchange, Path war, Path micro, Path runDir) {
+    Map<String, String> props = new java.util.HashMap<>(Map.of(
+        "perseus.exchange", exchange,
+        "perseus.redis.address", redisAddress,
+        "perseus.redis.mode", redisAddress.contains(",") ? "cluster" : "single",
+        "perseus.heartbeat.interval", "5s", "perseus.lease.ttl", "15s",
+        "perseus.admin", "demo-ops@" + exchange + ".example",
+        "perseus.simulator.warmup", "8s"));
+    props.put("perseus.security.users", "admin:network-admin:" + UserDirectory.hash(adminPassword.toCharArray())
+        + ",viewer:network-viewer:" + UserDirectory.hash(viewerPassword.toCharArray()));
+    PayaraProcess p = PayaraProcess.start(war, micro, runDir.resolve(exchange), props);
+    return new Instance(exchange, p.port(), p, p.log());
   }
 
   private void awaitActive(Duration timeout) throws InterruptedException {
@@ -157,19 +150,13 @@ public final class DemoNetwork {
   /** Stops exactly what this demo started: SIGTERM to each instance (it releases its lease), then Redis. */
   private void stop() {
     say("Stopping the demo network ...");
-    for (Instance i : instances) i.process().destroy();
-    for (Instance i : instances) {
-      try {
-        if (!i.process().waitFor(30, TimeUnit.SECONDS)) {
-          say("  " + i.exchange() + " did not stop within 30 s; killing pid " + i.process().pid());
-          i.process().destroyForcibly();
-        } else {
-          say("  " + i.exchange() + " stopped" + (lease(i.exchange()) == null ? "; lease released" : ""));
-        }
-      } catch (InterruptedException e) {
-        i.process().destroyForcibly();
+    instances.parallelStream().forEach(i -> {
+      if (i.process().stop()) {
+        say("  " + i.exchange() + " stopped" + (lease(i.exchange()) == null ? "; lease released" : ""));
+      } else {
+        say("  " + i.exchange() + " did not stop within 30 s; killed pid " + i.process().pid());
       }
-    }
+    });
     if (redis != null) {
       redis.close();
       say("  Redis stopped.");
@@ -183,12 +170,6 @@ public final class DemoNetwork {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < 16; i++) out.append(alphabet.charAt(random.nextInt(alphabet.length())));
     return out.toString();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 
   private static void require(Path file, String what) {

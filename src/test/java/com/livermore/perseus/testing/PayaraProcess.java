@@ -1,0 +1,134 @@
+package com.livermore.perseus.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Payara Micro process running the WAR on a free port ({@code --nocluster}, its own root and
+ * temp directories), configured through system properties. Stops exactly the process it started:
+ * SIGTERM (the instance releases its lease) or SIGKILL (it dies as in a crash).
+ */
+public final class PayaraProcess implements AutoCloseable {
+  private final Process process;
+  private final int port;
+  private final Path log;
+
+  private PayaraProcess(Process process, int port, Path log) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+  }
+
+  public static PayaraProcess start(Path war, Path microJar, Path dir, Map<String, String> properties) {
+    try {
+      int port = freePort();
+      Files.createDirectories(dir.resolve("tmp"));
+      Path log = dir.resolve("server.log");
+      List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+          "-Djava.io.tmpdir=" + dir.resolve("tmp")));
+      new TreeMap<>(properties).forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+      cmd.addAll(List.of("-jar", microJar.toString(), "--nocluster", "--port", Integer.toString(port), "--contextroot", "/",
+          "--rootdir", dir.resolve("payara").toString(), "--deploy", war.toString()));
+      ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+      String password = System.getenv("PERSEUS_REDIS_PASSWORD");
+      if (password != null) pb.environment().put("PERSEUS_REDIS_PASSWORD", password);
+      return new PayaraProcess(pb.start(), port, log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + port + "/";
+  }
+
+  /**
+   * Waits until the web application answers (its login page), which is later than the instance
+   * claiming its lease: the EJB start-up runs before the web module has finished loading.
+   */
+  public boolean awaitWeb(java.time.Duration timeout) {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+        .connectTimeout(java.time.Duration.ofSeconds(2)).build();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline && process.isAlive()) {
+      try {
+        var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url() + "login.xhtml"))
+            .timeout(java.time.Duration.ofSeconds(5)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() == 200) return true;
+      } catch (IOException e) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return false;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public Path log() {
+    return log;
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  public int exitValue() {
+    return process.exitValue();
+  }
+
+  /** SIGTERM and wait (the instance walks to stopped and releases its lease); SIGKILL after 30 s. */
+  public boolean stop() {
+    process.destroy();
+    try {
+      if (process.waitFor(30, TimeUnit.SECONDS)) return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    kill();
+    return false;
+  }
+
+  /** SIGKILL: the JVM dies as in a crash, leaving its lease to expire. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) stop();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
