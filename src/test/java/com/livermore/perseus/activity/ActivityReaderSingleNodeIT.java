@@ -1,25 +1,15 @@
 package com.livermore.perseus.activity;
 
 import com.livermore.perseus.testing.RedisBackend;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.livermore.perseus.testing.RedisBackendExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The merged reader on one real redis-server. */
 class ActivityReaderSingleNodeIT extends ActivityReaderContract {
-  static RedisBackend redis;
-
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisBackend.singleNode();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redis.close();
-  }
+  @RegisterExtension static final RedisBackendExtension REDIS = RedisBackendExtension.singleNode();
 
   @Override
   RedisBackend backend() {
-    return redis;
+    return REDIS.get();
   }
 }

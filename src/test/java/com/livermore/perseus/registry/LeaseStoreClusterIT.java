@@ -1,25 +1,15 @@
 package com.livermore.perseus.registry;
 
 import com.livermore.perseus.testing.RedisBackend;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.livermore.perseus.testing.RedisBackendExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The registry contract on a real 3-master Redis Cluster: every script stays in one slot. */
 class LeaseStoreClusterIT extends LeaseStoreContract {
-  static RedisBackend redis;
-
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisBackend.cluster();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redis.close();
-  }
+  @RegisterExtension static final RedisBackendExtension REDIS = RedisBackendExtension.cluster();
 
   @Override
   RedisBackend backend() {
-    return redis;
+    return REDIS.get();
   }
 }
