@@ -21,17 +21,23 @@ final class ActivityCursor {
   static String encode(EntryPosition position) {
     String body = VERSION + "|" + position.id() + "|" + position.exchange();
     String text = body + "|" + checksum(body);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The position a cursor names; {@link InvalidCursorException} for anything this server did not issue. */
+  /**
+   * The position a cursor names; {@link InvalidCursorException} for anything this server did not
+   * issue.
+   */
   static EntryPosition decode(String cursor) {
     if (cursor.length() > MAX_LENGTH) throw invalid("it is longer than any cursor Perseus issues");
     String text = text(cursor);
     if (!text.startsWith(VERSION + "|")) throw invalid("unknown format or version");
     int last = text.lastIndexOf('|');
     String body = text.substring(0, last);
-    if (!checksum(body).equals(text.substring(last + 1))) throw invalid("its checksum does not match");
+    if (!checksum(body).equals(text.substring(last + 1)))
+      throw invalid("its checksum does not match");
     String[] parts = body.split("\\|", 3);
     if (parts.length < 3 || parts[2].isEmpty()) throw invalid("it names no exchange");
     StreamId id = StreamId.parse(parts[1]).orElseThrow(() -> invalid("it holds no stream id"));
@@ -54,7 +60,9 @@ final class ActivityCursor {
   }
 
   private static InvalidCursorException invalid(String why) {
-    return new InvalidCursorException("The activity cursor is not one this server issued (" + why
-        + "); read again without a cursor to start from the newest entries.");
+    return new InvalidCursorException(
+        "The activity cursor is not one this server issued ("
+            + why
+            + "); read again without a cursor to start from the newest entries.");
   }
 }

@@ -21,30 +21,39 @@ public record ActivityEntry(
     Long count,
     Instant at) {
 
-  /** Starts an entry of the given type for an instance; the optional fields are set with the withers. */
-  public static ActivityEntry of(EventType type, String exchange, String instanceId, long epoch, String hostname, Instant at) {
-    return new ActivityEntry(type, exchange, instanceId, epoch, hostname, null, null, null, null, at);
+  /**
+   * Starts an entry of the given type for an instance; the optional fields are set with the
+   * withers.
+   */
+  public static ActivityEntry of(
+      EventType type, String exchange, String instanceId, long epoch, String hostname, Instant at) {
+    return new ActivityEntry(
+        type, exchange, instanceId, epoch, hostname, null, null, null, null, at);
   }
 
   public ActivityEntry withStates(String from, String to) {
-    return new ActivityEntry(type, exchange, instanceId, epoch, hostname, from, to, message, count, at);
+    return new ActivityEntry(
+        type, exchange, instanceId, epoch, hostname, from, to, message, count, at);
   }
 
   public ActivityEntry withMessage(String message) {
-    return new ActivityEntry(type, exchange, instanceId, epoch, hostname, from, to, message, count, at);
+    return new ActivityEntry(
+        type, exchange, instanceId, epoch, hostname, from, to, message, count, at);
   }
 
   public ActivityEntry withCount(long count) {
-    return new ActivityEntry(type, exchange, instanceId, epoch, hostname, from, to, message, count, at);
+    return new ActivityEntry(
+        type, exchange, instanceId, epoch, hostname, from, to, message, count, at);
   }
 
   public ActivityEntry withEpoch(long epoch) {
-    return new ActivityEntry(type, exchange, instanceId, epoch, hostname, from, to, message, count, at);
+    return new ActivityEntry(
+        type, exchange, instanceId, epoch, hostname, from, to, message, count, at);
   }
 
   /**
-   * The stream fields in a stable order. {@code epoch} is left out when {@code withoutEpoch} is set,
-   * for scripts that only learn the epoch while they run (the claim) and append it themselves.
+   * The stream fields in a stable order. {@code epoch} is left out when {@code withoutEpoch} is
+   * set, for scripts that only learn the epoch while they run (the claim) and append it themselves.
    */
   public List<String> fields(boolean withoutEpoch) {
     List<String> f = new ArrayList<>(20);

@@ -25,8 +25,14 @@ public class ActivityLog {
   private final ActivitySettings settings;
   private final Clock clock;
 
-  /** {@code streamKey} maps an exchange to its stream key (the registry's {@code Keys#activity}). */
-  public ActivityLog(RedissonClient redisson, Function<String, String> streamKey, ActivitySettings settings, Clock clock) {
+  /**
+   * {@code streamKey} maps an exchange to its stream key (the registry's {@code Keys#activity}).
+   */
+  public ActivityLog(
+      RedissonClient redisson,
+      Function<String, String> streamKey,
+      ActivitySettings settings,
+      Clock clock) {
     this.redisson = redisson;
     this.streamKey = streamKey;
     this.settings = settings;
@@ -37,10 +43,18 @@ public class ActivityLog {
   public String append(ActivityEntry entry) {
     String key = streamKey.apply(entry.exchange());
     StreamRetention retention = retention();
-    List<Object> args = new ArrayList<>(List.of(Long.toString(retention.maxLength()), retention.minId()));
+    List<Object> args =
+        new ArrayList<>(List.of(Long.toString(retention.maxLength()), retention.minId()));
     args.addAll(entry.fields(false));
-    return redisson.getScript(StringCodec.INSTANCE).eval(key, RScript.Mode.READ_WRITE, APPEND,
-        RScript.ReturnType.STRING, List.of(key), args.toArray());
+    return redisson
+        .getScript(StringCodec.INSTANCE)
+        .eval(
+            key,
+            RScript.Mode.READ_WRITE,
+            APPEND,
+            RScript.ReturnType.STRING,
+            List.of(key),
+            args.toArray());
   }
 
   /** The trimming arguments for a write made now. */

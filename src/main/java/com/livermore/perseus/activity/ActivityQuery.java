@@ -14,7 +14,8 @@ import java.util.Set;
  * @param cursor the {@code next} of the previous page, or null for the newest entries
  * @param limit page size, 1 to 500
  */
-public record ActivityQuery(List<String> exchanges, Set<EventType> types, Instant since, String cursor, int limit) {
+public record ActivityQuery(
+    List<String> exchanges, Set<EventType> types, Instant since, String cursor, int limit) {
 
   public ActivityQuery {
     exchanges = exchanges == null ? List.of() : List.copyOf(new LinkedHashSet<>(exchanges));
@@ -32,7 +33,10 @@ public record ActivityQuery(List<String> exchanges, Set<EventType> types, Instan
     return new ActivityQuery(exchanges, types, since, cursor, limit);
   }
 
-  /** Whether the type filter lets the record through; an unreadable one is matched by its raw type field. */
+  /**
+   * Whether the type filter lets the record through; an unreadable one is matched by its raw type
+   * field.
+   */
   boolean wants(ActivityRecord record) {
     if (types.isEmpty()) return true;
     if (record.readable()) return types.contains(record.entry().type());

@@ -21,6 +21,7 @@ import org.redisson.client.codec.StringCodec;
  */
 public class ActivityReader {
   static final int MAX_LIMIT = 500;
+
   /** Fetch at least this many per stream so a type filter rarely needs a second round. */
   static final int MIN_BATCH = 64;
 
@@ -28,7 +29,9 @@ public class ActivityReader {
   private final Function<String, String> streamKey;
   private final ScanBudget budget;
 
-  /** {@code streamKey} maps an exchange to its stream key (the registry's {@code Keys#activity}). */
+  /**
+   * {@code streamKey} maps an exchange to its stream key (the registry's {@code Keys#activity}).
+   */
   public ActivityReader(RedissonClient redisson, Function<String, String> streamKey) {
     this(redisson, streamKey, ScanBudget.DEFAULT);
   }
@@ -39,7 +42,9 @@ public class ActivityReader {
     this.budget = budget;
   }
 
-  /** One page; {@link InvalidCursorException} if the query's cursor is not one this reader issued. */
+  /**
+   * One page; {@link InvalidCursorException} if the query's cursor is not one this reader issued.
+   */
   public ActivityPage read(ActivityQuery query) {
     int limit = Math.max(1, Math.min(MAX_LIMIT, query.limit()));
     EntryPosition after = query.cursor() == null ? null : ActivityCursor.decode(query.cursor());
@@ -74,15 +79,24 @@ public class ActivityReader {
     RBatch batch = redisson.createBatch(BatchOptions.defaults());
     List<RFuture<Map<StreamMessageId, Map<String, String>>>> replies = new ArrayList<>(due.size());
     for (StreamFeed feed : due) {
-      replies.add(batch.<String, String>getStream(streamKey.apply(feed.exchange()), StringCodec.INSTANCE)
-          .rangeReversedAsync(range(feed, count, lowest)));
+      replies.add(
+          batch
+              .<String, String>getStream(streamKey.apply(feed.exchange()), StringCodec.INSTANCE)
+              .rangeReversedAsync(range(feed, count, lowest)));
     }
     batch.execute();
     for (int i = 0; i < due.size(); i++) {
       StreamFeed feed = due.get(i);
       List<RawEntry> fetched = new ArrayList<>();
-      replies.get(i).toCompletableFuture().join().forEach((id, fields) ->
-          fetched.add(new RawEntry(new StreamId(id.getId0(), id.getId1()), feed.exchange(), fields)));
+      replies
+          .get(i)
+          .toCompletableFuture()
+          .join()
+          .forEach(
+              (id, fields) ->
+                  fetched.add(
+                      new RawEntry(
+                          new StreamId(id.getId0(), id.getId1()), feed.exchange(), fields)));
       feed.accept(fetched, count);
     }
   }
@@ -91,7 +105,10 @@ public class ActivityReader {
   private static StreamRangeArgs range(StreamFeed feed, int count, StreamId lowest) {
     StreamMessageId high = feed.upper() == null ? StreamMessageId.MAX : messageId(feed.upper());
     StreamMessageId low = lowest == null ? StreamMessageId.MIN : messageId(lowest);
-    var start = feed.upperInclusive() ? StreamRangeArgs.startId(high) : StreamRangeArgs.startIdExclusive(high);
+    var start =
+        feed.upperInclusive()
+            ? StreamRangeArgs.startId(high)
+            : StreamRangeArgs.startIdExclusive(high);
     return start.endId(low).count(count);
   }
 

@@ -12,14 +12,25 @@ import java.util.Map;
  * @param rawFields the stream fields as stored, only for unreadable entries (null otherwise)
  */
 public record ActivityRecord(
-    String id, String exchange, ActivityEntry entry, boolean readable, String problem, Map<String, String> rawFields) {
+    String id,
+    String exchange,
+    ActivityEntry entry,
+    boolean readable,
+    String problem,
+    Map<String, String> rawFields) {
 
   public static ActivityRecord readable(String id, String exchange, ActivityEntry entry) {
     return new ActivityRecord(id, exchange, entry, true, null, null);
   }
 
-  public static ActivityRecord unreadable(String id, String exchange, String problem, Map<String, String> rawFields) {
-    return new ActivityRecord(id, exchange, null, false, problem,
+  public static ActivityRecord unreadable(
+      String id, String exchange, String problem, Map<String, String> rawFields) {
+    return new ActivityRecord(
+        id,
+        exchange,
+        null,
+        false,
+        problem,
         Collections.unmodifiableMap(new LinkedHashMap<>(rawFields)));
   }
 }

@@ -17,14 +17,24 @@ public final class EntryFields {
 
   public static ActivityEntry parse(Map<String, String> fields) {
     String typeName = required(fields, "type");
-    EventType type = EventType.fromWire(typeName)
-        .orElseThrow(() -> new UnreadableEntryException("unknown type " + quote(typeName)));
+    EventType type =
+        EventType.fromWire(typeName)
+            .orElseThrow(() -> new UnreadableEntryException("unknown type " + quote(typeName)));
     String exchange = required(fields, "exchange");
     long epoch = whole(fields, "epoch", required(fields, "epoch"));
     String count = fields.get("count");
     Instant at = time(required(fields, "at"));
-    return new ActivityEntry(type, exchange, fields.get("instanceId"), epoch, fields.get("hostname"), fields.get("from"),
-        fields.get("to"), fields.get("message"), count == null ? null : whole(fields, "count", count), at);
+    return new ActivityEntry(
+        type,
+        exchange,
+        fields.get("instanceId"),
+        epoch,
+        fields.get("hostname"),
+        fields.get("from"),
+        fields.get("to"),
+        fields.get("message"),
+        count == null ? null : whole(fields, "count", count),
+        at);
   }
 
   private static String required(Map<String, String> fields, String name) {

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Turns an error storm into two entries: the first error of a kind in a window is written at once;
- * identical ones (same exchange and message class) are only counted, and when the window closes
- * one {@code errors_suppressed} entry carries the count. Pure: the caller passes the time and writes
+ * identical ones (same exchange and message class) are only counted, and when the window closes one
+ * {@code errors_suppressed} entry carries the count. Pure: the caller passes the time and writes
  * what it returns.
  */
 public final class ErrorThrottle {
@@ -44,8 +44,18 @@ public final class ErrorThrottle {
       if (!now.isBefore(w.closesAt)) {
         it.remove();
         if (w.suppressed > 0) {
-          out.add(new ActivityEntry(EventType.ERRORS_SUPPRESSED, w.first.exchange(), w.first.instanceId(), w.first.epoch(),
-              w.first.hostname(), null, null, w.suppressed + " more like: " + w.first.message(), w.suppressed, now));
+          out.add(
+              new ActivityEntry(
+                  EventType.ERRORS_SUPPRESSED,
+                  w.first.exchange(),
+                  w.first.instanceId(),
+                  w.first.epoch(),
+                  w.first.hostname(),
+                  null,
+                  null,
+                  w.suppressed + " more like: " + w.first.message(),
+                  w.suppressed,
+                  now));
         }
       }
     }

@@ -20,12 +20,17 @@ final class MergedScan {
     return feeds.stream().filter(StreamFeed::due).toList();
   }
 
-  /** The next entry in merged order, or empty when every feed is drained; requires {@code due()} to be empty. */
+  /**
+   * The next entry in merged order, or empty when every feed is drained; requires {@code due()} to
+   * be empty.
+   */
   Optional<RawEntry> take() {
     StreamFeed best = null;
     for (StreamFeed f : feeds) {
       if (f.head() != null
-          && (best == null || EntryPosition.NEWEST_FIRST.compare(f.head().position(), best.head().position()) < 0)) {
+          && (best == null
+              || EntryPosition.NEWEST_FIRST.compare(f.head().position(), best.head().position())
+                  < 0)) {
         best = f;
       }
     }

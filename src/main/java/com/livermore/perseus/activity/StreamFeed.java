@@ -22,7 +22,8 @@ final class StreamFeed {
       upperInclusive = true;
     } else {
       upper = after.id();
-      // The same id in a stream whose exchange sorts after the cursor's still comes after the cursor.
+      // The same id in a stream whose exchange sorts after the cursor's still comes after the
+      // cursor.
       upperInclusive = exchange.compareTo(after.exchange()) > 0;
       exhausted = !upperInclusive && upper.equals(StreamId.ZERO);
     }
@@ -46,7 +47,10 @@ final class StreamFeed {
     return buffer.isEmpty() && !exhausted;
   }
 
-  /** Takes a fetch's entries, newest first; fewer than {@code requested} means the stream has no more. */
+  /**
+   * Takes a fetch's entries, newest first; fewer than {@code requested} means the stream has no
+   * more.
+   */
   void accept(List<RawEntry> fetched, int requested) {
     buffer.addAll(fetched);
     if (fetched.size() < requested) {

@@ -11,10 +11,16 @@ import java.util.Map;
  * for an entry that could not be read, {@code readable: false} with the problem and its raw fields.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ActivityItem(String id, String stream, boolean readable, @JsonUnwrapped ActivityEntry entry, String problem,
+public record ActivityItem(
+    String id,
+    String stream,
+    boolean readable,
+    @JsonUnwrapped ActivityEntry entry,
+    String problem,
     Map<String, String> rawFields) {
 
   static ActivityItem of(ActivityRecord r) {
-    return new ActivityItem(r.id(), r.exchange(), r.readable(), r.entry(), r.problem(), r.rawFields());
+    return new ActivityItem(
+        r.id(), r.exchange(), r.readable(), r.entry(), r.problem(), r.rawFields());
   }
 }

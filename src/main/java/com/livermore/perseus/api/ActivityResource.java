@@ -28,27 +28,60 @@ public class ActivityResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Network activity", description = "Entries of every (or the chosen) exchange's stream, merged newest first. Pass `next` back as `cursor` for the following page; the cursor stays valid while new entries arrive.")
-  @APIResponse(responseCode = "200", description = "One page", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-      examples = @ExampleObject(name = "page", value = Examples.ACTIVITY)))
-  @APIResponse(responseCode = "400", description = "A parameter is invalid; `parameter` names it", content = @Content(
-      mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "limit", value = Examples.BAD_LIMIT)))
-  @APIResponse(responseCode = "503", description = "Redis unreachable", content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @Operation(
+      summary = "Network activity",
+      description =
+          "Entries of every (or the chosen) exchange's stream, merged newest first. Pass `next` back as `cursor` for the following page; the cursor stays valid while new entries arrive.")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "page", value = Examples.ACTIVITY)))
+  @APIResponse(
+      responseCode = "400",
+      description = "A parameter is invalid; `parameter` names it",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples = @ExampleObject(name = "limit", value = Examples.BAD_LIMIT)))
+  @APIResponse(
+      responseCode = "503",
+      description = "Redis unreachable",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Response activity(
-      @Parameter(description = "exchange ids, repeated or comma-separated; all when absent") @QueryParam("exchange") List<String> exchange,
-      @Parameter(description = "event types, repeated or comma-separated, e.g. state_changed") @QueryParam("type") List<String> type,
-      @Parameter(description = "only entries at or after this ISO-8601 UTC time") @QueryParam("since") String since,
-      @Parameter(description = "the `next` value of the previous page") @QueryParam("cursor") String cursor,
-      @Parameter(description = "entries per page, 1-500 (default 50)") @QueryParam("limit") String limit) {
+      @Parameter(description = "exchange ids, repeated or comma-separated; all when absent")
+          @QueryParam("exchange")
+          List<String> exchange,
+      @Parameter(description = "event types, repeated or comma-separated, e.g. state_changed")
+          @QueryParam("type")
+          List<String> type,
+      @Parameter(description = "only entries at or after this ISO-8601 UTC time")
+          @QueryParam("since")
+          String since,
+      @Parameter(description = "the `next` value of the previous page") @QueryParam("cursor")
+          String cursor,
+      @Parameter(description = "entries per page, 1-500 (default 50)") @QueryParam("limit")
+          String limit) {
     List<String> exchanges = Parameters.exchanges(exchange);
-    ActivityQuery query = new ActivityQuery(exchanges.isEmpty() ? knownExchanges() : exchanges, Parameters.types(type),
-        Parameters.since(since), Parameters.cursor(cursor), Parameters.limit(limit));
+    ActivityQuery query =
+        new ActivityQuery(
+            exchanges.isEmpty() ? knownExchanges() : exchanges,
+            Parameters.types(type),
+            Parameters.since(since),
+            Parameters.cursor(cursor),
+            Parameters.limit(limit));
     ActivityPage page = network.activity(query);
-    return Json.ok(new Responses.Activity(Instant.now(), page.entries().stream().map(ActivityItem::of).toList(), page.next()));
+    return Json.ok(
+        new Responses.Activity(
+            Instant.now(), page.entries().stream().map(ActivityItem::of).toList(), page.next()));
   }
 
   private List<String> knownExchanges() {
-    return network.snapshot().exchanges().stream().map(ExchangeStatus::exchange)
-        .filter(com.livermore.perseus.config.ConfigurationReader::isSlug).toList();
+    return network.snapshot().exchanges().stream()
+        .map(ExchangeStatus::exchange)
+        .filter(com.livermore.perseus.config.ConfigurationReader::isSlug)
+        .toList();
   }
 }

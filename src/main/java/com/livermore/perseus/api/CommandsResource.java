@@ -32,41 +32,84 @@ public class CommandsResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Send a command", description = "`stop` (the exchange stays stopped network-wide until `start`), "
-      + "`start`, or `force-start` (take over from a late or dead holder; needs `confirm: true` while the holder is alive). "
-      + "Answers with the outcome: 200 done, 202 accepted, 409 refused (with the reason), 504 timed out.")
-  @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-      examples = @ExampleObject(name = "stop", value = "{\"command\":\"stop\"}")))
-  @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-      examples = @ExampleObject(name = "done", value = Examples.COMMAND_DONE)))
+  @Operation(
+      summary = "Send a command",
+      description =
+          "`stop` (the exchange stays stopped network-wide until `start`), "
+              + "`start`, or `force-start` (take over from a late or dead holder; needs `confirm: true` while the holder is alive). "
+              + "Answers with the outcome: 200 done, 202 accepted, 409 refused (with the reason), 504 timed out.")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "stop", value = "{\"command\":\"stop\"}")))
+  @APIResponse(
+      responseCode = "200",
+      description = "done",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "done", value = Examples.COMMAND_DONE)))
   @APIResponse(responseCode = "202", description = "accepted: under way (e.g. start: warming up)")
-  @APIResponse(responseCode = "400", description = "invalid body or command", content = @Content(mediaType = Problem.MEDIA_TYPE))
-  @APIResponse(responseCode = "403", description = "not a network-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
-  @APIResponse(responseCode = "404", description = "unknown exchange", content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "400",
+      description = "invalid body or command",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "403",
+      description = "not a network-admin",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "404",
+      description = "unknown exchange",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
   @APIResponse(responseCode = "409", description = "refused, with the reason")
   @APIResponse(responseCode = "504", description = "the owning instance did not answer in time")
-  public Response send(@PathParam("exchange") String exchange, String body, @Context SecurityContext security) {
+  public Response send(
+      @PathParam("exchange") String exchange, String body, @Context SecurityContext security) {
     if (!security.isUserInRole("network-admin")) {
-      throw new ProblemException(Problem.of(403, "Forbidden", "Commands need the network-admin role."));
+      throw new ProblemException(
+          Problem.of(403, "Forbidden", "Commands need the network-admin role."));
     }
     String id = Parameters.exchange(exchange);
     JsonNode json = parse(body);
     String name = json.path("command").asText("");
-    CommandType type = CommandType.fromWire(name).orElseThrow(() -> ProblemException.badParameter("command",
-        "'command' is one of " + Arrays.stream(CommandType.values()).map(CommandType::wireName).toList() + "."));
+    CommandType type =
+        CommandType.fromWire(name)
+            .orElseThrow(
+                () ->
+                    ProblemException.badParameter(
+                        "command",
+                        "'command' is one of "
+                            + Arrays.stream(CommandType.values())
+                                .map(CommandType::wireName)
+                                .toList()
+                            + "."));
     JsonNode confirm = json.path("confirm");
     if (!confirm.isMissingNode() && !confirm.isBoolean()) {
       throw ProblemException.badParameter("confirm", "'confirm' is true or false.");
     }
-    CommandOutcome outcome = commands.execute(id, type, confirm.asBoolean(false), security.getUserPrincipal().getName())
-        .orElseThrow(() -> new ProblemException(Problem.of(404, "Unknown exchange", "No exchange '" + id + "' is known to the network.")));
-    int status = switch (outcome.outcome()) {
-      case DONE -> 200;
-      case ACCEPTED -> 202;
-      case REFUSED -> 409;
-      case TIMED_OUT -> 504;
-    };
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(RecordJson.write(outcome)).build();
+    CommandOutcome outcome =
+        commands
+            .execute(id, type, confirm.asBoolean(false), security.getUserPrincipal().getName())
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        Problem.of(
+                            404,
+                            "Unknown exchange",
+                            "No exchange '" + id + "' is known to the network.")));
+    int status =
+        switch (outcome.outcome()) {
+          case DONE -> 200;
+          case ACCEPTED -> 202;
+          case REFUSED -> 409;
+          case TIMED_OUT -> 504;
+        };
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(RecordJson.write(outcome))
+        .build();
   }
 
   private static JsonNode parse(String body) {
@@ -76,6 +119,7 @@ public class CommandsResource {
     } catch (Exception e) {
       // reported below
     }
-    throw ProblemException.badParameter("command", "The body is a JSON object such as {\"command\": \"stop\"}.");
+    throw ProblemException.badParameter(
+        "command", "The body is a JSON object such as {\"command\": \"stop\"}.");
   }
 }

@@ -30,21 +30,28 @@ public class EventsResource {
 
   @GET
   @Produces(MediaType.SERVER_SENT_EVENTS)
-  @Operation(summary = "Network changes as Server-Sent Events",
-      description = "Each event is named `network`; its data is the same JSON as GET /network/instances.")
+  @Operation(
+      summary = "Network changes as Server-Sent Events",
+      description =
+          "Each event is named `network`; its data is the same JSON as GET /network/instances.")
   @APIResponse(responseCode = "200", description = "An event stream")
   public void events(@Context SseEventSink sink, @Context Sse sse) {
     send(sink, sse, network.snapshot());
     Consumer<NetworkSnapshot>[] self = new Consumer[1];
-    self[0] = snapshot -> {
-      if (sink.isClosed() || !send(sink, sse, snapshot)) watcher.unsubscribe(self[0]);
-    };
+    self[0] =
+        snapshot -> {
+          if (sink.isClosed() || !send(sink, sse, snapshot)) watcher.unsubscribe(self[0]);
+        };
     watcher.subscribe(self[0]);
   }
 
   private static boolean send(SseEventSink sink, Sse sse, NetworkSnapshot snapshot) {
-    OutboundSseEvent event = sse.newEventBuilder().name("network").mediaType(MediaType.APPLICATION_JSON_TYPE)
-        .data(String.class, RecordJson.write(snapshot)).build();
+    OutboundSseEvent event =
+        sse.newEventBuilder()
+            .name("network")
+            .mediaType(MediaType.APPLICATION_JSON_TYPE)
+            .data(String.class, RecordJson.write(snapshot))
+            .build();
     try {
       sink.send(event).toCompletableFuture().join();
       return true;

@@ -23,17 +23,43 @@ public class ExchangesResource {
   @GET
   @Path("{exchange}")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "One exchange", description = "Liveness, owner or last-known record, heartbeat age and uptime of one exchange.")
-  @APIResponse(responseCode = "200", description = "The exchange now", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-      examples = @ExampleObject(name = "alive", value = Examples.EXCHANGE)))
-  @APIResponse(responseCode = "400", description = "Not a valid exchange id", content = @Content(mediaType = Problem.MEDIA_TYPE,
-      examples = @ExampleObject(name = "bad id", value = Examples.BAD_EXCHANGE)))
-  @APIResponse(responseCode = "404", description = "Unknown exchange", content = @Content(mediaType = Problem.MEDIA_TYPE))
-  @APIResponse(responseCode = "503", description = "Redis unreachable", content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @Operation(
+      summary = "One exchange",
+      description =
+          "Liveness, owner or last-known record, heartbeat age and uptime of one exchange.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The exchange now",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "alive", value = Examples.EXCHANGE)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Not a valid exchange id",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples = @ExampleObject(name = "bad id", value = Examples.BAD_EXCHANGE)))
+  @APIResponse(
+      responseCode = "404",
+      description = "Unknown exchange",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "503",
+      description = "Redis unreachable",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Response exchange(@PathParam("exchange") String exchange) {
     String id = Parameters.exchange(exchange);
-    return network.exchange(id).map(s -> Json.ok(new Responses.Exchange(java.time.Instant.now(), s)))
-        .orElseThrow(() -> new ProblemException(Problem.of(404, "Unknown exchange",
-            "No exchange '" + id + "' is known to the network (network:exchanges).")));
+    return network
+        .exchange(id)
+        .map(s -> Json.ok(new Responses.Exchange(java.time.Instant.now(), s)))
+        .orElseThrow(
+            () ->
+                new ProblemException(
+                    Problem.of(
+                        404,
+                        "Unknown exchange",
+                        "No exchange '" + id + "' is known to the network (network:exchanges).")));
   }
 }

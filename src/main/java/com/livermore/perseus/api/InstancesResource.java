@@ -22,9 +22,19 @@ public class InstancesResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "The whole network", description = "Every known exchange, read in one pipelined batch, with liveness computed on the server.")
-  @APIResponse(responseCode = "200", description = "The network now", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-      schema = @Schema(implementation = com.livermore.perseus.network.NetworkSnapshot.class), examples = @ExampleObject(name = "one alive exchange", value = Examples.INSTANCES)))
+  @Operation(
+      summary = "The whole network",
+      description =
+          "Every known exchange, read in one pipelined batch, with liveness computed on the server.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The network now",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(implementation = com.livermore.perseus.network.NetworkSnapshot.class),
+              examples = @ExampleObject(name = "one alive exchange", value = Examples.INSTANCES)))
   @APIResponse(responseCode = "401", description = "Not logged in")
   @APIResponse(responseCode = "503", description = "Redis unreachable")
   public Response instances() {

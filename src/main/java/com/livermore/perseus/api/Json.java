@@ -7,8 +7,8 @@ import jakarta.ws.rs.core.Response;
 /**
  * Serialises response bodies with the same Jackson mapper as the Redis records, so the API's field
  * names, times and enums are exactly those stored in Redis. Writing the JSON here, rather than
- * through a MessageBodyWriter, keeps the output independent of which JSON provider a server
- * prefers (Payara's Jersey ships JSON-B).
+ * through a MessageBodyWriter, keeps the output independent of which JSON provider a server prefers
+ * (Payara's Jersey ships JSON-B).
  */
 final class Json {
   private Json() {}
@@ -18,8 +18,11 @@ final class Json {
   }
 
   static Response problem(Problem problem) {
-    Response.ResponseBuilder r = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(RecordJson.write(problem))
-        .header("Cache-Control", "no-store");
+    Response.ResponseBuilder r =
+        Response.status(problem.status())
+            .type(Problem.MEDIA_TYPE)
+            .entity(RecordJson.write(problem))
+            .header("Cache-Control", "no-store");
     if (problem.status() == 503) r.header("Retry-After", "5");
     return r.build();
   }

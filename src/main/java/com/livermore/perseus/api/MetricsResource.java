@@ -16,8 +16,11 @@ public class MetricsResource {
 
   @GET
   @Produces("text/plain; version=0.0.4; charset=utf-8")
-  @Operation(summary = "Prometheus metrics", description = "perseus_leases_held, perseus_lease_renewal_seconds (histogram), "
-      + "perseus_lease_renewal_failures_total, perseus_leases_lost_total, perseus_stream_appends_total, perseus_events_suppressed_total.")
+  @Operation(
+      summary = "Prometheus metrics",
+      description =
+          "perseus_leases_held, perseus_lease_renewal_seconds (histogram), "
+              + "perseus_lease_renewal_failures_total, perseus_leases_lost_total, perseus_stream_appends_total, perseus_events_suppressed_total.")
   public String metrics() {
     return metrics.scrape();
   }

@@ -8,7 +8,8 @@ import java.time.Instant;
 
 /**
  * Network status is live data: no cache may keep it ({@code Cache-Control: no-store}), and every
- * answer says when the server produced it ({@code Perseus-Server-Time}) so clients can judge freshness.
+ * answer says when the server produced it ({@code Perseus-Server-Time}) so clients can judge
+ * freshness.
  */
 @Provider
 public class NoStoreFilter implements ContainerResponseFilter {

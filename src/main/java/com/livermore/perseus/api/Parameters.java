@@ -20,7 +20,8 @@ final class Parameters {
 
   static String exchange(String value) {
     if (!ConfigurationReader.isSlug(value)) {
-      throw ProblemException.badParameter("exchange",
+      throw ProblemException.badParameter(
+          "exchange",
           "An exchange id matches [a-z0-9][a-z0-9_-]{0,63}; got '" + shown(value) + "'.");
     }
     return value;
@@ -42,9 +43,19 @@ final class Parameters {
     for (String v : values) {
       for (String part : v.split(",", -1)) {
         if (part.isBlank()) continue;
-        out.add(EventType.fromWire(part.trim()).orElseThrow(() -> ProblemException.badParameter("type",
-            "Unknown event type '" + shown(part.trim()) + "'; known types are "
-                + EnumSet.allOf(EventType.class).stream().map(EventType::wireName).toList() + ".")));
+        out.add(
+            EventType.fromWire(part.trim())
+                .orElseThrow(
+                    () ->
+                        ProblemException.badParameter(
+                            "type",
+                            "Unknown event type '"
+                                + shown(part.trim())
+                                + "'; known types are "
+                                + EnumSet.allOf(EventType.class).stream()
+                                    .map(EventType::wireName)
+                                    .toList()
+                                + ".")));
       }
     }
     return out;
@@ -55,8 +66,11 @@ final class Parameters {
     try {
       return Instant.parse(value.trim());
     } catch (DateTimeParseException e) {
-      throw ProblemException.badParameter("since",
-          "'since' is an ISO-8601 UTC time such as 2026-11-24T10:00:00Z; got '" + shown(value) + "'.");
+      throw ProblemException.badParameter(
+          "since",
+          "'since' is an ISO-8601 UTC time such as 2026-11-24T10:00:00Z; got '"
+              + shown(value)
+              + "'.");
     }
   }
 
@@ -68,12 +82,15 @@ final class Parameters {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw ProblemException.badParameter("limit", "'limit' is a whole number from 1 to " + MAX_LIMIT + "; got '" + shown(value) + "'.");
+    throw ProblemException.badParameter(
+        "limit",
+        "'limit' is a whole number from 1 to " + MAX_LIMIT + "; got '" + shown(value) + "'.");
   }
 
   static String cursor(String value) {
     if (value == null || value.isBlank()) return null;
-    if (value.length() > 512) throw ProblemException.badParameter("cursor", "The cursor is not one this server issued.");
+    if (value.length() > 512)
+      throw ProblemException.badParameter("cursor", "The cursor is not one this server issued.");
     return value.trim();
   }
 

@@ -11,8 +11,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 /** The REST API, at {@code <context root>/api}. Portable: no server-specific classes. */
 @ApplicationPath("api")
 @OpenAPIDefinition(
-    info = @Info(title = "Perseus Network API", version = "1",
-        description = "Who runs which exchange, since when, how healthy, and who died. Read with network-viewer; control with network-admin."),
+    info =
+        @Info(
+            title = "Perseus Network API",
+            version = "1",
+            description =
+                "Who runs which exchange, since when, how healthy, and who died. Read with network-viewer; control with network-admin."),
     security = @SecurityRequirement(name = "basic"))
 @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
 public class PerseusApi extends Application {}

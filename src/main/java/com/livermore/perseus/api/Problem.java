@@ -3,7 +3,9 @@ package com.livermore.perseus.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-/** An RFC 9457 problem; {@code parameter} names the request parameter at fault, when there is one. */
+/**
+ * An RFC 9457 problem; {@code parameter} names the request parameter at fault, when there is one.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"type", "title", "status", "detail", "parameter"})
 public record Problem(String type, String title, int status, String detail, String parameter) {
@@ -14,6 +16,7 @@ public record Problem(String type, String title, int status, String detail, Stri
   }
 
   public static Problem badParameter(String parameter, String detail) {
-    return new Problem("about:blank", "Invalid parameter '" + parameter + "'", 400, detail, parameter);
+    return new Problem(
+        "about:blank", "Invalid parameter '" + parameter + "'", 400, detail, parameter);
   }
 }

@@ -11,8 +11,8 @@ import java.util.logging.Logger;
 
 /**
  * Every failure becomes an {@code application/problem+json} response: bad input 400 naming the
- * parameter, unknown paths 404, Redis down 503, anything unexpected 500 without a stack trace (which
- * goes to the server log instead).
+ * parameter, unknown paths 404, Redis down 503, anything unexpected 500 without a stack trace
+ * (which goes to the server log instead).
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
@@ -25,20 +25,34 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
   static Problem problemFor(Throwable e) {
     if (e instanceof ProblemException p) return p.problem();
-    if (e instanceof InvalidCursorException c) return Problem.badParameter("cursor", c.getMessage());
+    if (e instanceof InvalidCursorException c)
+      return Problem.badParameter("cursor", c.getMessage());
     if (e instanceof NetworkUnavailableException || NetworkUnavailableException.isRedisFailure(e)) {
-      return Problem.of(503, "Redis unreachable", "The network state is kept in Redis, which is not answering; try again shortly.");
+      return Problem.of(
+          503,
+          "Redis unreachable",
+          "The network state is kept in Redis, which is not answering; try again shortly.");
     }
     if (e instanceof WebApplicationException w) {
       int status = w.getResponse().getStatus();
       return switch (status) {
         case 404 -> Problem.of(404, "Not found", "There is no such resource in the Perseus API.");
-        case 405 -> Problem.of(405, "Method not allowed", "This resource does not support that HTTP method.");
-        case 406 -> Problem.of(406, "Not acceptable", "This resource answers with application/json.");
+        case 405 ->
+            Problem.of(
+                405, "Method not allowed", "This resource does not support that HTTP method.");
+        case 406 ->
+            Problem.of(406, "Not acceptable", "This resource answers with application/json.");
         case 415 -> Problem.of(415, "Unsupported media type", "Send application/json.");
-        case 401 -> Problem.of(401, "Authentication required", "Log in with HTTP Basic as a network-viewer or network-admin user.");
+        case 401 ->
+            Problem.of(
+                401,
+                "Authentication required",
+                "Log in with HTTP Basic as a network-viewer or network-admin user.");
         case 403 -> Problem.of(403, "Forbidden", "Your role does not allow this.");
-        default -> status >= 500 ? internal(e) : Problem.of(status, "Bad request", "The request could not be understood.");
+        default ->
+            status >= 500
+                ? internal(e)
+                : Problem.of(status, "Bad request", "The request could not be understood.");
       };
     }
     return internal(e);
@@ -46,6 +60,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
   private static Problem internal(Throwable e) {
     LOG.log(Level.SEVERE, "Unexpected error in the Perseus API", e);
-    return Problem.of(500, "Internal error", "The server failed to answer; the cause is in its log.");
+    return Problem.of(
+        500, "Internal error", "The server failed to answer; the cause is in its log.");
   }
 }

@@ -36,20 +36,26 @@ public class CommandChannel {
     this.keys = keys;
   }
 
-  /** Sends the command; returns how many instances received it (0: nobody owns the exchange right now). */
+  /**
+   * Sends the command; returns how many instances received it (0: nobody owns the exchange right
+   * now).
+   */
   public long publish(Command command) {
     return topic(command.exchange()).publish(RecordJson.write(command));
   }
 
   /** Listens for commands to {@code exchange}; returns the listener id for {@link #unsubscribe}. */
   public int subscribe(String exchange, Consumer<Command> handler) {
-    return topic(exchange).addListener(String.class, (channel, json) -> {
-      try {
-        handler.accept(RecordJson.mapper().readValue(json, Command.class));
-      } catch (IOException e) {
-        // not a command of ours: ignore it, nobody waits for an answer to it
-      }
-    });
+    return topic(exchange)
+        .addListener(
+            String.class,
+            (channel, json) -> {
+              try {
+                handler.accept(RecordJson.mapper().readValue(json, Command.class));
+              } catch (IOException e) {
+                // not a command of ours: ignore it, nobody waits for an answer to it
+              }
+            });
   }
 
   public void unsubscribe(String exchange, int listenerId) {
@@ -57,12 +63,15 @@ public class CommandChannel {
   }
 
   public void writeOutcome(CommandOutcome outcome) {
-    redisson.<String>getBucket(keys.commandOutcome(outcome.exchange(), outcome.id()), StringCodec.INSTANCE)
+    redisson
+        .<String>getBucket(
+            keys.commandOutcome(outcome.exchange(), outcome.id()), StringCodec.INSTANCE)
         .set(RecordJson.write(outcome), OUTCOME_TTL);
   }
 
   public Optional<CommandOutcome> readOutcome(String exchange, String id) {
-    String json = redisson.<String>getBucket(keys.commandOutcome(exchange, id), StringCodec.INSTANCE).get();
+    String json =
+        redisson.<String>getBucket(keys.commandOutcome(exchange, id), StringCodec.INSTANCE).get();
     if (json == null) return Optional.empty();
     try {
       return Optional.of(RecordJson.mapper().readValue(json, CommandOutcome.class));
@@ -72,7 +81,9 @@ public class CommandChannel {
   }
 
   public void setIntent(String exchange, OperatorIntent intent) {
-    redisson.<String>getBucket(keys.intent(exchange), StringCodec.INSTANCE).set(RecordJson.write(intent));
+    redisson
+        .<String>getBucket(keys.intent(exchange), StringCodec.INSTANCE)
+        .set(RecordJson.write(intent));
   }
 
   /** Clears a stop intent; true when there was one. */
@@ -85,14 +96,34 @@ public class CommandChannel {
    * bumping the epoch and logging {@code takeover}; returns the new epoch, or empty when the lease
    * changed hands meanwhile.
    */
-  public Optional<Long> forceRelease(String exchange, String instanceId, long epoch, StreamRetention retention,
+  public Optional<Long> forceRelease(
+      String exchange,
+      String instanceId,
+      long epoch,
+      StreamRetention retention,
       ActivityEntry takeover) {
-    List<Object> args = new ArrayList<>(List.of(instanceId == null ? "" : instanceId, Long.toString(epoch),
-        Long.toString(retention.maxLength()), retention.minId()));
+    List<Object> args =
+        new ArrayList<>(
+            List.of(
+                instanceId == null ? "" : instanceId,
+                Long.toString(epoch),
+                Long.toString(retention.maxLength()),
+                retention.minId()));
     args.addAll(takeover.fields(true));
-    List<Object> reply = redisson.getScript(StringCodec.INSTANCE).eval(keys.instance(exchange), RScript.Mode.READ_WRITE,
-        FORCE_RELEASE, RScript.ReturnType.LIST,
-        List.of(keys.instance(exchange), keys.epoch(exchange), keys.intent(exchange), keys.activity(exchange)), args.toArray());
+    List<Object> reply =
+        redisson
+            .getScript(StringCodec.INSTANCE)
+            .eval(
+                keys.instance(exchange),
+                RScript.Mode.READ_WRITE,
+                FORCE_RELEASE,
+                RScript.ReturnType.LIST,
+                List.of(
+                    keys.instance(exchange),
+                    keys.epoch(exchange),
+                    keys.intent(exchange),
+                    keys.activity(exchange)),
+                args.toArray());
     return ((Long) reply.get(0)) == 1L ? Optional.of((Long) reply.get(1)) : Optional.empty();
   }
 

@@ -4,8 +4,17 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.util.Locale;
 
-/** What became of a command: {@code accepted}, {@code done}, {@code refused} (with the reason) or {@code timed_out}. */
-public record CommandOutcome(String id, String exchange, CommandType command, Result outcome, String reason, String issuedBy,
+/**
+ * What became of a command: {@code accepted}, {@code done}, {@code refused} (with the reason) or
+ * {@code timed_out}.
+ */
+public record CommandOutcome(
+    String id,
+    String exchange,
+    CommandType command,
+    Result outcome,
+    String reason,
+    String issuedBy,
     Instant at) {
 
   public enum Result {
@@ -21,6 +30,7 @@ public record CommandOutcome(String id, String exchange, CommandType command, Re
   }
 
   public static CommandOutcome of(Command c, Result result, String reason) {
-    return new CommandOutcome(c.id(), c.exchange(), c.command(), result, reason, c.issuedBy(), Instant.now());
+    return new CommandOutcome(
+        c.id(), c.exchange(), c.command(), result, reason, c.issuedBy(), Instant.now());
   }
 }

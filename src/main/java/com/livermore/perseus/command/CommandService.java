@@ -48,14 +48,17 @@ public class CommandService {
   }
 
   /** Empty when the exchange is unknown. */
-  public Optional<CommandOutcome> execute(String exchange, CommandType type, boolean confirm, String issuedBy) {
+  public Optional<CommandOutcome> execute(
+      String exchange, CommandType type, boolean confirm, String issuedBy) {
     Optional<ExchangeStatus> status = network.exchange(exchange);
     if (status.isEmpty()) return Optional.empty();
-    Command command = new Command(UUID.randomUUID().toString(), exchange, type, issuedBy, Instant.now());
-    CommandOutcome outcome = switch (type) {
-      case FORCE_START -> forceStart(command, status.get(), confirm);
-      case STOP, START -> viaOwner(command);
-    };
+    Command command =
+        new Command(UUID.randomUUID().toString(), exchange, type, issuedBy, Instant.now());
+    CommandOutcome outcome =
+        switch (type) {
+          case FORCE_START -> forceStart(command, status.get(), confirm);
+          case STOP, START -> viaOwner(command);
+        };
     record(outcome, status.get());
     return Optional.of(outcome);
   }
@@ -65,14 +68,23 @@ public class CommandService {
     if (receivers == 0) {
       if (command.command() == CommandType.STOP) {
         channel.setIntent(command.exchange(), new OperatorIntent(command.issuedBy(), command.at()));
-        return CommandOutcome.of(command, Result.DONE,
-            "no instance runs " + command.exchange() + "; it stays stopped network-wide until a start");
+        return CommandOutcome.of(
+            command,
+            Result.DONE,
+            "no instance runs "
+                + command.exchange()
+                + "; it stays stopped network-wide until a start");
       }
       if (channel.clearIntent(command.exchange())) {
-        return CommandOutcome.of(command, Result.ACCEPTED,
-            "the operator stop is lifted; a waiting or restarted instance claims " + command.exchange() + " within one heartbeat");
+        return CommandOutcome.of(
+            command,
+            Result.ACCEPTED,
+            "the operator stop is lifted; a waiting or restarted instance claims "
+                + command.exchange()
+                + " within one heartbeat");
       }
-      return CommandOutcome.of(command, Result.REFUSED, "no live instance owns " + command.exchange() + " to start it");
+      return CommandOutcome.of(
+          command, Result.REFUSED, "no live instance owns " + command.exchange() + " to start it");
     }
     long deadline = System.nanoTime() + ANSWER_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
@@ -80,36 +92,82 @@ public class CommandService {
       if (answer.isPresent()) return answer.get();
       sleep(100);
     }
-    return CommandOutcome.of(command, Result.TIMED_OUT,
-        "the owning instance did not answer within " + ANSWER_TIMEOUT.toSeconds() + "s; its state on the card will tell");
+    return CommandOutcome.of(
+        command,
+        Result.TIMED_OUT,
+        "the owning instance did not answer within "
+            + ANSWER_TIMEOUT.toSeconds()
+            + "s; its state on the card will tell");
   }
 
   private CommandOutcome forceStart(Command command, ExchangeStatus status, boolean confirm) {
     OwnerRecord holder = status.owner();
     if (status.liveness() == Liveness.ALIVE && !confirm) {
-      return CommandOutcome.of(command, Result.REFUSED, command.exchange() + " is held by a live instance ("
-          + holder.instanceId() + " on " + holder.hostname() + "); confirm to take it over anyway");
+      return CommandOutcome.of(
+          command,
+          Result.REFUSED,
+          command.exchange()
+              + " is held by a live instance ("
+              + holder.instanceId()
+              + " on "
+              + holder.hostname()
+              + "); confirm to take it over anyway");
     }
     Instant now = Instant.now();
-    String previous = holder == null ? "no lease" : "the lease of instance " + holder.instanceId() + " (epoch " + holder.epoch() + ")";
-    ActivityEntry takeover = ActivityEntry.of(EventType.TAKEOVER, command.exchange(), holder == null ? "" : holder.instanceId(), 0,
-        holder == null ? "" : holder.hostname(), now).withMessage("force-start by " + command.issuedBy() + ": released " + previous);
-    Optional<Long> epoch = channel.forceRelease(command.exchange(), holder == null ? "" : holder.instanceId(),
-        holder == null ? 0 : holder.epoch(), activity.retention(), takeover);
+    String previous =
+        holder == null
+            ? "no lease"
+            : "the lease of instance " + holder.instanceId() + " (epoch " + holder.epoch() + ")";
+    ActivityEntry takeover =
+        ActivityEntry.of(
+                EventType.TAKEOVER,
+                command.exchange(),
+                holder == null ? "" : holder.instanceId(),
+                0,
+                holder == null ? "" : holder.hostname(),
+                now)
+            .withMessage("force-start by " + command.issuedBy() + ": released " + previous);
+    Optional<Long> epoch =
+        channel.forceRelease(
+            command.exchange(),
+            holder == null ? "" : holder.instanceId(),
+            holder == null ? 0 : holder.epoch(),
+            activity.retention(),
+            takeover);
     epoch.ifPresent(e -> notifier.offer(takeover.withEpoch(e)));
     if (epoch.isEmpty()) {
-      return CommandOutcome.of(command, Result.REFUSED, "the lease of " + command.exchange() + " changed hands meanwhile; look again");
+      return CommandOutcome.of(
+          command,
+          Result.REFUSED,
+          "the lease of " + command.exchange() + " changed hands meanwhile; look again");
     }
-    return CommandOutcome.of(command, Result.DONE, "released " + previous + "; fencing epoch is now " + epoch.get()
-        + ", so the old holder stops if it returns; a standby takes over within one heartbeat");
+    return CommandOutcome.of(
+        command,
+        Result.DONE,
+        "released "
+            + previous
+            + "; fencing epoch is now "
+            + epoch.get()
+            + ", so the old holder stops if it returns; a standby takes over within one heartbeat");
   }
 
   private void record(CommandOutcome outcome, ExchangeStatus status) {
     OwnerRecord r = status.record();
-    activity.append(ActivityEntry.of(EventType.COMMAND, outcome.exchange(), r == null ? "" : r.instanceId(),
-        r == null ? 0 : r.epoch(), r == null ? "" : r.hostname(), Instant.now())
-        .withMessage(outcome.command().wireName() + " by " + outcome.issuedBy() + ": " + outcome.outcome().wireName()
-            + (outcome.reason() == null ? "" : " (" + outcome.reason() + ")")));
+    activity.append(
+        ActivityEntry.of(
+                EventType.COMMAND,
+                outcome.exchange(),
+                r == null ? "" : r.instanceId(),
+                r == null ? 0 : r.epoch(),
+                r == null ? "" : r.hostname(),
+                Instant.now())
+            .withMessage(
+                outcome.command().wireName()
+                    + " by "
+                    + outcome.issuedBy()
+                    + ": "
+                    + outcome.outcome().wireName()
+                    + (outcome.reason() == null ? "" : " (" + outcome.reason() + ")")));
   }
 
   private static void sleep(long ms) {

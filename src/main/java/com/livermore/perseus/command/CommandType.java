@@ -23,7 +23,8 @@ public enum CommandType {
 
   @JsonCreator
   public static CommandType fromJson(String value) {
-    return fromWire(value).orElseThrow(() -> new IllegalArgumentException("unknown command " + value));
+    return fromWire(value)
+        .orElseThrow(() -> new IllegalArgumentException("unknown command " + value));
   }
 
   public static Optional<CommandType> fromWire(String value) {

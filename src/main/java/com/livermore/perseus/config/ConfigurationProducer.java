@@ -7,8 +7,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Reads the configuration once, at first use during start-up, from MicroProfile Config (system
- * properties, then environment variables such as {@code PERSEUS_LEASE_TTL}, then
- * {@code META-INF/microprofile-config.properties}). A broken rule fails the deployment.
+ * properties, then environment variables such as {@code PERSEUS_LEASE_TTL}, then {@code
+ * META-INF/microprofile-config.properties}). A broken rule fails the deployment.
  */
 @ApplicationScoped
 public class ConfigurationProducer {

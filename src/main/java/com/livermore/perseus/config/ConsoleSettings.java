@@ -7,5 +7,9 @@ import java.time.Duration;
  * thresholds for the yellow and red indicator, and how long a transient state may last before the
  * card flags it as stuck.
  */
-public record ConsoleSettings(Duration cardsPoll, Duration activityPoll, Duration latencyWarn, Duration latencyCritical,
+public record ConsoleSettings(
+    Duration cardsPoll,
+    Duration activityPoll,
+    Duration latencyWarn,
+    Duration latencyCritical,
     Duration stuckAfter) {}

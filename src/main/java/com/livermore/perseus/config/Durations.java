@@ -5,7 +5,10 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses the duration forms operators write: {@code 200ms}, {@code 15s}, {@code 5m}, {@code 2h}, {@code 90d}, {@code PT15S}. */
+/**
+ * Parses the duration forms operators write: {@code 200ms}, {@code 15s}, {@code 5m}, {@code 2h},
+ * {@code 90d}, {@code PT15S}.
+ */
 public final class Durations {
   private static final Pattern SHORT = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h|d)");
 
@@ -28,7 +31,10 @@ public final class Durations {
       return Duration.parse(text.toUpperCase(java.util.Locale.ROOT));
     } catch (DateTimeParseException e) {
       throw new InvalidConfigurationException(
-          property + " must be a duration such as 200ms, 15s, 5m, 90d or PT15S, but was '" + value + "'.");
+          property
+              + " must be a duration such as 200ms, 15s, 5m, 90d or PT15S, but was '"
+              + value
+              + "'.");
     }
   }
 

@@ -51,10 +51,16 @@ public class RedisClientProducer {
       redis.addresses().stream().map(URI::toString).forEach(cluster::addNodeAddress);
       base = cluster;
     } else {
-      base = c.useSingleServer().setAddress(redis.addresses().get(0).toString())
-          .setConnectionMinimumIdleSize(2).setConnectionPoolSize(16);
+      base =
+          c.useSingleServer()
+              .setAddress(redis.addresses().get(0).toString())
+              .setConnectionMinimumIdleSize(2)
+              .setConnectionPoolSize(16);
     }
-    base.setTimeout(3000).setConnectTimeout(3000).setRetryAttempts(1).setRetryInterval(200)
+    base.setTimeout(3000)
+        .setConnectTimeout(3000)
+        .setRetryAttempts(1)
+        .setRetryInterval(200)
         .setPingConnectionInterval(5000);
     redis.password().ifPresent(base::setPassword);
     return c;

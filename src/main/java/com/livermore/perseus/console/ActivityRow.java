@@ -5,12 +5,23 @@ import java.io.Serializable;
 import java.time.Instant;
 
 /** One row of the activity table; unreadable entries are shown flagged with their problem. */
-public record ActivityRow(String id, String exchange, String type, String at, String relative, String hostname,
-    String instanceId, Long epoch, String detail, boolean readable) implements Serializable {
+public record ActivityRow(
+    String id,
+    String exchange,
+    String type,
+    String at,
+    String relative,
+    String hostname,
+    String instanceId,
+    Long epoch,
+    String detail,
+    boolean readable)
+    implements Serializable {
 
   static ActivityRow of(ActivityRecord r, Instant now) {
     if (!r.readable()) {
-      return new ActivityRow(r.id(), r.exchange(), "unreadable", null, "", null, null, null, r.problem(), false);
+      return new ActivityRow(
+          r.id(), r.exchange(), "unreadable", null, "", null, null, null, r.problem(), false);
     }
     var e = r.entry();
     StringBuilder detail = new StringBuilder();
@@ -18,8 +29,17 @@ public record ActivityRow(String id, String exchange, String type, String at, St
     if (e.message() != null) detail.append(detail.length() > 0 ? " · " : "").append(e.message());
     if (e.count() != null) detail.append(" (×").append(e.count()).append(')');
     long ago = e.at() == null ? 0 : java.time.Duration.between(e.at(), now).toMillis();
-    return new ActivityRow(r.id(), r.exchange(), e.type().wireName(), HumanTime.at(e.at()), HumanTime.ago(ago), e.hostname(),
-        e.instanceId(), e.epoch(), detail.toString(), true);
+    return new ActivityRow(
+        r.id(),
+        r.exchange(),
+        e.type().wireName(),
+        HumanTime.at(e.at()),
+        HumanTime.ago(ago),
+        e.hostname(),
+        e.instanceId(),
+        e.epoch(),
+        detail.toString(),
+        true);
   }
 
   /** The PrimeFaces tag severity that colours the event type. */

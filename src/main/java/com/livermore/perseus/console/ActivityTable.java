@@ -20,9 +20,9 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
 /**
- * The lazy activity table over the merged streams, newest first. The reader pages with cursors,
- * not offsets, so the table remembers the cursor that starts each page it has shown: later pages
- * stay put while new entries arrive, and page one shows the newest.
+ * The lazy activity table over the merged streams, newest first. The reader pages with cursors, not
+ * offsets, so the table remembers the cursor that starts each page it has shown: later pages stay
+ * put while new entries arrive, and page one shows the newest.
  */
 @Named
 @ViewScoped
@@ -65,9 +65,12 @@ public class ActivityTable implements Serializable {
   }
 
   private List<String> exchanges() {
-    if (!exchange.isEmpty() && com.livermore.perseus.config.ConfigurationReader.isSlug(exchange)) return List.of(exchange);
-    return network.snapshot().exchanges().stream().map(e -> e.exchange())
-        .filter(com.livermore.perseus.config.ConfigurationReader::isSlug).toList();
+    if (!exchange.isEmpty() && com.livermore.perseus.config.ConfigurationReader.isSlug(exchange))
+      return List.of(exchange);
+    return network.snapshot().exchanges().stream()
+        .map(e -> e.exchange())
+        .filter(com.livermore.perseus.config.ConfigurationReader::isSlug)
+        .toList();
   }
 
   private Set<EventType> types() {
@@ -76,8 +79,10 @@ public class ActivityTable implements Serializable {
 
   private final class Model extends LazyDataModel<ActivityRow> {
     private static final long serialVersionUID = 1L;
+
     /** cursors.get(k) starts page k (null: the newest). */
     private final List<String> cursors = new ArrayList<>(List.of(""));
+
     private int known;
 
     void reset() {
@@ -92,21 +97,29 @@ public class ActivityTable implements Serializable {
     }
 
     @Override
-    public List<ActivityRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+    public List<ActivityRow> load(
+        int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
       int pageIndex = first / pageSize;
       try {
         List<String> exchanges = exchanges();
         ActivityPage page = null;
-        // Walk forward from the last page whose cursor is known (a jump past it reads the pages between).
+        // Walk forward from the last page whose cursor is known (a jump past it reads the pages
+        // between).
         for (int k = Math.min(pageIndex, cursors.size() - 1); k <= pageIndex; k++) {
           String cursor = cursors.get(k);
-          page = network.activity(new ActivityQuery(exchanges, types(), null, cursor.isEmpty() ? null : cursor, pageSize));
+          page =
+              network.activity(
+                  new ActivityQuery(
+                      exchanges, types(), null, cursor.isEmpty() ? null : cursor, pageSize));
           if (k + 1 < cursors.size()) cursors.set(k + 1, page.next() == null ? "" : page.next());
           else if (page.next() != null) cursors.add(page.next());
           if (page.next() == null) break;
         }
         Instant now = Instant.now();
-        List<ActivityRow> rows = page == null ? List.of() : page.entries().stream().map(r -> ActivityRow.of(r, now)).toList();
+        List<ActivityRow> rows =
+            page == null
+                ? List.of()
+                : page.entries().stream().map(r -> ActivityRow.of(r, now)).toList();
         known = first + rows.size() + (page != null && page.next() != null ? pageSize : 0);
         setRowCount(known);
         return rows;

@@ -37,7 +37,8 @@ public record CardView(
     String problem,
     String instanceId,
     String stoppedBy,
-    String standbys) implements Serializable {
+    String standbys)
+    implements Serializable {
 
   public static CardView of(ExchangeStatus s, ConsoleSettings settings) {
     OwnerRecord r = s.record();
@@ -46,22 +47,49 @@ public record CardView(
     String warning = null;
     if (liveness == Liveness.LATE) {
       warning = "Possibly dead: no heartbeat for " + HumanTime.of(s.heartbeatAgeMs());
-    } else if (liveness == Liveness.ALIVE && r != null && r.state().isTransient() && s.timeInStateMs() != null
+    } else if (liveness == Liveness.ALIVE
+        && r != null
+        && r.state().isTransient()
+        && s.timeInStateMs() != null
         && s.timeInStateMs() > settings.stuckAfter().toMillis()) {
       warning = "Stuck in " + state + " for " + HumanTime.of(s.timeInStateMs());
     }
-    String lastSeen = liveness == Liveness.DEAD
-        ? (s.lastSeen() == null ? "Never seen" : "Last seen " + HumanTime.of(s.heartbeatAgeMs()) + " ago") : null;
-    return new CardView(s.exchange(), s.displayName(), liveness.wireName(), state, severity(state, liveness),
-        r == null ? null : r.hostname(), r == null ? null : r.ipAddress(), r == null ? null : r.localAddress(),
-        r == null ? null : r.admin(), r == null ? 0 : r.symbolCount(),
-        liveness == Liveness.DEAD ? null : "Running for " + HumanTime.of(s.uptimeMs()), HumanTime.of(s.timeInStateMs()),
-        HumanTime.ago(s.heartbeatAgeMs()), r == null || r.heartbeatLatencyMs() == null ? "—" : r.heartbeatLatencyMs() + " ms",
-        latencyLevel(r, settings), r != null && r.state() == ConnectionState.WARMING ? r.warmupProgress() : null,
+    String lastSeen =
+        liveness == Liveness.DEAD
+            ? (s.lastSeen() == null
+                ? "Never seen"
+                : "Last seen " + HumanTime.of(s.heartbeatAgeMs()) + " ago")
+            : null;
+    return new CardView(
+        s.exchange(),
+        s.displayName(),
+        liveness.wireName(),
+        state,
+        severity(state, liveness),
+        r == null ? null : r.hostname(),
+        r == null ? null : r.ipAddress(),
+        r == null ? null : r.localAddress(),
+        r == null ? null : r.admin(),
+        r == null ? 0 : r.symbolCount(),
+        liveness == Liveness.DEAD ? null : "Running for " + HumanTime.of(s.uptimeMs()),
+        HumanTime.of(s.timeInStateMs()),
+        HumanTime.ago(s.heartbeatAgeMs()),
+        r == null || r.heartbeatLatencyMs() == null ? "—" : r.heartbeatLatencyMs() + " ms",
+        latencyLevel(r, settings),
+        r != null && r.state() == ConnectionState.WARMING ? r.warmupProgress() : null,
         r == null || r.lastError() == null ? null : r.lastError().message(),
-        r == null || r.lastError() == null ? null : HumanTime.at(r.lastError().at()), r == null ? 0 : r.epoch(), warning, lastSeen, s.problem(),
-        r == null ? null : r.instanceId(), s.stoppedByOperator() == null ? null
-            : "Stopped by " + s.stoppedByOperator().stoppedBy() + " at " + HumanTime.at(s.stoppedByOperator().at()),
+        r == null || r.lastError() == null ? null : HumanTime.at(r.lastError().at()),
+        r == null ? 0 : r.epoch(),
+        warning,
+        lastSeen,
+        s.problem(),
+        r == null ? null : r.instanceId(),
+        s.stoppedByOperator() == null
+            ? null
+            : "Stopped by "
+                + s.stoppedByOperator().stoppedBy()
+                + " at "
+                + HumanTime.at(s.stoppedByOperator().at()),
         standbys(s));
   }
 
@@ -69,8 +97,13 @@ public record CardView(
   static String standbys(ExchangeStatus s) {
     if (s.standbys() == null || s.standbys().isEmpty()) return null;
     int n = s.standbys().size();
-    return n + (n == 1 ? " standby on " : " standbys on ")
-        + String.join(", ", s.standbys().stream().map(w -> w.hostname() == null ? w.instanceId() : w.hostname()).toList());
+    return n
+        + (n == 1 ? " standby on " : " standbys on ")
+        + String.join(
+            ", ",
+            s.standbys().stream()
+                .map(w -> w.hostname() == null ? w.instanceId() : w.hostname())
+                .toList());
   }
 
   /** green / yellow / red against the configured thresholds; grey when unknown. */
@@ -104,7 +137,8 @@ public record CardView(
 
   /** Stop applies to an instance that is starting, warming or active. */
   public boolean canStop() {
-    return !dead() && ("starting".equals(state) || "warming".equals(state) || "active".equals(state));
+    return !dead()
+        && ("starting".equals(state) || "warming".equals(state) || "active".equals(state));
   }
 
   /** Start applies to a stopped exchange, or one an operator's stop holds back. */
@@ -112,7 +146,10 @@ public record CardView(
     return stoppedBy != null || (!dead() && "stopped".equals(state));
   }
 
-  /** Force-start takes over from a late or dead holder (with a confirmation; an alive one needs the API's confirm). */
+  /**
+   * Force-start takes over from a late or dead holder (with a confirmation; an alive one needs the
+   * API's confirm).
+   */
   public boolean canForceStart() {
     return !"alive".equals(liveness);
   }

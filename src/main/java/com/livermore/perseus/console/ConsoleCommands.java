@@ -18,21 +18,36 @@ public class ConsoleCommands {
 
   public void send(String exchange, String command) {
     if (!faces.getExternalContext().isUserInRole("network-admin")) {
-      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Commands need the network-admin role.", null));
+      faces.addMessage(
+          null,
+          new FacesMessage(
+              FacesMessage.SEVERITY_ERROR, "Commands need the network-admin role.", null));
       return;
     }
     CommandType type = CommandType.fromWire(command).orElseThrow();
     String user = faces.getExternalContext().getUserPrincipal().getName();
-    commands.execute(exchange, type, type == CommandType.FORCE_START, user).ifPresentOrElse(o -> show(o),
-        () -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, exchange + " is not known.", null)));
+    commands
+        .execute(exchange, type, type == CommandType.FORCE_START, user)
+        .ifPresentOrElse(
+            o -> show(o),
+            () ->
+                faces.addMessage(
+                    null,
+                    new FacesMessage(
+                        FacesMessage.SEVERITY_WARN, exchange + " is not known.", null)));
   }
 
   private void show(CommandOutcome o) {
-    FacesMessage.Severity severity = switch (o.outcome()) {
-      case DONE, ACCEPTED -> FacesMessage.SEVERITY_INFO;
-      case REFUSED, TIMED_OUT -> FacesMessage.SEVERITY_WARN;
-    };
-    faces.addMessage(null, new FacesMessage(severity, o.command().wireName() + " " + o.exchange() + ": " + o.outcome().wireName(),
-        o.reason()));
+    FacesMessage.Severity severity =
+        switch (o.outcome()) {
+          case DONE, ACCEPTED -> FacesMessage.SEVERITY_INFO;
+          case REFUSED, TIMED_OUT -> FacesMessage.SEVERITY_WARN;
+        };
+    faces.addMessage(
+        null,
+        new FacesMessage(
+            severity,
+            o.command().wireName() + " " + o.exchange() + ": " + o.outcome().wireName(),
+            o.reason()));
   }
 }

@@ -5,7 +5,8 @@ public final class HumanTime {
   private HumanTime() {}
 
   private static final java.time.format.DateTimeFormatter ABSOLUTE =
-      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+          .withZone(java.time.ZoneOffset.UTC);
 
   /** An instant as operators read it: {@code 2026-11-24 22:54:03 UTC}. */
   public static String at(java.time.Instant instant) {

@@ -30,8 +30,12 @@ public class LoginPage {
     ExternalContext ec = faces.getExternalContext();
     HttpServletRequest request = (HttpServletRequest) ec.getRequest();
     if (request.getUserPrincipal() != null) request.logout();
-    AuthenticationStatus status = security.authenticate(request, (HttpServletResponse) ec.getResponse(),
-        AuthenticationParameters.withParams().credential(new UsernamePasswordCredential(username, new Password(password))));
+    AuthenticationStatus status =
+        security.authenticate(
+            request,
+            (HttpServletResponse) ec.getResponse(),
+            AuthenticationParameters.withParams()
+                .credential(new UsernamePasswordCredential(username, new Password(password))));
     password = null;
     if (status == AuthenticationStatus.SUCCESS) {
       return "/console/network.xhtml?faces-redirect=true";
@@ -40,7 +44,8 @@ public class LoginPage {
       faces.responseComplete();
       return null;
     }
-    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong user name or password.", null));
+    faces.addMessage(
+        null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong user name or password.", null));
     return null;
   }
 

@@ -56,10 +56,17 @@ public class NetworkPage implements Serializable {
       exchanges = snapshot.exchanges().stream().map(ExchangeStatus::exchange).toList();
       summary = Summary.of(cards);
       conflicts = recentConflicts(snapshot.serverTime());
-      recovery = snapshot.recoveredAfterDataLoss().isEmpty() ? null : "Redis lost its data (flushed, or failed over without it) at "
-          + HumanTime.at(snapshot.recoveredAfterDataLoss().values().stream().min(Instant::compareTo).orElse(null))
-          + "; these exchanges were re-claimed by their owners before any standby could take them: "
-          + String.join(", ", snapshot.recoveredAfterDataLoss().keySet()) + ".";
+      recovery =
+          snapshot.recoveredAfterDataLoss().isEmpty()
+              ? null
+              : "Redis lost its data (flushed, or failed over without it) at "
+                  + HumanTime.at(
+                      snapshot.recoveredAfterDataLoss().values().stream()
+                          .min(Instant::compareTo)
+                          .orElse(null))
+                  + "; these exchanges were re-claimed by their owners before any standby could take them: "
+                  + String.join(", ", snapshot.recoveredAfterDataLoss().keySet())
+                  + ".";
       readAt = snapshot.serverTime();
       unreachableSince = null;
     } catch (NetworkUnavailableException e) {
@@ -69,13 +76,26 @@ public class NetworkPage implements Serializable {
 
   private List<ConflictView> recentConflicts(Instant now) {
     if (exchanges.isEmpty()) return List.of();
-    ActivityPage page = network.activity(new ActivityQuery(exchanges.stream()
-        .filter(com.livermore.perseus.config.ConfigurationReader::isSlug).toList(), Set.of(EventType.CLAIM_CONFLICT),
-        now.minus(CONFLICT_WINDOW), null, 20));
+    ActivityPage page =
+        network.activity(
+            new ActivityQuery(
+                exchanges.stream()
+                    .filter(com.livermore.perseus.config.ConfigurationReader::isSlug)
+                    .toList(),
+                Set.of(EventType.CLAIM_CONFLICT),
+                now.minus(CONFLICT_WINDOW),
+                null,
+                20));
     List<ConflictView> out = new ArrayList<>();
     for (ActivityRecord r : page.entries()) {
-      if (r.readable()) out.add(new ConflictView(r.exchange(), r.entry().hostname(), r.entry().instanceId(), r.entry().message(),
-          HumanTime.at(r.entry().at())));
+      if (r.readable())
+        out.add(
+            new ConflictView(
+                r.exchange(),
+                r.entry().hostname(),
+                r.entry().instanceId(),
+                r.entry().message(),
+                HumanTime.at(r.entry().at())));
     }
     return out;
   }
@@ -120,7 +140,10 @@ public class NetworkPage implements Serializable {
     return config.console().activityPoll().toSeconds();
   }
 
-  /** A refused claim: which instance on which host was refused, and the holder named in the message. */
-  public record ConflictView(String exchange, String hostname, String instanceId, String message, String at)
+  /**
+   * A refused claim: which instance on which host was refused, and the holder named in the message.
+   */
+  public record ConflictView(
+      String exchange, String hostname, String instanceId, String message, String at)
       implements Serializable {}
 }

@@ -15,7 +15,8 @@ public class RootRedirect extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     response.sendRedirect(request.getContextPath() + "/console/network.xhtml");
   }
 }

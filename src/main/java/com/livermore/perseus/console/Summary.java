@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** The summary bar: how many exchanges are alive, late and dead, and how many are in each state. */
-public record Summary(int total, int alive, int late, int dead, Map<String, Integer> states) implements Serializable {
+public record Summary(int total, int alive, int late, int dead, Map<String, Integer> states)
+    implements Serializable {
 
   public static Summary of(List<CardView> cards) {
     Map<String, Integer> states = new TreeMap<>();

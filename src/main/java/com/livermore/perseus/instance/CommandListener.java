@@ -19,7 +19,8 @@ final class CommandListener {
   private final ExchangeInstance instance;
   private Integer listenerId;
 
-  CommandListener(CommandChannel channel, String exchange, Executor worker, ExchangeInstance instance) {
+  CommandListener(
+      CommandChannel channel, String exchange, Executor worker, ExchangeInstance instance) {
     this.channel = channel;
     this.exchange = exchange;
     this.worker = worker;
@@ -49,18 +50,32 @@ final class CommandListener {
   private void answer(Command command) {
     CommandOutcome outcome;
     try {
-      outcome = switch (command.command()) {
-        case STOP -> instance.stopByOperator(command, channel);
-        case START -> instance.startByOperator(command, channel);
-        case FORCE_START -> CommandOutcome.of(command, CommandOutcome.Result.REFUSED, "force-start is not sent to the owner");
-      };
+      outcome =
+          switch (command.command()) {
+            case STOP -> instance.stopByOperator(command, channel);
+            case START -> instance.startByOperator(command, channel);
+            case FORCE_START ->
+                CommandOutcome.of(
+                    command, CommandOutcome.Result.REFUSED, "force-start is not sent to the owner");
+          };
     } catch (RuntimeException e) {
-      outcome = CommandOutcome.of(command, CommandOutcome.Result.REFUSED, "the instance could not record it: " + e.getMessage());
+      outcome =
+          CommandOutcome.of(
+              command,
+              CommandOutcome.Result.REFUSED,
+              "the instance could not record it: " + e.getMessage());
     }
     try {
       channel.writeOutcome(outcome);
     } catch (RuntimeException e) {
-      LOG.warning(() -> "Could not write the outcome of " + command.command().wireName() + " on " + exchange + ": " + e.getMessage());
+      LOG.warning(
+          () ->
+              "Could not write the outcome of "
+                  + command.command().wireName()
+                  + " on "
+                  + exchange
+                  + ": "
+                  + e.getMessage());
     }
   }
 }

@@ -4,21 +4,21 @@ import com.livermore.perseus.activity.ActivityEntry;
 import com.livermore.perseus.activity.ActivityLog;
 import com.livermore.perseus.activity.ErrorThrottle;
 import com.livermore.perseus.activity.EventType;
+import com.livermore.perseus.command.Command;
+import com.livermore.perseus.command.CommandChannel;
+import com.livermore.perseus.command.CommandOutcome;
 import com.livermore.perseus.config.PerseusConfig;
 import com.livermore.perseus.lifecycle.ConnectionState;
 import com.livermore.perseus.lifecycle.ExchangeConnector;
 import com.livermore.perseus.lifecycle.InvalidTransitionException;
 import com.livermore.perseus.lifecycle.StateMachine;
 import com.livermore.perseus.lifecycle.Transition;
-import com.livermore.perseus.command.Command;
-import com.livermore.perseus.command.CommandChannel;
-import com.livermore.perseus.command.CommandOutcome;
 import com.livermore.perseus.registry.ClaimOptions;
 import com.livermore.perseus.registry.ClaimOutcome;
-import com.livermore.perseus.registry.OperatorIntent;
 import com.livermore.perseus.registry.ErrorInfo;
 import com.livermore.perseus.registry.Lease;
 import com.livermore.perseus.registry.LeaseStore;
+import com.livermore.perseus.registry.OperatorIntent;
 import com.livermore.perseus.registry.OwnerRecord;
 import com.livermore.perseus.registry.WriteOutcome;
 import java.time.Clock;
@@ -72,8 +72,14 @@ public final class ExchangeInstance implements WorkRun.Host {
   private volatile long highestSeenEpoch;
   private volatile Instant dataLossGraceUntil;
 
-  public ExchangeInstance(PerseusConfig config, InstanceIdentity identity, LeaseStore store, ActivityLog activity,
-      ExchangeConnector connector, Executor worker, Clock clock) {
+  public ExchangeInstance(
+      PerseusConfig config,
+      InstanceIdentity identity,
+      LeaseStore store,
+      ActivityLog activity,
+      ExchangeConnector connector,
+      Executor worker,
+      Clock clock) {
     this.config = config;
     this.identity = identity;
     this.store = store;
@@ -107,13 +113,19 @@ public final class ExchangeInstance implements WorkRun.Host {
       if (lease != held) return;
       Instant now = clock.instant();
       long started = System.nanoTime();
-      WriteOutcome outcome = store.write(held, snapshot(held, machine.state(), machine.since(), now),
-          config.lease().ttl(), activity.retention(), null);
+      WriteOutcome outcome =
+          store.write(
+              held,
+              snapshot(held, machine.state(), machine.since(), now),
+              config.lease().ttl(),
+              activity.retention(),
+              null);
       long elapsed = System.nanoTime() - started;
       heartbeatLatencyMs = elapsed / 1_000_000;
       metrics.renewal(elapsed, outcome instanceof WriteOutcome.Written);
       reachable();
-      if (outcome instanceof WriteOutcome.Lost lost && !(lost.dataLost() && reclaimAfterDataLoss(held, now))) {
+      if (outcome instanceof WriteOutcome.Lost lost
+          && !(lost.dataLost() && reclaimAfterDataLoss(held, now))) {
         onLeaseLost(held, lost.holderRaw());
       }
     } catch (RuntimeException e) {
@@ -130,10 +142,19 @@ public final class ExchangeInstance implements WorkRun.Host {
    * working. Returns false when someone else got the lease first (then it is an ordinary loss).
    */
   private boolean reclaimAfterDataLoss(Lease held, Instant now) {
-    ActivityEntry reclaimed = entry(EventType.TAKEOVER, 0, now)
-        .withMessage("re-claimed " + config.exchange() + " after Redis lost its data (flush or failover without it)");
-    ClaimOutcome outcome = store.claim(snapshot(held, machine.state(), machine.since(), now).withRegisteredAt(registeredAt),
-        config.lease().ttl(), activity.retention(), reclaimed, new ClaimOptions(false, held.epoch() + 1, false));
+    ActivityEntry reclaimed =
+        entry(EventType.TAKEOVER, 0, now)
+            .withMessage(
+                "re-claimed "
+                    + config.exchange()
+                    + " after Redis lost its data (flush or failover without it)");
+    ClaimOutcome outcome =
+        store.claim(
+            snapshot(held, machine.state(), machine.since(), now).withRegisteredAt(registeredAt),
+            config.lease().ttl(),
+            activity.retention(),
+            reclaimed,
+            new ClaimOptions(false, held.epoch() + 1, false));
     if (!(outcome instanceof ClaimOutcome.Claimed claimed)) return false;
     lease = claimed.lease();
     lastEpoch = claimed.lease().epoch();
@@ -144,11 +165,20 @@ public final class ExchangeInstance implements WorkRun.Host {
     exchangeRegistered = true;
     metrics.appended(1);
     notifyQuietly(reclaimed.withEpoch(lastEpoch));
-    LOG.warning(() -> "Redis lost its data: re-claimed " + config.exchange() + " under epoch " + lastEpoch + ".");
+    LOG.warning(
+        () ->
+            "Redis lost its data: re-claimed "
+                + config.exchange()
+                + " under epoch "
+                + lastEpoch
+                + ".");
     return true;
   }
 
-  /** Shutdown: stopping → stopped, then compare-and-delete of the lease with a {@code deregistered} entry. */
+  /**
+   * Shutdown: stopping → stopped, then compare-and-delete of the lease with a {@code deregistered}
+   * entry.
+   */
   public void shutdown() {
     shuttingDown = true;
     stopListening();
@@ -158,32 +188,55 @@ public final class ExchangeInstance implements WorkRun.Host {
     try {
       if (current != null) current.stop();
       ConnectionState state = machine.state();
-      if (state == ConnectionState.STARTING || state == ConnectionState.WARMING || state == ConnectionState.ACTIVE) {
+      if (state == ConnectionState.STARTING
+          || state == ConnectionState.WARMING
+          || state == ConnectionState.ACTIVE) {
         moveQuietly(ConnectionState.STOPPING);
       }
       if (machine.state() == ConnectionState.STOPPING) moveQuietly(ConnectionState.STOPPED);
       Lease held = lease;
       if (held != null) {
         Instant now = clock.instant();
-        ActivityEntry bye = entry(EventType.DEREGISTERED, held.epoch(), now).withMessage("released " + held.exchange() + " on shutdown");
-        boolean released = store.release(held, snapshot(held, machine.state(), machine.since(), now), activity.retention(), bye);
+        ActivityEntry bye =
+            entry(EventType.DEREGISTERED, held.epoch(), now)
+                .withMessage("released " + held.exchange() + " on shutdown");
+        boolean released =
+            store.release(
+                held,
+                snapshot(held, machine.state(), machine.since(), now),
+                activity.retention(),
+                bye);
         if (released) {
           metrics.appended(1);
           notifyQuietly(bye);
         }
         lease = null;
-        LOG.info(() -> released ? "Released the lease on " + held.exchange() + " (epoch " + held.epoch() + ")."
-            : "The lease on " + held.exchange() + " was no longer ours at shutdown; nothing released.");
+        LOG.info(
+            () ->
+                released
+                    ? "Released the lease on " + held.exchange() + " (epoch " + held.epoch() + ")."
+                    : "The lease on "
+                        + held.exchange()
+                        + " was no longer ours at shutdown; nothing released.");
       }
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Could not release the lease on " + config.exchange() + " at shutdown; it expires within "
-          + config.lease().ttl().toSeconds() + "s: " + e.getMessage());
+      LOG.log(
+          Level.WARNING,
+          "Could not release the lease on "
+              + config.exchange()
+              + " at shutdown; it expires within "
+              + config.lease().ttl().toSeconds()
+              + "s: "
+              + e.getMessage());
     } finally {
       lock.unlock();
     }
   }
 
-  /** Hands every entry this instance writes to {@code sink} (the webhook notifier), after it is stored. */
+  /**
+   * Hands every entry this instance writes to {@code sink} (the webhook notifier), after it is
+   * stored.
+   */
   public void notifyTo(java.util.function.Consumer<ActivityEntry> sink) {
     notify = sink;
   }
@@ -213,10 +266,22 @@ public final class ExchangeInstance implements WorkRun.Host {
 
   public InstanceStatus status() {
     Lease held = lease;
-    InstanceRole role = shuttingDown ? InstanceRole.STOPPED
-        : held != null ? InstanceRole.OWNER : reportedConflict != null ? InstanceRole.STANDBY : InstanceRole.CLAIMING;
-    return new InstanceStatus(config.exchange(), identity.instanceId(), role, held == null ? 0 : held.epoch(),
-        machine.state(), machine.since(), held == null ? reportedConflict : null, redisReachable, lastError);
+    InstanceRole role =
+        shuttingDown
+            ? InstanceRole.STOPPED
+            : held != null
+                ? InstanceRole.OWNER
+                : reportedConflict != null ? InstanceRole.STANDBY : InstanceRole.CLAIMING;
+    return new InstanceStatus(
+        config.exchange(),
+        identity.instanceId(),
+        role,
+        held == null ? 0 : held.epoch(),
+        machine.state(),
+        machine.since(),
+        held == null ? reportedConflict : null,
+        redisReachable,
+        lastError);
   }
 
   public InstanceIdentity identity() {
@@ -233,33 +298,60 @@ public final class ExchangeInstance implements WorkRun.Host {
         store.registerExchange(config.exchange(), now);
         exchangeRegistered = true;
       }
-      OwnerRecord draft = snapshot(new Lease(config.exchange(), identity.instanceId(), 0), machine.state(), machine.since(), now);
-      ActivityEntry registered = entry(EventType.REGISTERED, 0, now)
-          .withMessage("claimed " + config.exchange() + " on " + identity.hostname());
-      // Only the boot claim may take over this node's own orphaned lease (a fast restart). A standby that
-      // saw an epoch before holds back once Redis lost its data, until the grace for the owner is over.
+      OwnerRecord draft =
+          snapshot(
+              new Lease(config.exchange(), identity.instanceId(), 0),
+              machine.state(),
+              machine.since(),
+              now);
+      ActivityEntry registered =
+          entry(EventType.REGISTERED, 0, now)
+              .withMessage("claimed " + config.exchange() + " on " + identity.hostname());
+      // Only the boot claim may take over this node's own orphaned lease (a fast restart). A
+      // standby that
+      // saw an epoch before holds back once Redis lost its data, until the grace for the owner is
+      // over.
       boolean graceOver = dataLossGraceUntil != null && !now.isBefore(dataLossGraceUntil);
       if (dataLossGraceUntil != null && !graceOver) return;
-      ClaimOptions options = new ClaimOptions(firstClaim, highestSeenEpoch + 1, highestSeenEpoch > 0 && !graceOver);
-      ClaimOutcome outcome = store.claim(draft.withRegisteredAt(now), config.lease().ttl(), activity.retention(), registered,
-          options);
+      ClaimOptions options =
+          new ClaimOptions(firstClaim, highestSeenEpoch + 1, highestSeenEpoch > 0 && !graceOver);
+      ClaimOutcome outcome =
+          store.claim(
+              draft.withRegisteredAt(now),
+              config.lease().ttl(),
+              activity.retention(),
+              registered,
+              options);
       firstClaim = false;
       reachable();
       if (outcome instanceof ClaimOutcome.AfterDataLoss) {
         dataLossGraceUntil = now.plus(config.lease().ttl());
-        LOG.warning(() -> "Redis lost its data (the epoch counter of " + config.exchange() + " is gone); this standby gives the "
-            + "previous owner one lease TTL to re-claim before it claims.");
+        LOG.warning(
+            () ->
+                "Redis lost its data (the epoch counter of "
+                    + config.exchange()
+                    + " is gone); this standby gives the "
+                    + "previous owner one lease TTL to re-claim before it claims.");
         return;
       }
       if (outcome instanceof ClaimOutcome.Claimed claimed) {
         dataLossGraceUntil = null;
         onClaimed(claimed, now);
-        notifyQuietly((claimed.tookOver() ? registered.withMessage("restarted on the same node: took over its orphaned lease")
-            : registered).withEpoch(claimed.lease().epoch()));
+        notifyQuietly(
+            (claimed.tookOver()
+                    ? registered.withMessage(
+                        "restarted on the same node: took over its orphaned lease")
+                    : registered)
+                .withEpoch(claimed.lease().epoch()));
       } else {
         if (outcome instanceof ClaimOutcome.HeldBack held) onHeldBack(held, now);
         else onConflict((ClaimOutcome.Conflict) outcome, now);
-        store.announceStandby(config.exchange(), identity.instanceId(), identity.hostname(), now, now.plus(config.lease().ttl()));
+        store.announceStandby(
+            config.exchange(),
+            identity.instanceId(),
+            identity.hostname(),
+            now,
+            now.plus(config.lease().ttl()));
         announcedStandby = true;
       }
     } catch (RuntimeException e) {
@@ -278,8 +370,17 @@ public final class ExchangeInstance implements WorkRun.Host {
     registeredAt = now;
     reportedConflict = null;
     withdrawStandby();
-    LOG.info(() -> (outcome.tookOver() ? "takeover: restarted on the same node, took over the orphaned lease of " : "Claimed ")
-        + claimed.exchange() + " as instance " + claimed.instanceId() + " (epoch " + claimed.epoch() + ").");
+    LOG.info(
+        () ->
+            (outcome.tookOver()
+                    ? "takeover: restarted on the same node, took over the orphaned lease of "
+                    : "Claimed ")
+                + claimed.exchange()
+                + " as instance "
+                + claimed.instanceId()
+                + " (epoch "
+                + claimed.epoch()
+                + ").");
     CommandListener listener = commands;
     if (listener != null) listener.listen();
     startWork();
@@ -307,29 +408,49 @@ public final class ExchangeInstance implements WorkRun.Host {
   }
 
   private void onHeldBack(ClaimOutcome.HeldBack held, Instant now) {
-    String why = "stopped by " + held.intent().stoppedBy() + (held.intent().at() == null ? "" : " at " + held.intent().at());
+    String why =
+        "stopped by "
+            + held.intent().stoppedBy()
+            + (held.intent().at() == null ? "" : " at " + held.intent().at());
     if (why.equals(reportedConflict)) return;
     reportedConflict = why;
-    LOG.info(() -> config.exchange() + " is " + why + "; this instance waits and claims it after a start.");
+    LOG.info(
+        () ->
+            config.exchange()
+                + " is "
+                + why
+                + "; this instance waits and claims it after a start.");
   }
 
-  /** Operator stop: walk to stopped, keep the lease (so no standby takes over) and record the intent. */
+  /**
+   * Operator stop: walk to stopped, keep the lease (so no standby takes over) and record the
+   * intent.
+   */
   CommandOutcome stopByOperator(Command command, CommandChannel channel) {
     lock.lock();
     try {
-      if (lease == null) return CommandOutcome.of(command, CommandOutcome.Result.REFUSED, "this instance no longer owns the lease");
+      if (lease == null)
+        return CommandOutcome.of(
+            command, CommandOutcome.Result.REFUSED, "this instance no longer owns the lease");
       ConnectionState state = machine.state();
       WorkRun current = run;
-      if (state == ConnectionState.STARTING || state == ConnectionState.WARMING || state == ConnectionState.ACTIVE) {
+      if (state == ConnectionState.STARTING
+          || state == ConnectionState.WARMING
+          || state == ConnectionState.ACTIVE) {
         if (current != null) current.stop();
         machine.moveTo(ConnectionState.STOPPING);
         machine.moveTo(ConnectionState.STOPPED);
       } else if (state != ConnectionState.STOPPED) {
-        return CommandOutcome.of(command, CommandOutcome.Result.REFUSED, "cannot stop from " + state.wireName());
+        return CommandOutcome.of(
+            command, CommandOutcome.Result.REFUSED, "cannot stop from " + state.wireName());
       }
       channel.setIntent(config.exchange(), new OperatorIntent(command.issuedBy(), command.at()));
-      return CommandOutcome.of(command, CommandOutcome.Result.DONE, state == ConnectionState.STOPPED
-          ? "already stopped; it stays stopped until a start" : "stopped on " + identity.hostname() + "; it stays stopped until a start");
+      return CommandOutcome.of(
+          command,
+          CommandOutcome.Result.DONE,
+          state == ConnectionState.STOPPED
+              ? "already stopped; it stays stopped until a start"
+              : "stopped on " + identity.hostname() + "; it stays stopped until a start");
     } finally {
       lock.unlock();
     }
@@ -339,31 +460,43 @@ public final class ExchangeInstance implements WorkRun.Host {
   CommandOutcome startByOperator(Command command, CommandChannel channel) {
     lock.lock();
     try {
-      if (lease == null) return CommandOutcome.of(command, CommandOutcome.Result.REFUSED, "this instance no longer owns the lease");
+      if (lease == null)
+        return CommandOutcome.of(
+            command, CommandOutcome.Result.REFUSED, "this instance no longer owns the lease");
       ConnectionState state = machine.state();
       channel.clearIntent(config.exchange());
       if (state != ConnectionState.STOPPED) {
-        return CommandOutcome.of(command, CommandOutcome.Result.REFUSED, "already " + state.wireName());
+        return CommandOutcome.of(
+            command, CommandOutcome.Result.REFUSED, "already " + state.wireName());
       }
       startWork();
-      return CommandOutcome.of(command, CommandOutcome.Result.ACCEPTED, "starting on " + identity.hostname());
+      return CommandOutcome.of(
+          command, CommandOutcome.Result.ACCEPTED, "starting on " + identity.hostname());
     } finally {
       lock.unlock();
     }
   }
 
   private void onConflict(ClaimOutcome.Conflict conflict, Instant now) {
-    if (conflict.holder() != null) highestSeenEpoch = Math.max(highestSeenEpoch, conflict.holder().epoch());
+    if (conflict.holder() != null)
+      highestSeenEpoch = Math.max(highestSeenEpoch, conflict.holder().epoch());
     String holder = conflict.describeHolder();
     if (holder.equals(reportedConflict)) return;
     reportedConflict = holder;
     String message = "claim refused: " + config.exchange() + " is held by " + holder;
-    LOG.warning(() -> "claim_conflict: " + message + "; this instance waits as a standby and does not start work.");
+    LOG.warning(
+        () ->
+            "claim_conflict: "
+                + message
+                + "; this instance waits as a standby and does not start work.");
     ActivityEntry refused = entry(EventType.CLAIM_CONFLICT, lastEpoch, now).withMessage(message);
     appendAll(java.util.List.of(refused));
   }
 
-  /** The lease is gone: stop the work at once, record it in the stream only, and never write the lease again. */
+  /**
+   * The lease is gone: stop the work at once, record it in the stream only, and never write the
+   * lease again.
+   */
   private void onLeaseLost(Lease lost, String holderRaw) {
     lease = null;
     claimNotBefore = clock.instant().plus(config.lease().lockDelay());
@@ -378,21 +511,32 @@ public final class ExchangeInstance implements WorkRun.Host {
       reportedConflict = ClaimOutcome.Conflict.of(holderRaw).describeHolder();
       cause = "the lease is now held by " + reportedConflict;
     }
-    LOG.severe(() -> "lease_lost: " + lost.exchange() + " (epoch " + lost.epoch() + "): " + cause + "; exchange work stopped.");
+    LOG.severe(
+        () ->
+            "lease_lost: "
+                + lost.exchange()
+                + " (epoch "
+                + lost.epoch()
+                + "): "
+                + cause
+                + "; exchange work stopped.");
     Instant now = clock.instant();
     appendAll(java.util.List.of(entry(EventType.LEASE_LOST, lost.epoch(), now).withMessage(cause)));
-    worker.execute(() -> {
-      lock.lock();
-      try {
-        ConnectionState state = machine.state();
-        if (state == ConnectionState.STARTING || state == ConnectionState.WARMING || state == ConnectionState.ACTIVE) {
-          moveQuietly(ConnectionState.STOPPING);
-        }
-        if (machine.state() == ConnectionState.STOPPING) moveQuietly(ConnectionState.STOPPED);
-      } finally {
-        lock.unlock();
-      }
-    });
+    worker.execute(
+        () -> {
+          lock.lock();
+          try {
+            ConnectionState state = machine.state();
+            if (state == ConnectionState.STARTING
+                || state == ConnectionState.WARMING
+                || state == ConnectionState.ACTIVE) {
+              moveQuietly(ConnectionState.STOPPING);
+            }
+            if (machine.state() == ConnectionState.STOPPING) moveQuietly(ConnectionState.STOPPED);
+          } finally {
+            lock.unlock();
+          }
+        });
   }
 
   // --- WorkRun.Host -------------------------------------------------------------------------
@@ -411,7 +555,9 @@ public final class ExchangeInstance implements WorkRun.Host {
         return false;
       } catch (InvalidTransitionException e) {
         LOG.warning(e.getMessage());
-        appendAll(java.util.List.of(entry(EventType.ERROR, lastEpoch, clock.instant()).withMessage(e.getMessage())));
+        appendAll(
+            java.util.List.of(
+                entry(EventType.ERROR, lastEpoch, clock.instant()).withMessage(e.getMessage())));
         return false;
       } catch (RuntimeException e) {
         unreachable(e);
@@ -440,7 +586,9 @@ public final class ExchangeInstance implements WorkRun.Host {
 
   /** The state machine's writer: the record and its {@code state_changed} entry in one script. */
   private void record(Transition t) {
-    ActivityEntry changed = entry(EventType.STATE_CHANGED, lastEpoch, t.at()).withStates(t.from().wireName(), t.to().wireName());
+    ActivityEntry changed =
+        entry(EventType.STATE_CHANGED, lastEpoch, t.at())
+            .withStates(t.from().wireName(), t.to().wireName());
     Lease held = lease;
     if (held == null) {
       activity.append(changed);
@@ -448,7 +596,13 @@ public final class ExchangeInstance implements WorkRun.Host {
       notifyQuietly(changed);
       return;
     }
-    WriteOutcome outcome = store.write(held, snapshot(held, t.to(), t.at(), t.at()), config.lease().ttl(), activity.retention(), changed);
+    WriteOutcome outcome =
+        store.write(
+            held,
+            snapshot(held, t.to(), t.at(), t.at()),
+            config.lease().ttl(),
+            activity.retention(),
+            changed);
     if (outcome instanceof WriteOutcome.Written) {
       metrics.appended(1);
       notifyQuietly(changed.withEpoch(held.epoch()));
@@ -461,21 +615,43 @@ public final class ExchangeInstance implements WorkRun.Host {
 
   private OwnerRecord snapshot(Lease held, ConnectionState state, Instant since, Instant now) {
     WorkRun current = run;
-    return new OwnerRecord(identity.instanceId(), config.exchange(), held.epoch(), identity.hostname(), publicIp,
-        identity.localAddress(), identity.admin(), state, since, current == null ? 0 : current.symbolCount(),
-        state == ConnectionState.WARMING ? warmupProgress : null, registeredAt == null ? now : registeredAt, now,
-        heartbeatLatencyMs, lastError, identity.version(), config.nodeName().isEmpty() ? null : config.nodeName());
+    return new OwnerRecord(
+        identity.instanceId(),
+        config.exchange(),
+        held.epoch(),
+        identity.hostname(),
+        publicIp,
+        identity.localAddress(),
+        identity.admin(),
+        state,
+        since,
+        current == null ? 0 : current.symbolCount(),
+        state == ConnectionState.WARMING ? warmupProgress : null,
+        registeredAt == null ? now : registeredAt,
+        now,
+        heartbeatLatencyMs,
+        lastError,
+        identity.version(),
+        config.nodeName().isEmpty() ? null : config.nodeName());
   }
 
   private ActivityEntry entry(EventType type, long epoch, Instant at) {
-    return ActivityEntry.of(type, config.exchange(), identity.instanceId(), epoch, identity.hostname(), at);
+    return ActivityEntry.of(
+        type, config.exchange(), identity.instanceId(), epoch, identity.hostname(), at);
   }
 
   private void moveQuietly(ConnectionState to) {
     try {
       machine.moveTo(to);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Could not record " + to.wireName() + " for " + config.exchange() + ": " + e.getMessage());
+      LOG.log(
+          Level.WARNING,
+          "Could not record "
+              + to.wireName()
+              + " for "
+              + config.exchange()
+              + ": "
+              + e.getMessage());
     }
   }
 
@@ -485,7 +661,8 @@ public final class ExchangeInstance implements WorkRun.Host {
         activity.append(e);
         metrics.appended(1);
         notifyQuietly(e);
-        if (e.type() == EventType.ERRORS_SUPPRESSED && e.count() != null) metrics.suppressed(e.count());
+        if (e.type() == EventType.ERRORS_SUPPRESSED && e.count() != null)
+          metrics.suppressed(e.count());
       } catch (RuntimeException ex) {
         unreachable(ex);
       }
@@ -503,8 +680,15 @@ public final class ExchangeInstance implements WorkRun.Host {
   private void unreachable(RuntimeException e) {
     if (redisReachable) {
       redisReachable = false;
-      LOG.warning(() -> "Redis call failed for " + config.exchange() + " (" + e.getClass().getSimpleName() + ": "
-          + e.getMessage() + "); retrying every heartbeat.");
+      LOG.warning(
+          () ->
+              "Redis call failed for "
+                  + config.exchange()
+                  + " ("
+                  + e.getClass().getSimpleName()
+                  + ": "
+                  + e.getMessage()
+                  + "); retrying every heartbeat.");
     }
   }
 

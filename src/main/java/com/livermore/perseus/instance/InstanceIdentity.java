@@ -11,10 +11,16 @@ import java.util.Properties;
 import java.util.UUID;
 
 /** Who this instance is: a fresh id per start, the host it runs on, and the Perseus version. */
-public record InstanceIdentity(String instanceId, String hostname, String localAddress, String admin, String version) {
+public record InstanceIdentity(
+    String instanceId, String hostname, String localAddress, String admin, String version) {
 
   public static InstanceIdentity detect(String admin) {
-    return new InstanceIdentity(UUID.randomUUID().toString(), detectHostname(), detectLocalAddress(), admin, detectVersion());
+    return new InstanceIdentity(
+        UUID.randomUUID().toString(),
+        detectHostname(),
+        detectLocalAddress(),
+        admin,
+        detectVersion());
   }
 
   private static String detectHostname() {

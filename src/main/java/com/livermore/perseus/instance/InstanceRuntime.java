@@ -65,25 +65,54 @@ public class InstanceRuntime {
     Keys keys = new Keys(config.redis().keyPrefix());
     ActivityLog activity = new ActivityLog(redisson, keys::activity, config.activity(), clock);
     InstanceIdentity identity = InstanceIdentity.detect(config.admin());
-    instance = new ExchangeInstance(config, identity, new LeaseStore(redisson, keys), activity, connector(), executor, clock);
+    instance =
+        new ExchangeInstance(
+            config,
+            identity,
+            new LeaseStore(redisson, keys),
+            activity,
+            connector(),
+            executor,
+            clock);
     instance.reportTo(metrics);
     instance.notifyTo(notifier::offer);
     if (notifier.enabled()) {
       // Deaths are noticed by the watcher (at each lease's expiry) and reported once network-wide.
-      watcher.subscribe(new DeathNotices(network::claimDeathNotice, s -> notifier.offer(Notification.dead(s.exchange(),
-          s.lastKnown().instanceId(), s.lastKnown().hostname(), s.lastKnown().epoch(), s.lastKnown().lastHeartbeat()))));
+      watcher.subscribe(
+          new DeathNotices(
+              network::claimDeathNotice,
+              s ->
+                  notifier.offer(
+                      Notification.dead(
+                          s.exchange(),
+                          s.lastKnown().instanceId(),
+                          s.lastKnown().hostname(),
+                          s.lastKnown().epoch(),
+                          s.lastKnown().lastHeartbeat()))));
     }
     instance.acceptCommandsFrom(new CommandChannel(redisson, keys));
-    LOG.info(() -> "Perseus instance " + identity.instanceId() + " on " + identity.hostname() + " starting for exchange "
-        + config.exchange() + " (heartbeat " + config.lease().heartbeatInterval().toMillis() + " ms, lease TTL "
-        + config.lease().ttl().toMillis() + " ms).");
+    LOG.info(
+        () ->
+            "Perseus instance "
+                + identity.instanceId()
+                + " on "
+                + identity.hostname()
+                + " starting for exchange "
+                + config.exchange()
+                + " (heartbeat "
+                + config.lease().heartbeatInterval().toMillis()
+                + " ms, lease TTL "
+                + config.lease().ttl().toMillis()
+                + " ms).");
     if (config.publicIp().enabled()) {
-      new PublicIpLookup(config.publicIp().endpoints(), config.publicIp().timeout()).lookup()
+      new PublicIpLookup(config.publicIp().endpoints(), config.publicIp().timeout())
+          .lookup()
           .thenAccept(ip -> instance.publicIpDetected(ip.orElse(null)));
     }
     instance.start();
     long interval = config.lease().heartbeatInterval().toMillis();
-    heartbeat = timers.createIntervalTimer(interval, interval, new TimerConfig("perseus-heartbeat", false));
+    heartbeat =
+        timers.createIntervalTimer(interval, interval, new TimerConfig("perseus-heartbeat", false));
   }
 
   @Timeout
@@ -110,8 +139,17 @@ public class InstanceRuntime {
   private ExchangeConnector connector() {
     String wanted = config.connector().name();
     List<ExchangeConnector> all = StreamSupport.stream(connectors.spliterator(), false).toList();
-    return all.stream().filter(c -> c.name().equals(wanted)).findFirst().orElseThrow(() -> new InvalidConfigurationException(
-        ConfigurationReader.CONNECTOR + " names '" + wanted + "', but the deployed connectors are "
-            + all.stream().map(ExchangeConnector::name).toList() + "."));
+    return all.stream()
+        .filter(c -> c.name().equals(wanted))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new InvalidConfigurationException(
+                    ConfigurationReader.CONNECTOR
+                        + " names '"
+                        + wanted
+                        + "', but the deployed connectors are "
+                        + all.stream().map(ExchangeConnector::name).toList()
+                        + "."));
   }
 }

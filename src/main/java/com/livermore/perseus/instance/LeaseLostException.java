@@ -1,6 +1,8 @@
 package com.livermore.perseus.instance;
 
-/** The lease was lost while a transition was being recorded; the new state's work must not begin. */
+/**
+ * The lease was lost while a transition was being recorded; the new state's work must not begin.
+ */
 class LeaseLostException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -8,7 +8,8 @@ import org.eclipse.microprofile.health.Liveness;
 
 /**
  * Alive while the instance runtime answers. Redis trouble is deliberately not a liveness failure:
- * restarting the instance would not bring Redis back, and it re-claims by itself when Redis returns.
+ * restarting the instance would not bring Redis back, and it re-claims by itself when Redis
+ * returns.
  */
 @Liveness
 @ApplicationScoped
@@ -18,7 +19,10 @@ public class LivenessCheck implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     InstanceStatus s = runtime.status();
-    return HealthCheckResponse.named("perseus-instance").status(s.role() != InstanceRole.STOPPED)
-        .withData("instanceId", s.instanceId()).withData("role", s.role().wireName()).build();
+    return HealthCheckResponse.named("perseus-instance")
+        .status(s.role() != InstanceRole.STOPPED)
+        .withData("instanceId", s.instanceId())
+        .withData("role", s.role().wireName())
+        .build();
   }
 }

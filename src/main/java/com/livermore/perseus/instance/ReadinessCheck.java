@@ -22,8 +22,13 @@ public class ReadinessCheck implements HealthCheck {
     InstanceStatus s = runtime.status();
     boolean redis = network.redisReachable();
     boolean settled = s.role() == InstanceRole.OWNER || s.role() == InstanceRole.STANDBY;
-    return HealthCheckResponse.named("perseus-lease").status(redis && settled)
-        .withData("exchange", s.exchange()).withData("role", s.role().wireName()).withData("state", s.state().wireName())
-        .withData("epoch", s.epoch()).withData("redis", redis ? "reachable" : "unreachable").build();
+    return HealthCheckResponse.named("perseus-lease")
+        .status(redis && settled)
+        .withData("exchange", s.exchange())
+        .withData("role", s.role().wireName())
+        .withData("state", s.state().wireName())
+        .withData("epoch", s.epoch())
+        .withData("redis", redis ? "reachable" : "unreachable")
+        .build();
   }
 }

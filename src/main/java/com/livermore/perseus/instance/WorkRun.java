@@ -3,7 +3,6 @@ package com.livermore.perseus.instance;
 import com.livermore.perseus.lifecycle.ConnectionState;
 import com.livermore.perseus.lifecycle.ConnectorContext;
 import com.livermore.perseus.lifecycle.ExchangeConnector;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -82,7 +81,10 @@ final class WorkRun implements Runnable, ConnectorContext {
     try {
       connector.stop();
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Connector " + connector.name() + " failed to stop cleanly on " + exchange, e);
+      LOG.log(
+          Level.WARNING,
+          "Connector " + connector.name() + " failed to stop cleanly on " + exchange,
+          e);
     }
   }
 

@@ -3,8 +3,8 @@ package com.livermore.perseus.lifecycle;
 /**
  * The exchange work itself, behind an SPI: the trading platform provides its real adapters as CDI
  * beans implementing this interface, and {@code perseus.connector} selects one by {@link #name()}.
- * Perseus calls {@link #start} in {@code starting}, {@link #warmUp} in {@code warming} and
- * {@link #stop} in {@code stopping}, each only after the state was recorded.
+ * Perseus calls {@link #start} in {@code starting}, {@link #warmUp} in {@code warming} and {@link
+ * #stop} in {@code stopping}, each only after the state was recorded.
  */
 public interface ExchangeConnector {
 

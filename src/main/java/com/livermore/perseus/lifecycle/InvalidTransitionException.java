@@ -7,8 +7,16 @@ public class InvalidTransitionException extends RuntimeException {
   private final ConnectionState to;
 
   public InvalidTransitionException(ConnectionState from, ConnectionState to) {
-    super("Transition " + from.wireName() + " -> " + to.wireName() + " is not allowed; from "
-        + from.wireName() + " the lifecycle may go to " + Transitions.next(from).stream().map(ConnectionState::wireName).toList() + ".");
+    super(
+        "Transition "
+            + from.wireName()
+            + " -> "
+            + to.wireName()
+            + " is not allowed; from "
+            + from.wireName()
+            + " the lifecycle may go to "
+            + Transitions.next(from).stream().map(ConnectionState::wireName).toList()
+            + ".");
     this.from = from;
     this.to = to;
   }

@@ -63,14 +63,18 @@ public class SimulatedConnector implements ExchangeConnector {
   }
 
   private void startPeriodicErrors(ConnectorContext context, Duration every) {
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "perseus-simulated-errors");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "perseus-simulated-errors");
+              t.setDaemon(true);
+              return t;
+            });
     timer.scheduleAtFixedRate(
         () -> context.error("Simulated order book gap on " + context.exchange(), null),
-        every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        every.toMillis(),
+        every.toMillis(),
+        TimeUnit.MILLISECONDS);
     errors = timer;
   }
 

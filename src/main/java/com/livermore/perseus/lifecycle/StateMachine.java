@@ -5,8 +5,8 @@ import java.time.Instant;
 
 /**
  * The only way the connection state changes: each step is checked against {@link Transitions},
- * written through the {@link TransitionWriter}, and only then becomes the current state, so
- * nothing can begin the work of a state that was not recorded.
+ * written through the {@link TransitionWriter}, and only then becomes the current state, so nothing
+ * can begin the work of a state that was not recorded.
  */
 public final class StateMachine {
   private final TransitionWriter writer;

@@ -18,7 +18,8 @@ import java.util.Set;
  * never started (a conflict, a shutdown before the claim) may go straight to stopped.
  */
 public final class Transitions {
-  private static final Map<ConnectionState, Set<ConnectionState>> ALLOWED = new EnumMap<>(ConnectionState.class);
+  private static final Map<ConnectionState, Set<ConnectionState>> ALLOWED =
+      new EnumMap<>(ConnectionState.class);
 
   static {
     ALLOWED.put(IDLE, EnumSet.of(STARTING, STOPPED));

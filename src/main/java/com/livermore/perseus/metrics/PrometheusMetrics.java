@@ -26,15 +26,29 @@ public class PrometheusMetrics implements InstanceMetrics {
   @PostConstruct
   void init() {
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    renewals = Timer.builder("perseus.lease.renewal").description("Lease renewal round trips (the heartbeat script)")
-        .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(5))
-        .register(registry);
-    renewalFailures = Counter.builder("perseus.lease.renewal.failures").description("Renewals that could not reach Redis")
-        .register(registry);
-    leasesLost = Counter.builder("perseus.leases.lost").description("Leases found expired or taken over").register(registry);
-    appends = Counter.builder("perseus.stream.appends").description("Activity entries written").register(registry);
-    suppressed = Counter.builder("perseus.events.suppressed").description("Identical errors folded into errors_suppressed")
-        .register(registry);
+    renewals =
+        Timer.builder("perseus.lease.renewal")
+            .description("Lease renewal round trips (the heartbeat script)")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(1))
+            .maximumExpectedValue(Duration.ofSeconds(5))
+            .register(registry);
+    renewalFailures =
+        Counter.builder("perseus.lease.renewal.failures")
+            .description("Renewals that could not reach Redis")
+            .register(registry);
+    leasesLost =
+        Counter.builder("perseus.leases.lost")
+            .description("Leases found expired or taken over")
+            .register(registry);
+    appends =
+        Counter.builder("perseus.stream.appends")
+            .description("Activity entries written")
+            .register(registry);
+    suppressed =
+        Counter.builder("perseus.events.suppressed")
+            .description("Identical errors folded into errors_suppressed")
+            .register(registry);
   }
 
   @PreDestroy
@@ -74,6 +88,8 @@ public class PrometheusMetrics implements InstanceMetrics {
 
   @Override
   public void leasesHeld(Supplier<Number> held) {
-    Gauge.builder("perseus.leases.held", held).description("1 while this instance holds its exchange's lease").register(registry);
+    Gauge.builder("perseus.leases.held", held)
+        .description("1 while this instance holds its exchange's lease")
+        .register(registry);
   }
 }

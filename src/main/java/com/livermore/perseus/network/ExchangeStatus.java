@@ -12,8 +12,22 @@ import java.util.List;
  * stored value could not be read; the rest of the network is unaffected. {@code stoppedByOperator}
  * names who stopped the exchange network-wide, while that stop holds.
  */
-@JsonPropertyOrder({"exchange", "displayName", "liveness", "state", "heartbeatAgeMs", "leaseExpiresInMs", "uptimeMs",
-    "timeInStateMs", "lastSeen", "owner", "lastKnown", "problem", "stoppedByOperator", "standbys"})
+@JsonPropertyOrder({
+  "exchange",
+  "displayName",
+  "liveness",
+  "state",
+  "heartbeatAgeMs",
+  "leaseExpiresInMs",
+  "uptimeMs",
+  "timeInStateMs",
+  "lastSeen",
+  "owner",
+  "lastKnown",
+  "problem",
+  "stoppedByOperator",
+  "standbys"
+})
 public record ExchangeStatus(
     String exchange,
     String displayName,
@@ -33,23 +47,72 @@ public record ExchangeStatus(
   /** An instance waiting to take the exchange over. */
   public record Standby(String instanceId, String hostname) {}
 
-  public ExchangeStatus(String exchange, String displayName, Liveness liveness, String state, Long heartbeatAgeMs,
-      Long leaseExpiresInMs, Long uptimeMs, Long timeInStateMs, Instant lastSeen, OwnerRecord owner, OwnerRecord lastKnown,
+  public ExchangeStatus(
+      String exchange,
+      String displayName,
+      Liveness liveness,
+      String state,
+      Long heartbeatAgeMs,
+      Long leaseExpiresInMs,
+      Long uptimeMs,
+      Long timeInStateMs,
+      Instant lastSeen,
+      OwnerRecord owner,
+      OwnerRecord lastKnown,
       String problem) {
-    this(exchange, displayName, liveness, state, heartbeatAgeMs, leaseExpiresInMs, uptimeMs, timeInStateMs, lastSeen, owner,
-        lastKnown, problem, null, List.of());
+    this(
+        exchange,
+        displayName,
+        liveness,
+        state,
+        heartbeatAgeMs,
+        leaseExpiresInMs,
+        uptimeMs,
+        timeInStateMs,
+        lastSeen,
+        owner,
+        lastKnown,
+        problem,
+        null,
+        List.of());
   }
 
   /** The same status, with the operator's stop (if any). */
   public ExchangeStatus withIntent(OperatorIntent intent) {
-    return new ExchangeStatus(exchange, displayName, liveness, state, heartbeatAgeMs, leaseExpiresInMs, uptimeMs, timeInStateMs,
-        lastSeen, owner, lastKnown, problem, intent, standbys);
+    return new ExchangeStatus(
+        exchange,
+        displayName,
+        liveness,
+        state,
+        heartbeatAgeMs,
+        leaseExpiresInMs,
+        uptimeMs,
+        timeInStateMs,
+        lastSeen,
+        owner,
+        lastKnown,
+        problem,
+        intent,
+        standbys);
   }
 
   /** The same status, with the standbys currently waiting for it. */
   public ExchangeStatus withStandbys(List<Standby> waiting) {
-    return new ExchangeStatus(exchange, displayName, liveness, state, heartbeatAgeMs, leaseExpiresInMs, uptimeMs, timeInStateMs,
-        lastSeen, owner, lastKnown, problem, stoppedByOperator, List.copyOf(waiting));
+    return new ExchangeStatus(
+        exchange,
+        displayName,
+        liveness,
+        state,
+        heartbeatAgeMs,
+        leaseExpiresInMs,
+        uptimeMs,
+        timeInStateMs,
+        lastSeen,
+        owner,
+        lastKnown,
+        problem,
+        stoppedByOperator,
+        List.copyOf(waiting));
   }
 
   /** The record to show: the live one, else the last known one (may be null: never seen). */

@@ -22,30 +22,93 @@ public final class LivenessRule {
     return lateAfter;
   }
 
-  public ExchangeStatus status(String exchange, String displayName, String leaseRaw, Long pttl, String lastRaw, Instant now) {
+  public ExchangeStatus status(
+      String exchange,
+      String displayName,
+      String leaseRaw,
+      Long pttl,
+      String lastRaw,
+      Instant now) {
     if (leaseRaw != null) {
       Long expiresIn = pttl != null && pttl >= 0 ? pttl : null;
       try {
         OwnerRecord owner = RecordJson.readOwner(leaseRaw);
         long age = ageMs(owner.lastHeartbeat(), now);
         Liveness liveness = age <= lateAfter.toMillis() ? Liveness.ALIVE : Liveness.LATE;
-        return new ExchangeStatus(exchange, displayName, liveness, owner.state().wireName(), age, expiresIn,
-            ageMs(owner.registeredAt(), now), ageMs(owner.stateSince(), now), owner.lastHeartbeat(), owner, null, null);
+        return new ExchangeStatus(
+            exchange,
+            displayName,
+            liveness,
+            owner.state().wireName(),
+            age,
+            expiresIn,
+            ageMs(owner.registeredAt(), now),
+            ageMs(owner.stateSince(), now),
+            owner.lastHeartbeat(),
+            owner,
+            null,
+            null);
       } catch (UnreadableRecordException e) {
-        // A lease exists, so someone holds the exchange; without a readable heartbeat it counts as late.
-        return new ExchangeStatus(exchange, displayName, Liveness.LATE, null, null, expiresIn, null, null, null, null,
-            readable(lastRaw), "unreadable owner record in the lease: " + e.getMessage());
+        // A lease exists, so someone holds the exchange; without a readable heartbeat it counts as
+        // late.
+        return new ExchangeStatus(
+            exchange,
+            displayName,
+            Liveness.LATE,
+            null,
+            null,
+            expiresIn,
+            null,
+            null,
+            null,
+            null,
+            readable(lastRaw),
+            "unreadable owner record in the lease: " + e.getMessage());
       }
     }
     if (lastRaw == null) {
-      return new ExchangeStatus(exchange, displayName, Liveness.DEAD, null, null, null, null, null, null, null, null, null);
+      return new ExchangeStatus(
+          exchange,
+          displayName,
+          Liveness.DEAD,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null);
     }
     try {
       OwnerRecord last = RecordJson.readOwner(lastRaw);
-      return new ExchangeStatus(exchange, displayName, Liveness.DEAD, last.state().wireName(), ageMs(last.lastHeartbeat(), now),
-          null, null, null, last.lastHeartbeat(), null, last, null);
+      return new ExchangeStatus(
+          exchange,
+          displayName,
+          Liveness.DEAD,
+          last.state().wireName(),
+          ageMs(last.lastHeartbeat(), now),
+          null,
+          null,
+          null,
+          last.lastHeartbeat(),
+          null,
+          last,
+          null);
     } catch (UnreadableRecordException e) {
-      return new ExchangeStatus(exchange, displayName, Liveness.DEAD, null, null, null, null, null, null, null, null,
+      return new ExchangeStatus(
+          exchange,
+          displayName,
+          Liveness.DEAD,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
           "unreadable last-known record: " + e.getMessage());
     }
   }

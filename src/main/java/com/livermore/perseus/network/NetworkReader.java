@@ -11,19 +11,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.redisnode.RedisNodes;
 import org.redisson.client.codec.StringCodec;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Reads the whole network: the known exchanges from {@code network:exchanges} (one HGETALL), then
- * one pipelined batch of every {@code :instance}, its PTTL, {@code :last}, {@code :intent} and the live
- * {@code :standbys}: one round trip per
- * Redis node, whatever the number of exchanges.
+ * one pipelined batch of every {@code :instance}, its PTTL, {@code :last}, {@code :intent} and the
+ * live {@code :standbys}: one round trip per Redis node, whatever the number of exchanges.
  */
 public class NetworkReader {
   private final RedissonClient redisson;
@@ -32,7 +31,8 @@ public class NetworkReader {
   private final Clock clock;
   private final boolean cluster;
 
-  public NetworkReader(RedissonClient redisson, Keys keys, LivenessRule rule, Clock clock, boolean cluster) {
+  public NetworkReader(
+      RedissonClient redisson, Keys keys, LivenessRule rule, Clock clock, boolean cluster) {
     this.redisson = redisson;
     this.cluster = cluster;
     this.keys = keys;
@@ -41,15 +41,29 @@ public class NetworkReader {
   }
 
   public NetworkSnapshot read() {
-    Map<String, String> known = new TreeMap<>(redisson.<String, String>getMap(keys.exchanges(), StringCodec.INSTANCE).readAllMap());
+    Map<String, String> known =
+        new TreeMap<>(
+            redisson.<String, String>getMap(keys.exchanges(), StringCodec.INSTANCE).readAllMap());
     List<String> ids = new ArrayList<>();
     List<ExchangeStatus> invalid = new ArrayList<>();
     for (String id : known.keySet()) {
       if (ConfigurationReader.isSlug(id)) {
         ids.add(id);
       } else {
-        invalid.add(new ExchangeStatus(id, id, Liveness.DEAD, null, null, null, null, null, null, null, null,
-            "not a valid exchange id in network:exchanges"));
+        invalid.add(
+            new ExchangeStatus(
+                id,
+                id,
+                Liveness.DEAD,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "not a valid exchange id in network:exchanges"));
       }
     }
     RBatch batch = redisson.createBatch(BatchOptions.defaults());
@@ -61,33 +75,47 @@ public class NetworkReader {
     long nowMs = clock.millis();
     for (String id : ids) {
       leases.add(batch.<String>getBucket(keys.instance(id), StringCodec.INSTANCE).getAsync());
-      ttls.add(batch.<String>getBucket(keys.instance(id), StringCodec.INSTANCE).remainTimeToLiveAsync());
+      ttls.add(
+          batch.<String>getBucket(keys.instance(id), StringCodec.INSTANCE).remainTimeToLiveAsync());
       lasts.add(batch.<String>getBucket(keys.last(id), StringCodec.INSTANCE).getAsync());
       intents.add(batch.<String>getBucket(keys.intent(id), StringCodec.INSTANCE).getAsync());
-      standbys.add(batch.<String>getScoredSortedSet(keys.standbys(id), StringCodec.INSTANCE)
-          .valueRangeAsync(nowMs, true, Double.POSITIVE_INFINITY, true));
+      standbys.add(
+          batch
+              .<String>getScoredSortedSet(keys.standbys(id), StringCodec.INSTANCE)
+              .valueRangeAsync(nowMs, true, Double.POSITIVE_INFINITY, true));
     }
-    RFuture<Map<String, String>> recovered = batch.<String, String>getMap(keys.recovery(), StringCodec.INSTANCE).readAllMapAsync();
+    RFuture<Map<String, String>> recovered =
+        batch.<String, String>getMap(keys.recovery(), StringCodec.INSTANCE).readAllMapAsync();
     batch.execute();
     Instant now = clock.instant();
     List<ExchangeStatus> statuses = new ArrayList<>(ids.size() + invalid.size());
     for (int i = 0; i < ids.size(); i++) {
       String id = ids.get(i);
-      ExchangeStatus status = rule.status(id, displayName(id, known.get(id)), leases.get(i).toCompletableFuture().join(),
-          ttls.get(i).toCompletableFuture().join(), lasts.get(i).toCompletableFuture().join(), now);
+      ExchangeStatus status =
+          rule.status(
+              id,
+              displayName(id, known.get(id)),
+              leases.get(i).toCompletableFuture().join(),
+              ttls.get(i).toCompletableFuture().join(),
+              lasts.get(i).toCompletableFuture().join(),
+              now);
       String intent = intents.get(i).toCompletableFuture().join();
       if (intent != null) status = status.withIntent(OperatorIntent.parse(intent));
       statuses.add(status.withStandbys(standbysOf(standbys.get(i).toCompletableFuture().join())));
     }
     statuses.addAll(invalid);
     Map<String, Instant> recoveries = new TreeMap<>();
-    recovered.toCompletableFuture().join().forEach((x, at) -> {
-      try {
-        recoveries.put(x, Instant.parse(at));
-      } catch (java.time.format.DateTimeParseException e) {
-        // not ours: ignore
-      }
-    });
+    recovered
+        .toCompletableFuture()
+        .join()
+        .forEach(
+            (x, at) -> {
+              try {
+                recoveries.put(x, Instant.parse(at));
+              } catch (java.time.format.DateTimeParseException e) {
+                // not ours: ignore
+              }
+            });
     return new NetworkSnapshot(now, List.copyOf(statuses), recoveries);
   }
 
@@ -95,21 +123,28 @@ public class NetworkReader {
     List<ExchangeStatus.Standby> out = new ArrayList<>();
     for (String m : members) {
       int bar = m.indexOf('|');
-      out.add(bar < 0 ? new ExchangeStatus.Standby(m, null) : new ExchangeStatus.Standby(m.substring(0, bar), m.substring(bar + 1)));
+      out.add(
+          bar < 0
+              ? new ExchangeStatus.Standby(m, null)
+              : new ExchangeStatus.Standby(m.substring(0, bar), m.substring(bar + 1)));
     }
     return out;
   }
 
-  /** True for exactly one caller per exchange and epoch (SET NX, kept a day): who reports a death. */
+  /**
+   * True for exactly one caller per exchange and epoch (SET NX, kept a day): who reports a death.
+   */
   public boolean claimDeathNotice(String exchange, long epoch) {
-    return redisson.<String>getBucket(keys.deathNotice(exchange, epoch), StringCodec.INSTANCE)
+    return redisson
+        .<String>getBucket(keys.deathNotice(exchange, epoch), StringCodec.INSTANCE)
         .setIfAbsent("1", java.time.Duration.ofDays(1));
   }
 
   /** True when every Redis node answers PING within a second. */
   public boolean ping() {
     try {
-      return cluster ? redisson.getRedisNodes(RedisNodes.CLUSTER).pingAll(1, TimeUnit.SECONDS)
+      return cluster
+          ? redisson.getRedisNodes(RedisNodes.CLUSTER).pingAll(1, TimeUnit.SECONDS)
           : redisson.getRedisNodes(RedisNodes.SINGLE).pingAll(1, TimeUnit.SECONDS);
     } catch (RuntimeException e) {
       return false;
@@ -119,7 +154,9 @@ public class NetworkReader {
   private static String displayName(String id, String json) {
     try {
       ExchangeEntry entry = RecordJson.mapper().readValue(json, ExchangeEntry.class);
-      return entry.displayName() != null && !entry.displayName().isBlank() ? entry.displayName() : id;
+      return entry.displayName() != null && !entry.displayName().isBlank()
+          ? entry.displayName()
+          : id;
     } catch (Exception e) {
       return id;
     }

@@ -9,7 +9,10 @@ import java.util.Optional;
  * Every known exchange at one moment ({@code serverTime}, so clients can judge freshness), and the
  * exchanges their owners re-claimed within the last hour after Redis lost its data.
  */
-public record NetworkSnapshot(Instant serverTime, List<ExchangeStatus> exchanges, Map<String, Instant> recoveredAfterDataLoss) {
+public record NetworkSnapshot(
+    Instant serverTime,
+    List<ExchangeStatus> exchanges,
+    Map<String, Instant> recoveredAfterDataLoss) {
 
   public NetworkSnapshot(Instant serverTime, List<ExchangeStatus> exchanges) {
     this(serverTime, exchanges, Map.of());

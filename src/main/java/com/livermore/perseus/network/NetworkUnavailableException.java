@@ -29,15 +29,24 @@ public class NetworkUnavailableException extends RuntimeException {
     return isOutage(e, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
   }
 
-  /** Walks causes and suppressed exceptions: Redisson reports a refused connection as a suppressed or nested IOException. */
+  /**
+   * Walks causes and suppressed exceptions: Redisson reports a refused connection as a suppressed
+   * or nested IOException.
+   */
   private static boolean isOutage(Throwable t, java.util.Set<Throwable> seen) {
     if (t == null || !seen.add(t)) return false;
-    if (t instanceof RedisConnectionException || t instanceof RedisTimeoutException
-        || t instanceof RedisResponseTimeoutException || t instanceof RedisNodeNotFoundException
-        || t instanceof RedisLoadingException || t instanceof RedisClusterDownException
-        || t instanceof RedisMasterDownException || t instanceof RedisTryAgainException
-        || t instanceof RedisRetryException || t instanceof RedisWrongPasswordException
-        || t instanceof RedisAuthRequiredException || t instanceof java.io.IOException) {
+    if (t instanceof RedisConnectionException
+        || t instanceof RedisTimeoutException
+        || t instanceof RedisResponseTimeoutException
+        || t instanceof RedisNodeNotFoundException
+        || t instanceof RedisLoadingException
+        || t instanceof RedisClusterDownException
+        || t instanceof RedisMasterDownException
+        || t instanceof RedisTryAgainException
+        || t instanceof RedisRetryException
+        || t instanceof RedisWrongPasswordException
+        || t instanceof RedisAuthRequiredException
+        || t instanceof java.io.IOException) {
       return true;
     }
     for (Throwable s : t.getSuppressed()) {

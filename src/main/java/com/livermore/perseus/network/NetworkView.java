@@ -31,7 +31,9 @@ public class NetworkView {
   void init() {
     Keys keys = new Keys(config.redis().keyPrefix());
     rule = new LivenessRule(config.lease().heartbeatInterval());
-    network = new NetworkReader(redisson, keys, rule, Clock.systemUTC(), config.redis().mode() == RedisMode.CLUSTER);
+    network =
+        new NetworkReader(
+            redisson, keys, rule, Clock.systemUTC(), config.redis().mode() == RedisMode.CLUSTER);
     activity = new ActivityReader(redisson, keys::activity);
   }
 

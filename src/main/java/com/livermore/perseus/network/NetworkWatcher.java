@@ -19,9 +19,9 @@ import java.util.logging.Logger;
 
 /**
  * Notices when a lease, a state or a liveness changes and tells its listeners (the SSE endpoint).
- * Instead of polling every lease all the time it checks exactly when something can next change:
- * the earliest lease expiry (from PTTL) or the moment a heartbeat turns late, and at the latest
- * once per heartbeat interval. It runs only while someone listens.
+ * Instead of polling every lease all the time it checks exactly when something can next change: the
+ * earliest lease expiry (from PTTL) or the moment a heartbeat turns late, and at the latest once
+ * per heartbeat interval. It runs only while someone listens.
  */
 @ApplicationScoped
 public class NetworkWatcher {
@@ -32,12 +32,16 @@ public class NetworkWatcher {
   @Inject PerseusConfig config;
   @Resource ManagedScheduledExecutorService scheduler;
 
-  private final CopyOnWriteArraySet<Consumer<NetworkSnapshot>> listeners = new CopyOnWriteArraySet<>();
+  private final CopyOnWriteArraySet<Consumer<NetworkSnapshot>> listeners =
+      new CopyOnWriteArraySet<>();
   private Map<String, String> fingerprints = Map.of();
   private ScheduledFuture<?> next;
   private boolean redisDown;
 
-  /** Starts telling {@code listener} about changes; it first gets nothing — callers send the current view themselves. */
+  /**
+   * Starts telling {@code listener} about changes; it first gets nothing — callers send the current
+   * view themselves.
+   */
   public synchronized void subscribe(Consumer<NetworkSnapshot> listener) {
     listeners.add(listener);
     if (next == null || next.isDone()) schedule(0);
@@ -72,7 +76,8 @@ public class NetworkWatcher {
       if (changed) listeners.forEach(l -> l.accept(snapshot));
       delay = Math.min(delay, untilNextPossibleChange(snapshot.exchanges()));
     } catch (RuntimeException e) {
-      if (!redisDown) LOG.log(Level.WARNING, "Network watcher cannot read Redis: " + e.getMessage());
+      if (!redisDown)
+        LOG.log(Level.WARNING, "Network watcher cannot read Redis: " + e.getMessage());
       redisDown = true;
     }
     schedule(Math.max(MIN_DELAY_MS, delay));
@@ -94,8 +99,15 @@ public class NetworkWatcher {
     Map<String, String> out = new HashMap<>();
     for (ExchangeStatus s : exchanges) {
       var r = s.record();
-      out.put(s.exchange(), s.liveness() + "|" + s.state() + "|" + (r == null ? "" : r.instanceId() + "|" + r.epoch())
-          + "|" + Objects.toString(s.problem(), ""));
+      out.put(
+          s.exchange(),
+          s.liveness()
+              + "|"
+              + s.state()
+              + "|"
+              + (r == null ? "" : r.instanceId() + "|" + r.epoch())
+              + "|"
+              + Objects.toString(s.problem(), ""));
     }
     return out;
   }

@@ -11,7 +11,14 @@ import java.util.Objects;
  * the payload builders escape and neutralise.
  */
 public record Notification(
-    String exchange, String kind, String title, String text, String instanceId, String hostname, long epoch, Instant at) {
+    String exchange,
+    String kind,
+    String title,
+    String text,
+    String instanceId,
+    String hostname,
+    long epoch,
+    Instant at) {
 
   public Notification {
     Objects.requireNonNull(exchange, "exchange");
@@ -23,18 +30,38 @@ public record Notification(
 
   public static Notification fromEntry(ActivityEntry e) {
     String x = e.exchange();
-    String who = "Instance " + or(e.instanceId(), "(unknown)") + " on " + or(e.hostname(), "an unknown host");
+    String who =
+        "Instance "
+            + or(e.instanceId(), "(unknown)")
+            + " on "
+            + or(e.hostname(), "an unknown host");
     String detail = e.message() == null || e.message().isBlank() ? "" : " " + sentence(e.message());
     String title;
     String text;
     switch (e.type()) {
       case STATE_CHANGED -> {
         title = x + ": " + or(e.from(), "?") + " → " + or(e.to(), "?");
-        text = who + " moved " + x + " from " + or(e.from(), "?") + " to " + or(e.to(), "?") + "." + detail;
+        text =
+            who
+                + " moved "
+                + x
+                + " from "
+                + or(e.from(), "?")
+                + " to "
+                + or(e.to(), "?")
+                + "."
+                + detail;
       }
       case LEASE_LOST -> {
         title = x + ": lease lost";
-        text = who + " lost the lease for " + x + " (epoch " + e.epoch() + ") and stopped its exchange work." + detail;
+        text =
+            who
+                + " lost the lease for "
+                + x
+                + " (epoch "
+                + e.epoch()
+                + ") and stopped its exchange work."
+                + detail;
       }
       case TAKEOVER -> {
         title = x + ": taken over";
@@ -49,22 +76,44 @@ public record Notification(
         text = who + " released " + x + " and shut down." + detail;
       }
       case ERRORS_SUPPRESSED -> {
-        title = x + ": " + (e.count() == null ? "repeated" : e.count()) + " repeated errors suppressed";
+        title =
+            x + ": " + (e.count() == null ? "repeated" : e.count()) + " repeated errors suppressed";
         text = who + " suppressed repeated errors for " + x + "." + detail;
       }
       default -> {
         title = x + ": " + e.type().wireName().replace('_', ' ');
-        text = who + " reported " + e.type().wireName().replace('_', ' ') + " for " + x + "." + detail;
+        text =
+            who + " reported " + e.type().wireName().replace('_', ' ') + " for " + x + "." + detail;
       }
     }
-    return new Notification(x, e.type().wireName(), title, text, e.instanceId(), e.hostname(), e.epoch(), e.at());
+    return new Notification(
+        x, e.type().wireName(), title, text, e.instanceId(), e.hostname(), e.epoch(), e.at());
   }
 
   /** An owner whose lease expired without deregistering, noticed at {@code lastSeen}'s expiry. */
-  public static Notification dead(String exchange, String instanceId, String hostname, long epoch, Instant lastSeen) {
-    String text = "Instance " + or(instanceId, "(unknown)") + " on " + or(hostname, "an unknown host")
-        + " stopped heartbeating and its lease for " + exchange + " (epoch " + epoch + ") expired; last seen " + lastSeen + ".";
-    return new Notification(exchange, WebhookSettings.DEAD, exchange + ": dead", text, instanceId, hostname, epoch, lastSeen);
+  public static Notification dead(
+      String exchange, String instanceId, String hostname, long epoch, Instant lastSeen) {
+    String text =
+        "Instance "
+            + or(instanceId, "(unknown)")
+            + " on "
+            + or(hostname, "an unknown host")
+            + " stopped heartbeating and its lease for "
+            + exchange
+            + " (epoch "
+            + epoch
+            + ") expired; last seen "
+            + lastSeen
+            + ".";
+    return new Notification(
+        exchange,
+        WebhookSettings.DEAD,
+        exchange + ": dead",
+        text,
+        instanceId,
+        hostname,
+        epoch,
+        lastSeen);
   }
 
   private static String or(String value, String fallback) {

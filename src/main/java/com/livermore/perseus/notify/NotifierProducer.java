@@ -18,7 +18,9 @@ public class NotifierProducer {
   public synchronized WebhookNotifier notifier() {
     if (notifier == null) {
       Config config = ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader());
-      notifier = new WebhookNotifier(WebhookSettings.parse(name -> config.getOptionalValue(name, String.class)));
+      notifier =
+          new WebhookNotifier(
+              WebhookSettings.parse(name -> config.getOptionalValue(name, String.class)));
     }
     return notifier;
   }

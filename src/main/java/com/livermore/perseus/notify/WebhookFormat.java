@@ -3,7 +3,10 @@ package com.livermore.perseus.notify;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The body a webhook receiver expects; written lowercase in configuration ({@code discord=https://…}). */
+/**
+ * The body a webhook receiver expects; written lowercase in configuration ({@code
+ * discord=https://…}).
+ */
 public enum WebhookFormat {
   DISCORD,
   SLACK,

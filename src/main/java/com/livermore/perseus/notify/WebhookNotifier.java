@@ -25,8 +25,10 @@ import java.util.logging.Logger;
 public final class WebhookNotifier implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(WebhookNotifier.class.getName());
   private static final AtomicInteger THREADS = new AtomicInteger();
+
   /** How long {@link #close()} lets the sender finish what is queued before interrupting it. */
   static final long CLOSE_GRACE_MILLIS = 2000;
+
   /** The idle sender looks at the clock this often, so {@link #close()} is noticed promptly. */
   private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
@@ -34,8 +36,10 @@ public final class WebhookNotifier implements AutoCloseable {
   private final WebhookSender sender;
   private final ExecutorService ownHttpExecutor;
   private final BlockingQueue<Notification> inbox;
+
   /** Retries waiting for their time; touched only by the sender thread. */
   private final PriorityQueue<Delivery> retries = new PriorityQueue<>();
+
   private final Thread thread;
   private final AtomicBoolean closing = new AtomicBoolean();
   private final AtomicBoolean dropping = new AtomicBoolean();
@@ -49,14 +53,20 @@ public final class WebhookNotifier implements AutoCloseable {
     this(settings, null);
   }
 
-  /** With the caller's HTTP client (not closed here); the request timeout comes from the settings. */
+  /**
+   * With the caller's HTTP client (not closed here); the request timeout comes from the settings.
+   */
   public WebhookNotifier(WebhookSettings settings, HttpClient client) {
     this.settings = settings;
     this.inbox = new ArrayBlockingQueue<>(settings.queueCapacity());
     if (client == null && settings.enabled()) {
       ownHttpExecutor = Executors.newCachedThreadPool(daemon("perseus-webhook-http"));
-      client = HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER)
-          .executor(ownHttpExecutor).build();
+      client =
+          HttpClient.newBuilder()
+              .connectTimeout(settings.timeout())
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .executor(ownHttpExecutor)
+              .build();
     } else {
       ownHttpExecutor = null;
     }
@@ -64,8 +74,13 @@ public final class WebhookNotifier implements AutoCloseable {
     this.thread = settings.enabled() ? daemon("perseus-webhook-sender").newThread(this::run) : null;
     if (thread != null) {
       thread.start();
-      LOG.info(() -> "Webhook notifications go to " + settings.targets() + " for "
-          + settings.events().stream().map(EventType::wireName).sorted().toList() + (settings.notifyDead() ? " and dead owners." : "."));
+      LOG.info(
+          () ->
+              "Webhook notifications go to "
+                  + settings.targets()
+                  + " for "
+                  + settings.events().stream().map(EventType::wireName).sorted().toList()
+                  + (settings.notifyDead() ? " and dead owners." : "."));
     }
   }
 
@@ -77,9 +92,12 @@ public final class WebhookNotifier implements AutoCloseable {
 
   public boolean offer(ActivityEntry entry) {
     try {
-      return thread != null && settings.wants(entry.type().wireName()) && offer(Notification.fromEntry(entry));
+      return thread != null
+          && settings.wants(entry.type().wireName())
+          && offer(Notification.fromEntry(entry));
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "An activity entry could not be turned into a webhook notification.", e);
+      LOG.log(
+          Level.WARNING, "An activity entry could not be turned into a webhook notification.", e);
       return false;
     }
   }
@@ -98,8 +116,14 @@ public final class WebhookNotifier implements AutoCloseable {
       }
       long total = dropped.incrementAndGet();
       if (dropping.compareAndSet(false, true)) {
-        LOG.warning(() -> "The webhook queue is full (" + settings.queueCapacity() + " notifications): new ones are dropped until "
-            + "the sender catches up (" + total + " dropped so far).");
+        LOG.warning(
+            () ->
+                "The webhook queue is full ("
+                    + settings.queueCapacity()
+                    + " notifications): new ones are dropped until "
+                    + "the sender catches up ("
+                    + total
+                    + " dropped so far).");
       }
       return false;
     } catch (RuntimeException e) {
@@ -112,7 +136,10 @@ public final class WebhookNotifier implements AutoCloseable {
     return delivered.get();
   }
 
-  /** Posts given up on: attempts used up, a response that retrying cannot change, or still pending at close. */
+  /**
+   * Posts given up on: attempts used up, a response that retrying cannot change, or still pending
+   * at close.
+   */
   public long failed() {
     return failed.get();
   }
@@ -164,12 +191,17 @@ public final class WebhookNotifier implements AutoCloseable {
         long now = System.nanoTime();
         if (due != null && due.dueNanos() - now <= 0 && !closing.get()) {
           attempt(retries.poll());
-        } else if (closing.get() || retries.size() < (long) settings.queueCapacity() * settings.targets().size()) {
+        } else if (closing.get()
+            || retries.size() < (long) settings.queueCapacity() * settings.targets().size()) {
           // Retries are bounded too: while they fill their share, the inbox fills and offer drops.
-          long wait = due == null ? IDLE_POLL_NANOS : Math.max(0, Math.min(IDLE_POLL_NANOS, due.dueNanos() - now));
+          long wait =
+              due == null
+                  ? IDLE_POLL_NANOS
+                  : Math.max(0, Math.min(IDLE_POLL_NANOS, due.dueNanos() - now));
           Notification n = inbox.poll(wait, TimeUnit.NANOSECONDS);
           if (n != null) {
-            for (WebhookTarget t : settings.targets()) attempt(new Delivery(t, n, WebhookPayloads.body(t.format(), n), 1, now));
+            for (WebhookTarget t : settings.targets())
+              attempt(new Delivery(t, n, WebhookPayloads.body(t.format(), n), 1, now));
           }
         } else {
           TimeUnit.NANOSECONDS.sleep(Math.max(1, Math.min(IDLE_POLL_NANOS, due.dueNanos() - now)));
@@ -178,7 +210,10 @@ public final class WebhookNotifier implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "The webhook sender stopped unexpectedly; no more notifications will be sent.", e);
+      LOG.log(
+          Level.SEVERE,
+          "The webhook sender stopped unexpectedly; no more notifications will be sent.",
+          e);
     } finally {
       abandonRemaining();
     }
@@ -198,13 +233,33 @@ public final class WebhookNotifier implements AutoCloseable {
     } else if (outcome.retryable() && d.attempt() < settings.maxAttempts() && !closing.get()) {
       long delay = outcome.retryAfter().orElse(settings.backoff(d.attempt())).toNanos();
       retries.add(d.next(System.nanoTime() + delay));
-      LOG.fine(() -> "Webhook post to " + d.target() + " failed (" + outcome.failure() + "), attempt " + d.attempt()
-          + " of " + settings.maxAttempts() + "; retrying.");
+      LOG.fine(
+          () ->
+              "Webhook post to "
+                  + d.target()
+                  + " failed ("
+                  + outcome.failure()
+                  + "), attempt "
+                  + d.attempt()
+                  + " of "
+                  + settings.maxAttempts()
+                  + "; retrying.");
     } else {
       failed.incrementAndGet();
-      LOG.warning(() -> "Gave up on a webhook notification (" + d.notification().kind() + " for " + d.notification().exchange()
-          + ") to " + d.target() + " after " + d.attempt() + (d.attempt() == 1 ? " attempt" : " attempts") + ": "
-          + outcome.failure() + ".");
+      LOG.warning(
+          () ->
+              "Gave up on a webhook notification ("
+                  + d.notification().kind()
+                  + " for "
+                  + d.notification().exchange()
+                  + ") to "
+                  + d.target()
+                  + " after "
+                  + d.attempt()
+                  + (d.attempt() == 1 ? " attempt" : " attempts")
+                  + ": "
+                  + outcome.failure()
+                  + ".");
     }
   }
 
@@ -215,8 +270,11 @@ public final class WebhookNotifier implements AutoCloseable {
     inbox.clear();
     if (abandoned > 0) {
       failed.addAndGet(abandoned);
-      LOG.warning(() -> abandoned + (abandoned == 1 ? " webhook post was" : " webhook posts were")
-          + " still pending when the notifier closed and will not be sent.");
+      LOG.warning(
+          () ->
+              abandoned
+                  + (abandoned == 1 ? " webhook post was" : " webhook posts were")
+                  + " still pending when the notifier closed and will not be sent.");
     }
   }
 
@@ -229,7 +287,8 @@ public final class WebhookNotifier implements AutoCloseable {
   }
 
   /** One post still to make; ordered by when it is due. */
-  private record Delivery(WebhookTarget target, Notification notification, byte[] body, int attempt, long dueNanos)
+  private record Delivery(
+      WebhookTarget target, Notification notification, byte[] body, int attempt, long dueNanos)
       implements Comparable<Delivery> {
     Delivery next(long due) {
       return new Delivery(target, notification, body, attempt + 1, due);

@@ -32,11 +32,13 @@ public final class WebhookPayloads {
     ObjectNode root = MAPPER.createObjectNode().put("username", USERNAME);
     // Belt and braces: Discord parses no mentions at all in this message.
     root.putObject("allowed_mentions").putArray("parse");
-    ObjectNode embed = root.putArray("embeds").addObject()
-        .put("title", discordText(n.title(), MAX_TITLE))
-        .put("description", discordText(n.text(), MAX_TEXT))
-        .put("color", color(n.kind()))
-        .put("timestamp", n.at().toString());
+    ObjectNode embed =
+        root.putArray("embeds")
+            .addObject()
+            .put("title", discordText(n.title(), MAX_TITLE))
+            .put("description", discordText(n.text(), MAX_TEXT))
+            .put("color", color(n.kind()))
+            .put("timestamp", n.at().toString());
     ArrayNode fields = embed.putArray("fields");
     field(fields, "Exchange", n.exchange());
     field(fields, "Event", n.kind());
@@ -50,29 +52,47 @@ public final class WebhookPayloads {
     String title = slackText(n.title(), MAX_TITLE);
     ObjectNode root = MAPPER.createObjectNode().put("text", title);
     ArrayNode blocks = root.putArray("blocks");
-    blocks.addObject().put("type", "section").putObject("text")
-        .put("type", "mrkdwn").put("text", "*" + title + "*\n" + slackText(n.text(), MAX_TEXT));
+    blocks
+        .addObject()
+        .put("type", "section")
+        .putObject("text")
+        .put("type", "mrkdwn")
+        .put("text", "*" + title + "*\n" + slackText(n.text(), MAX_TEXT));
     ArrayNode context = blocks.addObject().put("type", "context").putArray("elements");
-    context.addObject().put("type", "mrkdwn").put("text", "*Exchange:* " + slackText(n.exchange(), 100));
+    context
+        .addObject()
+        .put("type", "mrkdwn")
+        .put("text", "*Exchange:* " + slackText(n.exchange(), 100));
     context.addObject().put("type", "mrkdwn").put("text", "*Event:* " + slackText(n.kind(), 100));
-    context.addObject().put("type", "mrkdwn").put("text", "*Instance:* " + slackText(orDash(n.instanceId()), 200));
-    context.addObject().put("type", "mrkdwn").put("text", "*Host:* " + slackText(orDash(n.hostname()), 200));
+    context
+        .addObject()
+        .put("type", "mrkdwn")
+        .put("text", "*Instance:* " + slackText(orDash(n.instanceId()), 200));
+    context
+        .addObject()
+        .put("type", "mrkdwn")
+        .put("text", "*Host:* " + slackText(orDash(n.hostname()), 200));
     context.addObject().put("type", "mrkdwn").put("text", "*Epoch:* " + n.epoch() + " · " + n.at());
     return write(root);
   }
 
-  /** The notification as it is, plus {@code "source": "perseus"}; receivers escape for their own medium. */
+  /**
+   * The notification as it is, plus {@code "source": "perseus"}; receivers escape for their own
+   * medium.
+   */
   public static String json(Notification n) {
-    ObjectNode root = MAPPER.createObjectNode()
-        .put("source", "perseus")
-        .put("exchange", n.exchange())
-        .put("kind", n.kind())
-        .put("title", n.title())
-        .put("text", n.text())
-        .put("instanceId", n.instanceId())
-        .put("hostname", n.hostname())
-        .put("epoch", n.epoch())
-        .put("at", n.at().toString());
+    ObjectNode root =
+        MAPPER
+            .createObjectNode()
+            .put("source", "perseus")
+            .put("exchange", n.exchange())
+            .put("kind", n.kind())
+            .put("title", n.title())
+            .put("text", n.text())
+            .put("instanceId", n.instanceId())
+            .put("hostname", n.hostname())
+            .put("epoch", n.epoch())
+            .put("at", n.at().toString());
     return write(root);
   }
 
@@ -100,11 +120,17 @@ public final class WebhookPayloads {
   }
 
   private static String slackText(String text, int max) {
-    return truncate(neutraliseMentions(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")), max);
+    return truncate(
+        neutraliseMentions(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")),
+        max);
   }
 
   private static void field(ArrayNode fields, String name, String value) {
-    fields.addObject().put("name", name).put("value", discordText(orDash(value), 1024)).put("inline", true);
+    fields
+        .addObject()
+        .put("name", name)
+        .put("value", discordText(orDash(value), 1024))
+        .put("inline", true);
   }
 
   private static String orDash(String value) {

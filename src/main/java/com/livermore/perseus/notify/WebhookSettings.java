@@ -23,30 +23,52 @@ public record WebhookSettings(
     Duration timeout) {
 
   public static final String DEAD = "dead";
-  public static final Set<EventType> DEFAULT_EVENTS = Set.copyOf(EnumSet.of(EventType.STATE_CHANGED, EventType.LEASE_LOST,
-      EventType.TAKEOVER, EventType.CLAIM_CONFLICT, EventType.DEREGISTERED, EventType.ERRORS_SUPPRESSED));
+  public static final Set<EventType> DEFAULT_EVENTS =
+      Set.copyOf(
+          EnumSet.of(
+              EventType.STATE_CHANGED,
+              EventType.LEASE_LOST,
+              EventType.TAKEOVER,
+              EventType.CLAIM_CONFLICT,
+              EventType.DEREGISTERED,
+              EventType.ERRORS_SUPPRESSED));
   public static final int DEFAULT_QUEUE_CAPACITY = 1000;
   public static final int DEFAULT_MAX_ATTEMPTS = 5;
   public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofSeconds(1);
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
   /** Backoff doubles per attempt up to this; a receiver's Retry-After may ask for longer. */
   public static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
   public WebhookSettings {
     targets = List.copyOf(targets);
     events = Set.copyOf(events);
-    if (queueCapacity < 1 || maxAttempts < 1 || initialBackoff.isNegative() || timeout.isZero() || timeout.isNegative()) {
-      throw new IllegalArgumentException("Webhook settings need a queue capacity and attempts of at least 1, a non-negative backoff and a positive timeout.");
+    if (queueCapacity < 1
+        || maxAttempts < 1
+        || initialBackoff.isNegative()
+        || timeout.isZero()
+        || timeout.isNegative()) {
+      throw new IllegalArgumentException(
+          "Webhook settings need a queue capacity and attempts of at least 1, a non-negative backoff and a positive timeout.");
     }
   }
 
   /** The defaults for the given targets. */
   public static WebhookSettings of(List<WebhookTarget> targets) {
-    return new WebhookSettings(targets, DEFAULT_EVENTS, true, DEFAULT_QUEUE_CAPACITY, DEFAULT_MAX_ATTEMPTS,
-        DEFAULT_INITIAL_BACKOFF, DEFAULT_TIMEOUT);
+    return new WebhookSettings(
+        targets,
+        DEFAULT_EVENTS,
+        true,
+        DEFAULT_QUEUE_CAPACITY,
+        DEFAULT_MAX_ATTEMPTS,
+        DEFAULT_INITIAL_BACKOFF,
+        DEFAULT_TIMEOUT);
   }
 
-  /** Reads the {@code perseus.notify.*} properties; see {@link WebhookSettingsReader} for names and rules. */
+  /**
+   * Reads the {@code perseus.notify.*} properties; see {@link WebhookSettingsReader} for names and
+   * rules.
+   */
   public static WebhookSettings parse(Function<String, Optional<String>> source) {
     return WebhookSettingsReader.read(source);
   }
@@ -61,7 +83,10 @@ public record WebhookSettings(
     return EventType.fromWire(kind).map(events::contains).orElse(false);
   }
 
-  /** The wait before retry number {@code retry} (1 = the first retry): initial backoff doubled each time, capped. */
+  /**
+   * The wait before retry number {@code retry} (1 = the first retry): initial backoff doubled each
+   * time, capped.
+   */
   public Duration backoff(int retry) {
     Duration d = initialBackoff;
     for (int i = 1; i < retry && d.compareTo(MAX_BACKOFF) < 0; i++) d = d.multipliedBy(2);
@@ -69,14 +94,17 @@ public record WebhookSettings(
   }
 
   public WebhookSettings withRetries(int maxAttempts, Duration initialBackoff) {
-    return new WebhookSettings(targets, events, notifyDead, queueCapacity, maxAttempts, initialBackoff, timeout);
+    return new WebhookSettings(
+        targets, events, notifyDead, queueCapacity, maxAttempts, initialBackoff, timeout);
   }
 
   public WebhookSettings withQueueCapacity(int queueCapacity) {
-    return new WebhookSettings(targets, events, notifyDead, queueCapacity, maxAttempts, initialBackoff, timeout);
+    return new WebhookSettings(
+        targets, events, notifyDead, queueCapacity, maxAttempts, initialBackoff, timeout);
   }
 
   public WebhookSettings withTimeout(Duration timeout) {
-    return new WebhookSettings(targets, events, notifyDead, queueCapacity, maxAttempts, initialBackoff, timeout);
+    return new WebhookSettings(
+        targets, events, notifyDead, queueCapacity, maxAttempts, initialBackoff, timeout);
   }
 }

@@ -51,17 +51,37 @@ final class WebhookSettingsReader {
         if (WebhookSettings.DEAD.equals(name)) {
           dead = true;
         } else {
-          events.add(EventType.fromWire(name).orElseThrow(() -> new InvalidConfigurationException(EVENTS
-              + " must be a comma list of " + allowedEvents() + ", but contained '" + name + "'.")));
+          events.add(
+              EventType.fromWire(name)
+                  .orElseThrow(
+                      () ->
+                          new InvalidConfigurationException(
+                              EVENTS
+                                  + " must be a comma list of "
+                                  + allowedEvents()
+                                  + ", but contained '"
+                                  + name
+                                  + "'.")));
         }
       }
     } else {
       events.addAll(WebhookSettings.DEFAULT_EVENTS);
     }
-    int capacity = (int) number(QUEUE_CAPACITY, WebhookSettings.DEFAULT_QUEUE_CAPACITY, 1, 1_000_000);
+    int capacity =
+        (int) number(QUEUE_CAPACITY, WebhookSettings.DEFAULT_QUEUE_CAPACITY, 1, 1_000_000);
     int attempts = (int) number(MAX_ATTEMPTS, WebhookSettings.DEFAULT_MAX_ATTEMPTS, 1, 20);
-    Duration backoff = duration(INITIAL_BACKOFF, WebhookSettings.DEFAULT_INITIAL_BACKOFF, Duration.ZERO, WebhookSettings.MAX_BACKOFF);
-    Duration timeout = duration(TIMEOUT, WebhookSettings.DEFAULT_TIMEOUT, Duration.ofMillis(100), Duration.ofMinutes(1));
+    Duration backoff =
+        duration(
+            INITIAL_BACKOFF,
+            WebhookSettings.DEFAULT_INITIAL_BACKOFF,
+            Duration.ZERO,
+            WebhookSettings.MAX_BACKOFF);
+    Duration timeout =
+        duration(
+            TIMEOUT,
+            WebhookSettings.DEFAULT_TIMEOUT,
+            Duration.ofMillis(100),
+            Duration.ofMinutes(1));
     return new WebhookSettings(targets, events, dead, capacity, attempts, backoff, timeout);
   }
 
@@ -75,27 +95,41 @@ final class WebhookSettingsReader {
     return targets;
   }
 
-  /** {@code format=url}, or a bare URL for generic JSON; an '=' after "://" belongs to the URL's query. */
+  /**
+   * {@code format=url}, or a bare URL for generic JSON; an '=' after "://" belongs to the URL's
+   * query.
+   */
   private static WebhookTarget target(String entry, int position) {
     int eq = entry.indexOf('=');
     int scheme = entry.indexOf("://");
     WebhookFormat format = WebhookFormat.JSON;
     String url = entry;
     if (eq >= 0 && (scheme < 0 || eq < scheme)) {
-      format = WebhookFormat.fromWire(entry.substring(0, eq).trim()).orElseThrow(() -> new InvalidConfigurationException(
-          WEBHOOKS + " entry " + position + " names an unknown format: write discord=<url>, slack=<url>, json=<url> or a bare URL for json."));
+      format =
+          WebhookFormat.fromWire(entry.substring(0, eq).trim())
+              .orElseThrow(
+                  () ->
+                      new InvalidConfigurationException(
+                          WEBHOOKS
+                              + " entry "
+                              + position
+                              + " names an unknown format: write discord=<url>, slack=<url>, json=<url> or a bare URL for json."));
       url = entry.substring(eq + 1).trim();
     }
     try {
       return new WebhookTarget(new URI(url), format);
     } catch (URISyntaxException | IllegalArgumentException e) {
       throw new InvalidConfigurationException(
-          WEBHOOKS + " entry " + position + " must be an absolute http:// or https:// URL with a host (not shown here, as it is a secret).");
+          WEBHOOKS
+              + " entry "
+              + position
+              + " must be an absolute http:// or https:// URL with a host (not shown here, as it is a secret).");
     }
   }
 
   private static String allowedEvents() {
-    return Stream.concat(Stream.of(EventType.values()).map(EventType::wireName), Stream.of(WebhookSettings.DEAD))
+    return Stream.concat(
+            Stream.of(EventType.values()).map(EventType::wireName), Stream.of(WebhookSettings.DEAD))
         .collect(Collectors.joining(", "));
   }
 
@@ -106,10 +140,12 @@ final class WebhookSettingsReader {
     try {
       n = Long.parseLong(text.get().replace("_", ""));
     } catch (NumberFormatException e) {
-      throw new InvalidConfigurationException(property + " must be a whole number, but was '" + text.get() + "'.");
+      throw new InvalidConfigurationException(
+          property + " must be a whole number, but was '" + text.get() + "'.");
     }
     if (n < min || n > max) {
-      throw new InvalidConfigurationException(property + " must be between " + min + " and " + max + ", but was " + n + ".");
+      throw new InvalidConfigurationException(
+          property + " must be between " + min + " and " + max + ", but was " + n + ".");
     }
     return n;
   }
@@ -119,8 +155,15 @@ final class WebhookSettingsReader {
     if (text.isEmpty()) return defaultValue;
     Duration d = Durations.parse(property, text.get());
     if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-      throw new InvalidConfigurationException(property + " must be between " + Durations.format(min) + " and "
-          + Durations.format(max) + ", but was " + Durations.format(d) + ".");
+      throw new InvalidConfigurationException(
+          property
+              + " must be between "
+              + Durations.format(min)
+              + " and "
+              + Durations.format(max)
+              + ", but was "
+              + Durations.format(d)
+              + ".");
     }
     return d;
   }

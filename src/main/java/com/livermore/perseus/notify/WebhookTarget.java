@@ -12,15 +12,22 @@ public record WebhookTarget(URI url, WebhookFormat format) {
   public WebhookTarget {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(format, "format");
-    if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
+    if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme()))
+        || url.getHost() == null) {
       // Deliberately without the URL: it may carry a token.
-      throw new IllegalArgumentException("A webhook URL must be an absolute http:// or https:// URL with a host.");
+      throw new IllegalArgumentException(
+          "A webhook URL must be an absolute http:// or https:// URL with a host.");
     }
   }
 
-  /** E.g. {@code discord webhook at discord.com}: format, host and any explicit port, nothing else. */
+  /**
+   * E.g. {@code discord webhook at discord.com}: format, host and any explicit port, nothing else.
+   */
   @Override
   public String toString() {
-    return format.wireName() + " webhook at " + url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : "");
+    return format.wireName()
+        + " webhook at "
+        + url.getHost()
+        + (url.getPort() > 0 ? ":" + url.getPort() : "");
   }
 }

@@ -9,7 +9,9 @@ public sealed interface ClaimOutcome {
    */
   record AfterDataLoss() implements ClaimOutcome {}
 
-  /** Nobody holds the lease, but an operator stopped the exchange; {@code intent} says who and when. */
+  /**
+   * Nobody holds the lease, but an operator stopped the exchange; {@code intent} says who and when.
+   */
   record HeldBack(OperatorIntent intent) implements ClaimOutcome {}
 
   /**
@@ -38,9 +40,16 @@ public sealed interface ClaimOutcome {
       if (holder == null) {
         return "an unreadable record";
       }
-      return "instance " + holder.instanceId() + " on " + holder.hostname()
+      return "instance "
+          + holder.instanceId()
+          + " on "
+          + holder.hostname()
           + (holder.ipAddress() != null ? " (" + holder.ipAddress() + ")" : "")
-          + " since " + holder.registeredAt() + " (epoch " + holder.epoch() + ")";
+          + " since "
+          + holder.registeredAt()
+          + " (epoch "
+          + holder.epoch()
+          + ")";
     }
   }
 }

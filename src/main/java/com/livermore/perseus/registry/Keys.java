@@ -27,7 +27,10 @@ public final class Keys {
     return prefix + "logs:network:{" + exchange + "}";
   }
 
-  /** Operator intent: present while an operator's {@code stop} holds the exchange stopped network-wide. */
+  /**
+   * Operator intent: present while an operator's {@code stop} holds the exchange stopped
+   * network-wide.
+   */
   public String intent(String exchange) {
     return prefix + "exchange:{" + exchange + "}:intent";
   }
@@ -42,12 +45,18 @@ public final class Keys {
     return prefix + "perseus:commands:{" + exchange + "}";
   }
 
-  /** Standbys waiting for the exchange: a sorted set of {@code instanceId|hostname} scored by expiry (ms). */
+  /**
+   * Standbys waiting for the exchange: a sorted set of {@code instanceId|hostname} scored by expiry
+   * (ms).
+   */
   public String standbys(String exchange) {
     return prefix + "exchange:{" + exchange + "}:standbys";
   }
 
-  /** Marks that a death of the exchange at this epoch was already reported (by whichever instance saw it first). */
+  /**
+   * Marks that a death of the exchange at this epoch was already reported (by whichever instance
+   * saw it first).
+   */
   public String deathNotice(String exchange, long epoch) {
     return prefix + "exchange:{" + exchange + "}:death-noticed:" + epoch;
   }

@@ -31,24 +31,51 @@ public class LeaseStore {
     this.keys = keys;
   }
 
-  /** SET NX PX with a new fencing epoch, {@code :last} and the {@code registered} entry, atomically. */
-  public ClaimOutcome claim(OwnerRecord draft, Duration ttl, StreamRetention retention, ActivityEntry registered) {
+  /**
+   * SET NX PX with a new fencing epoch, {@code :last} and the {@code registered} entry, atomically.
+   */
+  public ClaimOutcome claim(
+      OwnerRecord draft, Duration ttl, StreamRetention retention, ActivityEntry registered) {
     return claim(draft, ttl, retention, registered, ClaimOptions.NORMAL);
   }
 
-  /** As {@link #claim(OwnerRecord, Duration, StreamRetention, ActivityEntry)}, with the {@link ClaimOptions}. */
-  public ClaimOutcome claim(OwnerRecord draft, Duration ttl, StreamRetention retention, ActivityEntry registered,
+  /**
+   * As {@link #claim(OwnerRecord, Duration, StreamRetention, ActivityEntry)}, with the {@link
+   * ClaimOptions}.
+   */
+  public ClaimOutcome claim(
+      OwnerRecord draft,
+      Duration ttl,
+      StreamRetention retention,
+      ActivityEntry registered,
       ClaimOptions options) {
     String x = draft.exchange();
-    String node = options.fastRestart() && draft.nodeName() != null && !draft.nodeName().isEmpty() ? draft.nodeName() : "";
-    List<Object> args = new ArrayList<>(List.of(RecordJson.write(draft.withEpoch(0)), millis(ttl),
-        Long.toString(retention.maxLength()), retention.minId(), node, draft.hostname() == null ? "" : draft.hostname(),
-        Long.toString(options.minimumEpoch()), options.holdBackOnReset() ? "1" : "0"));
+    String node =
+        options.fastRestart() && draft.nodeName() != null && !draft.nodeName().isEmpty()
+            ? draft.nodeName()
+            : "";
+    List<Object> args =
+        new ArrayList<>(
+            List.of(
+                RecordJson.write(draft.withEpoch(0)),
+                millis(ttl),
+                Long.toString(retention.maxLength()),
+                retention.minId(),
+                node,
+                draft.hostname() == null ? "" : draft.hostname(),
+                Long.toString(options.minimumEpoch()),
+                options.holdBackOnReset() ? "1" : "0"));
     args.addAll(registered.fields(true));
-    List<Object> reply = run(CLAIM, List.of(keys.instance(x), keys.last(x), keys.epoch(x), keys.activity(x), keys.intent(x)), args);
+    List<Object> reply =
+        run(
+            CLAIM,
+            List.of(
+                keys.instance(x), keys.last(x), keys.epoch(x), keys.activity(x), keys.intent(x)),
+            args);
     long code = (Long) reply.get(0);
     if (code == 1L || code == 3L) {
-      return new ClaimOutcome.Claimed(new Lease(x, draft.instanceId(), (Long) reply.get(1)), code == 3L);
+      return new ClaimOutcome.Claimed(
+          new Lease(x, draft.instanceId(), (Long) reply.get(1)), code == 3L);
     }
     if (code == 2L) {
       return new ClaimOutcome.HeldBack(OperatorIntent.parse((String) reply.get(1)));
@@ -63,37 +90,73 @@ public class LeaseStore {
    * Writes {@code record} and renews the TTL only while {@code lease} is still the current owner;
    * with a non-null {@code entry}, appends it in the same step.
    */
-  public WriteOutcome write(Lease lease, OwnerRecord record, Duration ttl, StreamRetention retention, ActivityEntry entry) {
+  public WriteOutcome write(
+      Lease lease,
+      OwnerRecord record,
+      Duration ttl,
+      StreamRetention retention,
+      ActivityEntry entry) {
     String x = lease.exchange();
-    List<Object> args = new ArrayList<>(List.of(lease.instanceId(), Long.toString(lease.epoch()), RecordJson.write(record),
-        millis(ttl), Long.toString(retention.maxLength()), retention.minId()));
+    List<Object> args =
+        new ArrayList<>(
+            List.of(
+                lease.instanceId(),
+                Long.toString(lease.epoch()),
+                RecordJson.write(record),
+                millis(ttl),
+                Long.toString(retention.maxLength()),
+                retention.minId()));
     if (entry != null) {
       args.addAll(entry.fields(false));
     }
-    List<Object> reply = run(WRITE_OWNED, List.of(keys.instance(x), keys.last(x), keys.activity(x), keys.epoch(x)), args);
+    List<Object> reply =
+        run(
+            WRITE_OWNED,
+            List.of(keys.instance(x), keys.last(x), keys.activity(x), keys.epoch(x)),
+            args);
     if (((Long) reply.get(0)) == 1L) {
       return new WriteOutcome.Written();
     }
     String holder = reply.size() > 1 ? (String) reply.get(1) : null;
     String counter = reply.size() > 2 ? (String) reply.get(2) : null;
-    boolean dataLost = holder == null && (counter == null || Long.parseLong(counter) < lease.epoch());
+    boolean dataLost =
+        holder == null && (counter == null || Long.parseLong(counter) < lease.epoch());
     return new WriteOutcome.Lost(holder, dataLost);
   }
 
-  /** Compare-and-delete of the lease, keeping {@code finalRecord} in {@code :last}; false if not ours. */
-  public boolean release(Lease lease, OwnerRecord finalRecord, StreamRetention retention, ActivityEntry deregistered) {
+  /**
+   * Compare-and-delete of the lease, keeping {@code finalRecord} in {@code :last}; false if not
+   * ours.
+   */
+  public boolean release(
+      Lease lease, OwnerRecord finalRecord, StreamRetention retention, ActivityEntry deregistered) {
     String x = lease.exchange();
-    List<Object> args = new ArrayList<>(List.of(lease.instanceId(), Long.toString(lease.epoch()),
-        RecordJson.write(finalRecord), Long.toString(retention.maxLength()), retention.minId()));
+    List<Object> args =
+        new ArrayList<>(
+            List.of(
+                lease.instanceId(),
+                Long.toString(lease.epoch()),
+                RecordJson.write(finalRecord),
+                Long.toString(retention.maxLength()),
+                retention.minId()));
     args.addAll(deregistered.fields(false));
-    Long released = redisson.getScript(StringCodec.INSTANCE).eval(keys.instance(x), RScript.Mode.READ_WRITE,
-        RELEASE.source(), RScript.ReturnType.LONG, List.of(keys.instance(x), keys.last(x), keys.activity(x)), args.toArray());
+    Long released =
+        redisson
+            .getScript(StringCodec.INSTANCE)
+            .eval(
+                keys.instance(x),
+                RScript.Mode.READ_WRITE,
+                RELEASE.source(),
+                RScript.ReturnType.LONG,
+                List.of(keys.instance(x), keys.last(x), keys.activity(x)),
+                args.toArray());
     return released != null && released == 1L;
   }
 
   /** Adds the exchange to {@code network:exchanges} unless it is already known (HSETNX). */
   public void registerExchange(String exchange, Instant now) {
-    redisson.<String, String>getMap(keys.exchanges(), StringCodec.INSTANCE)
+    redisson
+        .<String, String>getMap(keys.exchanges(), StringCodec.INSTANCE)
         .fastPutIfAbsent(exchange, RecordJson.write(ExchangeEntry.firstSeenNow(exchange, now)));
   }
 
@@ -101,7 +164,8 @@ public class LeaseStore {
    * Announces (or renews) this instance as a standby for the exchange until {@code until}; expired
    * announcements are dropped in the same call. Members are {@code instanceId|hostname}.
    */
-  public void announceStandby(String exchange, String instanceId, String hostname, Instant now, Instant until) {
+  public void announceStandby(
+      String exchange, String instanceId, String hostname, Instant now, Instant until) {
     RBatch batch = redisson.createBatch(BatchOptions.defaults());
     var async = batch.<String>getScoredSortedSet(keys.standbys(exchange), StringCodec.INSTANCE);
     async.removeRangeByScoreAsync(Double.NEGATIVE_INFINITY, true, now.toEpochMilli(), true);
@@ -110,28 +174,40 @@ public class LeaseStore {
   }
 
   public void withdrawStandby(String exchange, String instanceId, String hostname) {
-    redisson.<String>getScoredSortedSet(keys.standbys(exchange), StringCodec.INSTANCE).remove(instanceId + "|" + hostname);
+    redisson
+        .<String>getScoredSortedSet(keys.standbys(exchange), StringCodec.INSTANCE)
+        .remove(instanceId + "|" + hostname);
   }
 
   /**
-   * Records that this exchange was re-claimed after Redis lost its data, in {@code network:recovery}
-   * (exchange → time), kept an hour so the console can say what happened.
+   * Records that this exchange was re-claimed after Redis lost its data, in {@code
+   * network:recovery} (exchange → time), kept an hour so the console can say what happened.
    */
   public void markRecovered(String exchange, Instant at) {
     RBatch batch = redisson.createBatch(BatchOptions.defaults());
-    batch.<String, String>getMap(keys.recovery(), StringCodec.INSTANCE).fastPutAsync(exchange, at.toString());
+    batch
+        .<String, String>getMap(keys.recovery(), StringCodec.INSTANCE)
+        .fastPutAsync(exchange, at.toString());
     batch.getMap(keys.recovery(), StringCodec.INSTANCE).expireAsync(Duration.ofHours(1));
     batch.execute();
   }
 
   /** The raw value of the lease key, if any. */
   public Optional<String> currentRaw(String exchange) {
-    return Optional.ofNullable(redisson.<String>getBucket(keys.instance(exchange), StringCodec.INSTANCE).get());
+    return Optional.ofNullable(
+        redisson.<String>getBucket(keys.instance(exchange), StringCodec.INSTANCE).get());
   }
 
   private List<Object> run(LuaScript script, List<Object> scriptKeys, List<Object> args) {
-    return redisson.getScript(StringCodec.INSTANCE).eval((String) scriptKeys.get(0), RScript.Mode.READ_WRITE,
-        script.source(), RScript.ReturnType.LIST, scriptKeys, args.toArray());
+    return redisson
+        .getScript(StringCodec.INSTANCE)
+        .eval(
+            (String) scriptKeys.get(0),
+            RScript.Mode.READ_WRITE,
+            script.source(),
+            RScript.ReturnType.LIST,
+            scriptKeys,
+            args.toArray());
   }
 
   private static String millis(Duration d) {

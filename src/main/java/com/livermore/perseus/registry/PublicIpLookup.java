@@ -25,9 +25,9 @@ import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
- * Asks a fallback chain of "what is my IP" services for this instance's public address. The
- * lookup runs in the background so start-up never waits for it, and it never takes longer than
- * the configured timeout for all endpoints together.
+ * Asks a fallback chain of "what is my IP" services for this instance's public address. The lookup
+ * runs in the background so start-up never waits for it, and it never takes longer than the
+ * configured timeout for all endpoints together.
  */
 public final class PublicIpLookup {
 
@@ -52,11 +52,12 @@ public final class PublicIpLookup {
     }
     this.timeout = timeout;
     // Redirect.NEVER: these services answer directly; a redirect is treated as a failed endpoint.
-    this.client = HttpClient.newBuilder()
-        .connectTimeout(timeout)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .version(HttpClient.Version.HTTP_1_1)
-        .build();
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
   }
 
   /** Parses the value of {@code perseus.public-ip.endpoints}; blank entries are skipped. */
@@ -88,39 +89,52 @@ public final class PublicIpLookup {
     long budget = Math.max(1, remaining / (endpoints.size() - index));
     CompletableFuture<HttpResponse<String>> call;
     try {
-      HttpRequest request = HttpRequest.newBuilder(endpoint)
-          .timeout(Duration.ofNanos(budget))
-          .header("Accept", "text/plain")
-          .GET()
-          .build();
+      HttpRequest request =
+          HttpRequest.newBuilder(endpoint)
+              .timeout(Duration.ofNanos(budget))
+              .header("Accept", "text/plain")
+              .GET()
+              .build();
       // orTimeout as well: the request timeout alone does not bound connecting on every JDK.
-      call = client.sendAsync(request, info -> new LimitedBody())
-          .orTimeout(budget, TimeUnit.NANOSECONDS);
+      call =
+          client
+              .sendAsync(request, info -> new LimitedBody())
+              .orTimeout(budget, TimeUnit.NANOSECONDS);
     } catch (RuntimeException e) {
       call = CompletableFuture.failedFuture(e);
     }
     CompletableFuture<HttpResponse<String>> pending = call;
     result.whenComplete((ip, ignored) -> pending.cancel(true));
-    call.whenComplete((response, failure) -> {
-      if (result.isDone()) {
-        LOG.fine(() -> "Public IP lookup via " + endpoint.getHost() + " failed: no answer within "
-            + timeout.toMillis() + " ms");
-        return;
-      }
-      String reason = failure != null ? describe(failure)
-          : response.statusCode() != 200 ? "HTTP status " + response.statusCode()
-          : response.body() == null ? "answer longer than " + MAX_BODY_BYTES + " bytes"
-          : null;
-      Optional<String> ip =
-          reason == null ? normalizedIp(response.body().strip()) : Optional.empty();
-      if (ip.isPresent()) {
-        result.complete(ip);
-      } else {
-        String why = reason != null ? reason : "answer is not an IP address";
-        LOG.fine(() -> "Public IP lookup via " + endpoint.getHost() + " failed: " + why);
-        attempt(index + 1, deadline, result);
-      }
-    });
+    call.whenComplete(
+        (response, failure) -> {
+          if (result.isDone()) {
+            LOG.fine(
+                () ->
+                    "Public IP lookup via "
+                        + endpoint.getHost()
+                        + " failed: no answer within "
+                        + timeout.toMillis()
+                        + " ms");
+            return;
+          }
+          String reason =
+              failure != null
+                  ? describe(failure)
+                  : response.statusCode() != 200
+                      ? "HTTP status " + response.statusCode()
+                      : response.body() == null
+                          ? "answer longer than " + MAX_BODY_BYTES + " bytes"
+                          : null;
+          Optional<String> ip =
+              reason == null ? normalizedIp(response.body().strip()) : Optional.empty();
+          if (ip.isPresent()) {
+            result.complete(ip);
+          } else {
+            String why = reason != null ? reason : "answer is not an IP address";
+            LOG.fine(() -> "Public IP lookup via " + endpoint.getHost() + " failed: " + why);
+            attempt(index + 1, deadline, result);
+          }
+        });
   }
 
   /** The normalized IPv4 or IPv6 literal (Java's canonical form), parsed without any DNS query. */
@@ -140,8 +154,10 @@ public final class PublicIpLookup {
   }
 
   private static String describe(Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-        ? failure.getCause() : failure;
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
     if (cause instanceof TimeoutException || cause instanceof HttpTimeoutException) {
       return "timed out";
     }
@@ -161,8 +177,9 @@ public final class PublicIpLookup {
     } catch (URISyntaxException e) {
       syntaxError = e;
     }
-    throw new IllegalArgumentException("perseus.public-ip.endpoints entry '" + entry
-        + "' is not an absolute http or https URI.", syntaxError);
+    throw new IllegalArgumentException(
+        "perseus.public-ip.endpoints entry '" + entry + "' is not an absolute http or https URI.",
+        syntaxError);
   }
 
   /** Keeps at most MAX_BODY_BYTES of the body; completes with null when the answer is longer. */

@@ -12,10 +12,11 @@ import java.io.UncheckedIOException;
  * redis-cli, ioredis or Jedis read the same thing Perseus does.
  */
 public final class RecordJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private RecordJson() {}
 
@@ -31,16 +32,21 @@ public final class RecordJson {
     }
   }
 
-  /** Parses an owner record, or throws {@link UnreadableRecordException} for anything that is not one. */
+  /**
+   * Parses an owner record, or throws {@link UnreadableRecordException} for anything that is not
+   * one.
+   */
   public static OwnerRecord readOwner(String json) {
     OwnerRecord r;
     try {
       r = MAPPER.readValue(json, OwnerRecord.class);
     } catch (JsonProcessingException e) {
-      throw new UnreadableRecordException("not valid owner-record JSON: " + e.getOriginalMessage(), e);
+      throw new UnreadableRecordException(
+          "not valid owner-record JSON: " + e.getOriginalMessage(), e);
     }
     if (r == null || r.instanceId() == null || r.exchange() == null || r.state() == null) {
-      throw new UnreadableRecordException("not an owner record: instanceId, exchange and state are required", null);
+      throw new UnreadableRecordException(
+          "not an owner record: instanceId, exchange and state are required", null);
     }
     return r;
   }

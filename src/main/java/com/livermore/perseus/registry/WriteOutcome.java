@@ -7,9 +7,9 @@ public sealed interface WriteOutcome {
   record Written() implements WriteOutcome {}
 
   /**
-   * The lease is no longer ours: expired ({@code holderRaw} null) or held by another owner or epoch.
-   * {@code dataLost}: it vanished together with its epoch counter — Redis lost its data (flushed, or
-   * failed over without it), so nobody else took it.
+   * The lease is no longer ours: expired ({@code holderRaw} null) or held by another owner or
+   * epoch. {@code dataLost}: it vanished together with its epoch counter — Redis lost its data
+   * (flushed, or failed over without it), so nobody else took it.
    */
   record Lost(String holderRaw, boolean dataLost) implements WriteOutcome {
 

@@ -10,8 +10,8 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * The user and password of an {@code Authorization: Basic} header (RFC 7617), decoded as UTF-8 as the
- * challenge announces. The password stays a {@code char[]} so the caller can wipe it.
+ * The user and password of an {@code Authorization: Basic} header (RFC 7617), decoded as UTF-8 as
+ * the challenge announces. The password stays a {@code char[]} so the caller can wipe it.
  */
 record BasicCredentials(String user, char[] password) {
   private static final String SCHEME = "Basic";
@@ -37,10 +37,12 @@ record BasicCredentials(String user, char[] password) {
     }
     CharBuffer chars;
     try {
-      chars = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes));
+      chars =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes));
     } catch (CharacterCodingException e) {
       return Optional.empty();
     } finally {
@@ -52,7 +54,9 @@ record BasicCredentials(String user, char[] password) {
     try {
       int colon = indexOf(text, ':');
       if (colon < 0) return Optional.empty();
-      return Optional.of(new BasicCredentials(new String(text, 0, colon), Arrays.copyOfRange(text, colon + 1, text.length)));
+      return Optional.of(
+          new BasicCredentials(
+              new String(text, 0, colon), Arrays.copyOfRange(text, colon + 1, text.length)));
     } finally {
       Arrays.fill(text, '\0');
     }

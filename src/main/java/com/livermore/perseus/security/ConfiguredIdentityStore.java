@@ -39,7 +39,8 @@ public class ConfiguredIdentityStore implements IdentityStore {
       return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }
     String user = login.getCaller();
-    return directory().authenticate(user, login.getPassword().getValue())
+    return directory()
+        .authenticate(user, login.getPassword().getValue())
         .map(groups -> new CredentialValidationResult(user, groups))
         .orElse(CredentialValidationResult.INVALID_RESULT);
   }
@@ -57,11 +58,17 @@ public class ConfiguredIdentityStore implements IdentityStore {
 
   private static UserDirectory read() {
     Config config = ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader());
-    UserDirectory users = UserDirectory.parse(config.getOptionalValue(UserDirectory.PROPERTY, String.class).orElse(null));
+    UserDirectory users =
+        UserDirectory.parse(
+            config.getOptionalValue(UserDirectory.PROPERTY, String.class).orElse(null));
     if (users.isEmpty()) {
-      LOG.warning(UserDirectory.PROPERTY + " lists no users, so nobody can log in to the console or the API: set it (or PERSEUS_SECURITY_USERS) to a comma list of user:role:secret.");
+      LOG.warning(
+          UserDirectory.PROPERTY
+              + " lists no users, so nobody can log in to the console or the API: set it (or PERSEUS_SECURITY_USERS) to a comma list of user:role:secret.");
     } else if (users.usesPlainSecrets()) {
-      LOG.warning(UserDirectory.PROPERTY + " contains plain: passwords, which are meant for development only: replace them with hashes printed by PasswordHashTool.");
+      LOG.warning(
+          UserDirectory.PROPERTY
+              + " contains plain: passwords, which are meant for development only: replace them with hashes printed by PasswordHashTool.");
     }
     LOG.info(() -> "Perseus users: " + users);
     return users;

@@ -6,16 +6,19 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * What a caller without a valid login receives: API clients a 401 problem (RFC 9457) with a Basic
- * challenge, Faces AJAX requests a partial-response redirect, since jsf.js ignores a plain 302 and a
- * poll after session expiry would otherwise fail silently.
+ * challenge, Faces AJAX requests a partial-response redirect, since jsf.js ignores a plain 302 and
+ * a poll after session expiry would otherwise fail silently.
  */
 final class LoginChallenge {
   static final String LOGIN_PAGE = "/login.xhtml";
   static final String WWW_AUTHENTICATE = "Basic realm=\"Perseus Network\", charset=\"UTF-8\"";
   static final String PROBLEM_TYPE = "application/problem+json";
-  static final String LOGIN_REQUIRED = "Log in with HTTP Basic as a network-viewer or network-admin user.";
-  static final String WRONG_CREDENTIALS = "The user name or password is wrong; log in with HTTP Basic as a network-viewer or network-admin user.";
-  static final String MALFORMED_HEADER = "The Authorization header is not valid HTTP Basic: send the Base64 of user:password in UTF-8.";
+  static final String LOGIN_REQUIRED =
+      "Log in with HTTP Basic as a network-viewer or network-admin user.";
+  static final String WRONG_CREDENTIALS =
+      "The user name or password is wrong; log in with HTTP Basic as a network-viewer or network-admin user.";
+  static final String MALFORMED_HEADER =
+      "The Authorization header is not valid HTTP Basic: send the Base64 of user:password in UTF-8.";
 
   private LoginChallenge() {}
 
@@ -29,11 +32,15 @@ final class LoginChallenge {
   }
 
   static String problemJson(String detail) {
-    return "{\"type\":\"about:blank\",\"title\":\"Authentication required\",\"status\":401,\"detail\":\"" + jsonText(detail) + "\"}";
+    return "{\"type\":\"about:blank\",\"title\":\"Authentication required\",\"status\":401,\"detail\":\""
+        + jsonText(detail)
+        + "\"}";
   }
 
   static String partialRedirectXml(String url) {
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\"" + xmlAttribute(url) + "\"></redirect></partial-response>";
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+        + xmlAttribute(url)
+        + "\"></redirect></partial-response>";
   }
 
   static void sendUnauthorized(HttpServletResponse response, String detail) throws IOException {
@@ -48,7 +55,8 @@ final class LoginChallenge {
   }
 
   // The body is committed here so that nothing later in the container's pipeline replaces it.
-  private static void send(HttpServletResponse response, String contentType, String body) throws IOException {
+  private static void send(HttpServletResponse response, String contentType, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     response.setHeader("Cache-Control", "no-store");
     response.setContentType(contentType);
@@ -68,6 +76,9 @@ final class LoginChallenge {
   }
 
   private static String xmlAttribute(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

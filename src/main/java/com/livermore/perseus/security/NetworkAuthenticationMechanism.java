@@ -21,33 +21,36 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The application's one authentication mechanism. The console's login bean calls
- * {@code SecurityContext.authenticate} with a {@link UsernamePasswordCredential}; API clients send
- * HTTP Basic on each request. Without credentials, protected API paths get a 401 problem and console
+ * The application's one authentication mechanism. The console's login bean calls {@code
+ * SecurityContext.authenticate} with a {@link UsernamePasswordCredential}; API clients send HTTP
+ * Basic on each request. Without credentials, protected API paths get a 401 problem and console
  * pages a redirect to the login page. {@link AutoApplySession} keeps a successful login in the HTTP
  * session. Wrong roles (403) are the container's business.
  */
 @AutoApplySession
 @ApplicationScoped
 public class NetworkAuthenticationMechanism implements HttpAuthenticationMechanism {
-  private static final Logger LOG = Logger.getLogger(NetworkAuthenticationMechanism.class.getName());
+  private static final Logger LOG =
+      Logger.getLogger(NetworkAuthenticationMechanism.class.getName());
 
-  @Inject
-  IdentityStoreHandler identityStoreHandler;
+  @Inject IdentityStoreHandler identityStoreHandler;
 
   @Override
-  public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
       throws AuthenticationException {
     Credential formCredential = formCredential(context);
     if (formCredential != null) return formLogin(request, context, formCredential);
     String authorization = request.getHeader("Authorization");
-    if (BasicCredentials.isBasic(authorization)) return basicLogin(response, context, authorization);
+    if (BasicCredentials.isBasic(authorization))
+      return basicLogin(response, context, authorization);
     if (!context.isProtected()) return context.doNothing();
     if (LoginChallenge.isApiPath(pathWithinApplication(request))) {
       return unauthorized(response, LoginChallenge.LOGIN_REQUIRED);
     }
     String loginUrl = request.getContextPath() + LoginChallenge.LOGIN_PAGE;
-    if (!LoginChallenge.isFacesAjax(request.getHeader("Faces-Request"))) return context.redirect(loginUrl);
+    if (!LoginChallenge.isFacesAjax(request.getHeader("Faces-Request")))
+      return context.redirect(loginUrl);
     try {
       LoginChallenge.sendPartialRedirect(response, loginUrl);
     } catch (IOException e) {
@@ -57,25 +60,32 @@ public class NetworkAuthenticationMechanism implements HttpAuthenticationMechani
   }
 
   private static Credential formCredential(HttpMessageContext context) {
-    AuthenticationParameters parameters = context.isAuthenticationRequest() ? context.getAuthParameters() : null;
+    AuthenticationParameters parameters =
+        context.isAuthenticationRequest() ? context.getAuthParameters() : null;
     return parameters == null ? null : parameters.getCredential();
   }
 
   // SEND_FAILURE without touching the response: the login bean shows "wrong user name or password".
-  private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context, Credential credential) {
+  private AuthenticationStatus formLogin(
+      HttpServletRequest request, HttpMessageContext context, Credential credential) {
     CredentialValidationResult result = identityStoreHandler.validate(credential);
-    if (result.getStatus() != CredentialValidationResult.Status.VALID) return AuthenticationStatus.SEND_FAILURE;
+    if (result.getStatus() != CredentialValidationResult.Status.VALID)
+      return AuthenticationStatus.SEND_FAILURE;
     // A new session id on login, so an id planted before login (session fixation) is worthless.
     if (request.getSession(false) != null) request.changeSessionId();
     return context.notifyContainerAboutLogin(result);
   }
 
-  private AuthenticationStatus basicLogin(HttpServletResponse response, HttpMessageContext context, String authorization) {
+  private AuthenticationStatus basicLogin(
+      HttpServletResponse response, HttpMessageContext context, String authorization) {
     Optional<BasicCredentials> basic = BasicCredentials.parse(authorization);
     if (basic.isEmpty()) return unauthorized(response, LoginChallenge.MALFORMED_HEADER);
     CredentialValidationResult result;
     try {
-      result = identityStoreHandler.validate(new UsernamePasswordCredential(basic.get().user(), new Password(basic.get().password())));
+      result =
+          identityStoreHandler.validate(
+              new UsernamePasswordCredential(
+                  basic.get().user(), new Password(basic.get().password())));
     } finally {
       basic.get().wipe();
     }

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Prints a {@code Pbkdf2PasswordHash}-format hash for {@code perseus.security.users}. Reads the
- * password from the terminal without echo, or the first line of standard input when piped:
- * {@code java -cp target/classes com.livermore.perseus.security.PasswordHashTool}.
+ * password from the terminal without echo, or the first line of standard input when piped: {@code
+ * java -cp target/classes com.livermore.perseus.security.PasswordHashTool}.
  */
 public final class PasswordHashTool {
   private PasswordHashTool() {}
@@ -21,13 +21,17 @@ public final class PasswordHashTool {
       System.exit(2);
     }
     System.out.println(UserDirectory.hash(password));
-    System.err.println("Use it as user:network-viewer:<hash> or user:network-admin:<hash> in " + UserDirectory.PROPERTY + ".");
+    System.err.println(
+        "Use it as user:network-viewer:<hash> or user:network-admin:<hash> in "
+            + UserDirectory.PROPERTY
+            + ".");
   }
 
   private static char[] readPassword() throws IOException {
     Console console = System.console();
     if (console != null) return console.readPassword("Password: ");
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String line = in.readLine();
     return line == null ? null : line.toCharArray();
   }

@@ -9,8 +9,8 @@ import java.util.Arrays;
 
 /**
  * A {@code plain:<password>} secret, accepted for development. Only the SHA-256 digest is kept:
- * comparing fixed-length digests with {@link MessageDigest#isEqual} takes the same time whatever the
- * length or content of the guess, and the password itself does not linger in the heap.
+ * comparing fixed-length digests with {@link MessageDigest#isEqual} takes the same time whatever
+ * the length or content of the guess, and the password itself does not linger in the heap.
  */
 final class PlainSecret implements PasswordSecret {
   static final String PREFIX = "plain:";
@@ -23,7 +23,9 @@ final class PlainSecret implements PasswordSecret {
 
   @Override
   public boolean matches(char[] password) {
-    return password != null && password.length > 0 && MessageDigest.isEqual(digest, sha256(password));
+    return password != null
+        && password.length > 0
+        && MessageDigest.isEqual(digest, sha256(password));
   }
 
   @Override

@@ -14,6 +14,7 @@ public enum Role {
 
   /** For {@code @RolesAllowed} and web.xml: reads the network. */
   public static final String VIEWER = "network-viewer";
+
   /** For {@code @RolesAllowed} and web.xml: also controls instances. */
   public static final String ADMIN = "network-admin";
 

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 /**
  * The users of {@code perseus.security.users}: a comma list of {@code user:role:secret}, the secret
  * being a {@code Pbkdf2PasswordHash} hash or {@code plain:<password>} (so a plain password cannot
- * contain a comma; a hashed one can). Surrounding whitespace and empty entries are ignored. Pure: the
- * identity store builds it once from MicroProfile Config, tests build it from strings.
+ * contain a comma; a hashed one can). Surrounding whitespace and empty entries are ignored. Pure:
+ * the identity store builds it once from MicroProfile Config, tests build it from strings.
  */
 public final class UserDirectory {
   public static final String PROPERTY = "perseus.security.users";
@@ -32,9 +32,9 @@ public final class UserDirectory {
   }
 
   /**
-   * Reads the property value; {@code null} or blank gives an empty directory. Throws
-   * {@link InvalidConfigurationException} naming the entry (and its user, when the name is valid),
-   * never any part of a secret.
+   * Reads the property value; {@code null} or blank gives an empty directory. Throws {@link
+   * InvalidConfigurationException} naming the entry (and its user, when the name is valid), never
+   * any part of a secret.
    */
   public static UserDirectory parse(String value) {
     Map<String, Account> accounts = new LinkedHashMap<>();
@@ -48,7 +48,12 @@ public final class UserDirectory {
       Account account = account(entry, position);
       Integer first = positions.putIfAbsent(account.name(), position);
       if (first != null) {
-        throw invalid(position, account.name(), "repeats the user defined in entry " + first + ", but each user name may appear only once");
+        throw invalid(
+            position,
+            account.name(),
+            "repeats the user defined in entry "
+                + first
+                + ", but each user name may appear only once");
       }
       accounts.put(account.name(), account);
     }
@@ -58,14 +63,24 @@ public final class UserDirectory {
   private static Account account(String entry, int position) {
     String[] parts = entry.split(":", 3);
     if (parts.length < 3) {
-      throw invalid(position, null, "must look like user:role:secret, with role network-viewer or network-admin");
+      throw invalid(
+          position,
+          null,
+          "must look like user:role:secret, with role network-viewer or network-admin");
     }
     String name = parts[0].trim();
     if (!USER_NAME.matcher(name).matches()) {
-      throw invalid(position, null, "has a user name that is not 1-64 letters, digits, '.', '_', '@' or '-'");
+      throw invalid(
+          position, null, "has a user name that is not 1-64 letters, digits, '.', '_', '@' or '-'");
     }
-    Role role = Role.fromName(parts[1].trim()).orElseThrow(() -> invalid(position, name,
-        "must have the role network-viewer or network-admin between the first two colons"));
+    Role role =
+        Role.fromName(parts[1].trim())
+            .orElseThrow(
+                () ->
+                    invalid(
+                        position,
+                        name,
+                        "must have the role network-viewer or network-admin between the first two colons"));
     try {
       return new Account(name, role, secret(parts[2].trim()));
     } catch (IllegalArgumentException e) {
@@ -81,16 +96,21 @@ public final class UserDirectory {
       return new PlainSecret(text.substring(PlainSecret.PREFIX.length()).toCharArray());
     }
     if (Pbkdf2Secret.looksLikeHash(text)) return Pbkdf2Secret.parse(text);
-    throw new IllegalArgumentException("must have a secret that is either a Pbkdf2PasswordHash hash "
-        + "(algorithm:iterations:salt:hash, as PasswordHashTool prints) or plain:<password>");
+    throw new IllegalArgumentException(
+        "must have a secret that is either a Pbkdf2PasswordHash hash "
+            + "(algorithm:iterations:salt:hash, as PasswordHashTool prints) or plain:<password>");
   }
 
   private static InvalidConfigurationException invalid(int position, String user, String reason) {
     String who = user == null ? "" : " (user '" + user + "')";
-    return new InvalidConfigurationException(PROPERTY + " entry " + position + who + " " + reason + ".");
+    return new InvalidConfigurationException(
+        PROPERTY + " entry " + position + who + " " + reason + ".");
   }
 
-  /** The groups of {@code user} if {@code password} is right; empty for any failure, whatever its cause. */
+  /**
+   * The groups of {@code user} if {@code password} is right; empty for any failure, whatever its
+   * cause.
+   */
   public Optional<Set<String>> authenticate(String user, char[] password) {
     Account account = user == null ? null : accounts.get(user);
     if (account == null) {
@@ -98,14 +118,19 @@ public final class UserDirectory {
       if (!accounts.isEmpty()) UnknownUser.SECRET.matches(password);
       return Optional.empty();
     }
-    return account.secret().matches(password) ? Optional.of(account.role().groups()) : Optional.empty();
+    return account.secret().matches(password)
+        ? Optional.of(account.role().groups())
+        : Optional.empty();
   }
 
   public boolean isEmpty() {
     return accounts.isEmpty();
   }
 
-  /** Whether any user has a {@code plain:} secret, so the caller can warn once (without the password). */
+  /**
+   * Whether any user has a {@code plain:} secret, so the caller can warn once (without the
+   * password).
+   */
   public boolean usesPlainSecrets() {
     return plainSecrets;
   }
@@ -115,7 +140,9 @@ public final class UserDirectory {
     return Collections.unmodifiableSet(new TreeSet<>(accounts.keySet()));
   }
 
-  /** A new {@code Pbkdf2PasswordHash}-format hash of {@code password}, ready for {@value #PROPERTY}. */
+  /**
+   * A new {@code Pbkdf2PasswordHash}-format hash of {@code password}, ready for {@value #PROPERTY}.
+   */
   public static String hash(char[] password) {
     return Pbkdf2Secret.generate(password);
   }
@@ -129,6 +156,7 @@ public final class UserDirectory {
 
   /** Created on the first unknown user name only, as hashing takes about 0.1 s. */
   private static final class UnknownUser {
-    static final PasswordSecret SECRET = Pbkdf2Secret.parse(Pbkdf2Secret.generate("no such user".toCharArray()));
+    static final PasswordSecret SECRET =
+        Pbkdf2Secret.parse(Pbkdf2Secret.generate("no such user".toCharArray()));
   }
 }

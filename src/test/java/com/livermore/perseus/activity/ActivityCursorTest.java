@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class ActivityCursorTest {
   private static String b64(String text) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -32,15 +34,15 @@ class ActivityCursorTest {
     String good = ActivityCursor.encode(new EntryPosition(new StreamId(42, 1), "kraken"));
     String edited = ActivityCursor.encode(new EntryPosition(new StreamId(42, 1), "krakem"));
     String[] bad = {
-        "%%% not base64 %%%",
-        b64("hello"),
-        b64("v9|42-1|kraken|00000000"),
-        b64("a1|42-1|kraken|00000000"),
-        b64("a1|42-1|kraken"),
-        good.substring(0, good.length() - 3),
-        good.substring(0, 10) + edited.substring(10, 20) + good.substring(20),
-        "x".repeat(600),
-        Base64.getUrlEncoder().encodeToString(new byte[] {(byte) 0xff, (byte) 0xfe, 0x00}),
+      "%%% not base64 %%%",
+      b64("hello"),
+      b64("v9|42-1|kraken|00000000"),
+      b64("a1|42-1|kraken|00000000"),
+      b64("a1|42-1|kraken"),
+      good.substring(0, good.length() - 3),
+      good.substring(0, 10) + edited.substring(10, 20) + good.substring(20),
+      "x".repeat(600),
+      Base64.getUrlEncoder().encodeToString(new byte[] {(byte) 0xff, (byte) 0xfe, 0x00}),
     };
     for (String cursor : bad) {
       assertThatThrownBy(() -> ActivityCursor.decode(cursor))

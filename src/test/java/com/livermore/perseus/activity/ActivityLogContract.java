@@ -18,7 +18,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The activity log's trimming and throttling, run against a single node and a Redis Cluster by the subclasses. */
+/**
+ * The activity log's trimming and throttling, run against a single node and a Redis Cluster by the
+ * subclasses.
+ */
 abstract class ActivityLogContract {
   Keys keys;
   Streams streams;
@@ -32,7 +35,10 @@ abstract class ActivityLogContract {
   }
 
   ActivityLog log(Duration retention, long maxLength) {
-    return new ActivityLog(backend().redisson(), keys::activity, new ActivitySettings(retention, maxLength, Duration.ofSeconds(60)),
+    return new ActivityLog(
+        backend().redisson(),
+        keys::activity,
+        new ActivitySettings(retention, maxLength, Duration.ofSeconds(60)),
         Clock.systemUTC());
   }
 
@@ -53,18 +59,26 @@ abstract class ActivityLogContract {
       long now = System.currentTimeMillis();
       long old = now - Duration.ofDays(2).toMillis();
       for (int i = 0; i < 200; i++) {
-        streams.xadd(x, (old + i) + "-0", Streams.fields(EventType.COMMAND, x, Instant.ofEpochMilli(old + i)));
+        streams.xadd(
+            x,
+            (old + i) + "-0",
+            Streams.fields(EventType.COMMAND, x, Instant.ofEpochMilli(old + i)));
       }
       long recent = now - Duration.ofHours(12).toMillis();
       for (int i = 0; i < 5; i++) {
-        streams.xadd(x, (recent + i) + "-0", Streams.fields(EventType.COMMAND, x, Instant.ofEpochMilli(recent + i)));
+        streams.xadd(
+            x,
+            (recent + i) + "-0",
+            Streams.fields(EventType.COMMAND, x, Instant.ofEpochMilli(recent + i)));
       }
 
       String appended = log(Duration.ofDays(1), 100_000).append(entry(EventType.REGISTERED, x));
 
       List<Streams.Stored> left = streams.range(x);
       assertThat(left).hasSize(6);
-      assertThat(left).allSatisfy(s -> assertThat(s.ms()).isGreaterThanOrEqualTo(now - Duration.ofDays(1).toMillis()));
+      assertThat(left)
+          .allSatisfy(
+              s -> assertThat(s.ms()).isGreaterThanOrEqualTo(now - Duration.ofDays(1).toMillis()));
       assertThat(left.get(5).id()).isEqualTo(appended);
     } finally {
       streams.configSet(x, "stream-node-max-entries", nodeEntries);
@@ -80,13 +94,15 @@ abstract class ActivityLogContract {
     try {
       List<Future<Integer>> writers = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
-        writers.add(pool.submit(() -> {
-          int ids = 0;
-          for (int i = 0; i < 12_500; i++) {
-            if (capped.append(entry(EventType.STATE_CHANGED, x)) != null) ids++;
-          }
-          return ids;
-        }));
+        writers.add(
+            pool.submit(
+                () -> {
+                  int ids = 0;
+                  for (int i = 0; i < 12_500; i++) {
+                    if (capped.append(entry(EventType.STATE_CHANGED, x)) != null) ids++;
+                  }
+                  return ids;
+                }));
       }
       int appended = 0;
       for (Future<Integer> w : writers) appended += w.get(60, TimeUnit.SECONDS);
@@ -108,21 +124,30 @@ abstract class ActivityLogContract {
     Instant t0 = Instant.now();
 
     for (int i = 0; i < 10_000; i++) {
-      ActivityEntry error = ActivityEntry.of(EventType.ERROR, x, "i-1", 4, "host-1", t0.plusMillis(i))
-          .withMessage("connection reset by peer");
+      ActivityEntry error =
+          ActivityEntry.of(EventType.ERROR, x, "i-1", 4, "host-1", t0.plusMillis(i))
+              .withMessage("connection reset by peer");
       throttle.onError(error).forEach(log::append);
     }
     throttle.closeExpired(t0.plusSeconds(61)).forEach(log::append);
 
     List<Streams.Stored> stored = streams.range(x);
     assertThat(stored).hasSize(2);
-    assertThat(stored.get(0).fields()).containsEntry("type", "error").containsEntry("message", "connection reset by peer")
+    assertThat(stored.get(0).fields())
+        .containsEntry("type", "error")
+        .containsEntry("message", "connection reset by peer")
         .containsEntry("at", t0.toString());
-    assertThat(stored.get(1).fields()).containsEntry("type", "errors_suppressed").containsEntry("count", "9999")
+    assertThat(stored.get(1).fields())
+        .containsEntry("type", "errors_suppressed")
+        .containsEntry("count", "9999")
         .containsEntry("epoch", "4");
-    List<ActivityRecord> read = new ActivityReader(backend().redisson(), keys::activity).read(ActivityQuery.newest(List.of(x), 10))
-        .entries();
-    assertThat(read).extracting(r -> r.entry().type()).containsExactly(EventType.ERRORS_SUPPRESSED, EventType.ERROR);
+    List<ActivityRecord> read =
+        new ActivityReader(backend().redisson(), keys::activity)
+            .read(ActivityQuery.newest(List.of(x), 10))
+            .entries();
+    assertThat(read)
+        .extracting(r -> r.entry().type())
+        .containsExactly(EventType.ERRORS_SUPPRESSED, EventType.ERROR);
     assertThat(read.get(0).entry().count()).isEqualTo(9_999L);
   }
 }

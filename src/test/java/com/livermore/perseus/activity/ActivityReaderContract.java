@@ -28,7 +28,10 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The merged reader's guarantees, run against a single node and against a Redis Cluster by the subclasses. */
+/**
+ * The merged reader's guarantees, run against a single node and against a Redis Cluster by the
+ * subclasses.
+ */
 abstract class ActivityReaderContract {
   static final List<String> FIVE = List.of("kraken", "binance", "okx", "coinbase", "bitstamp");
 
@@ -45,8 +48,12 @@ abstract class ActivityReaderContract {
     keys = new Keys("t" + UUID.randomUUID().toString().substring(0, 8) + ":");
     streams = new Streams(backend(), keys);
     reader = new ActivityReader(backend().redisson(), keys::activity);
-    log = new ActivityLog(backend().redisson(), keys::activity,
-        new ActivitySettings(Duration.ofDays(1), 100_000, Duration.ofSeconds(60)), Clock.systemUTC());
+    log =
+        new ActivityLog(
+            backend().redisson(),
+            keys::activity,
+            new ActivitySettings(Duration.ofDays(1), 100_000, Duration.ofSeconds(60)),
+            Clock.systemUTC());
     random = new Random(20261124);
   }
 
@@ -71,14 +78,19 @@ abstract class ActivityReaderContract {
     return all;
   }
 
-  /** Ids at a handful of milliseconds, many equal across streams, then some written by the log itself. */
+  /**
+   * Ids at a handful of milliseconds, many equal across streams, then some written by the log
+   * itself.
+   */
   void writeInterleavedWithEqualIds() {
     long base = System.currentTimeMillis() - 60_000;
     for (int k = 0; k < 100; k++) {
       for (String x : FIVE) {
         Instant at = Instant.ofEpochMilli(base + k);
-        if (random.nextInt(10) < 6) streams.xadd(x, (base + k) + "-0", Streams.fields(EventType.STATE_CHANGED, x, at));
-        if (random.nextInt(10) < 3) streams.xadd(x, (base + k) + "-1", Streams.fields(EventType.COMMAND, x, at));
+        if (random.nextInt(10) < 6)
+          streams.xadd(x, (base + k) + "-0", Streams.fields(EventType.STATE_CHANGED, x, at));
+        if (random.nextInt(10) < 3)
+          streams.xadd(x, (base + k) + "-1", Streams.fields(EventType.COMMAND, x, at));
       }
     }
     for (int i = 0; i < 50; i++) log.append(entry(EventType.STATE_CHANGED, anyOf(FIVE)));
@@ -89,26 +101,35 @@ abstract class ActivityReaderContract {
     writeInterleavedWithEqualIds();
     List<Streams.Stored> expected = streams.merged(FIVE);
     Set<String> distinctIds = expected.stream().map(Streams.Stored::id).collect(Collectors.toSet());
-    assertThat(distinctIds.size()).as("the data has ids shared by several streams").isLessThan(expected.size() - 50);
+    assertThat(distinctIds.size())
+        .as("the data has ids shared by several streams")
+        .isLessThan(expected.size() - 50);
 
     List<ActivityRecord> paged = readAll(reader, ActivityQuery.newest(FIVE, 7));
     ActivityPage first = reader.read(ActivityQuery.newest(FIVE, 50));
 
     assertThat(recordRefs(paged)).containsExactlyElementsOf(refs(expected));
-    assertThat(recordRefs(first.entries())).containsExactlyElementsOf(refs(expected.subList(0, 50)));
-    assertThat(paged).allSatisfy(r -> {
-      assertThat(r.readable()).isTrue();
-      assertThat(r.entry().exchange()).isEqualTo(r.exchange());
-    });
+    assertThat(recordRefs(first.entries()))
+        .containsExactlyElementsOf(refs(expected.subList(0, 50)));
+    assertThat(paged)
+        .allSatisfy(
+            r -> {
+              assertThat(r.readable()).isTrue();
+              assertThat(r.entry().exchange()).isEqualTo(r.exchange());
+            });
   }
 
   @Test
   void pagingThroughAThousandEntriesWhileAHundredMoreArriveYieldsEachOriginalExactlyOnce() {
-    for (int i = 0; i < 1_000; i++) log.append(entry(EventType.values()[i % EventType.values().length], anyOf(FIVE)));
+    for (int i = 0; i < 1_000; i++)
+      log.append(entry(EventType.values()[i % EventType.values().length], anyOf(FIVE)));
     List<String> originals = refs(streams.merged(FIVE));
     long newest = streams.merged(FIVE).get(0).ms();
-    // New entries must be newer than every original, as the servers' clocks make them in production.
-    await().atMost(Duration.ofSeconds(5)).until(() -> FIVE.stream().allMatch(x -> streams.serverMillis(x) > newest));
+    // New entries must be newer than every original, as the servers' clocks make them in
+    // production.
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> FIVE.stream().allMatch(x -> streams.serverMillis(x) > newest));
 
     List<String> seen = new ArrayList<>();
     Set<String> written = new HashSet<>();
@@ -129,24 +150,31 @@ abstract class ActivityReaderContract {
     assertThat(pages).isEqualTo(28);
     assertThat(seen).doesNotHaveDuplicates().containsExactlyElementsOf(originals);
     assertThat(Set.copyOf(recordRefs(reader.read(ActivityQuery.newest(FIVE, 100)).entries())))
-        .as("the newest page is exactly the entries written while paging").isEqualTo(written);
+        .as("the newest page is exactly the entries written while paging")
+        .isEqualTo(written);
   }
 
   @Test
   void aTypeFilterKeepsTheMergedOrderOverSeveralRounds() {
     for (int i = 0; i < 1_000; i++) {
-      EventType type = i % 23 == 0 ? EventType.ERROR : i % 41 == 0 ? EventType.LEASE_LOST : EventType.STATE_CHANGED;
+      EventType type =
+          i % 23 == 0
+              ? EventType.ERROR
+              : i % 41 == 0 ? EventType.LEASE_LOST : EventType.STATE_CHANGED;
       log.append(entry(type, anyOf(FIVE)));
     }
     Set<String> wanted = Set.of("error", "lease_lost");
-    List<Streams.Stored> expected = streams.merged(FIVE).stream().filter(s -> wanted.contains(s.fields().get("type"))).toList();
-    ActivityQuery query = new ActivityQuery(FIVE, Set.of(EventType.ERROR, EventType.LEASE_LOST), null, null, 20);
+    List<Streams.Stored> expected =
+        streams.merged(FIVE).stream().filter(s -> wanted.contains(s.fields().get("type"))).toList();
+    ActivityQuery query =
+        new ActivityQuery(FIVE, Set.of(EventType.ERROR, EventType.LEASE_LOST), null, null, 20);
 
     ActivityPage first = reader.read(query);
     List<ActivityRecord> all = readAll(reader, query);
 
     assertThat(expected).hasSizeGreaterThan(60);
-    assertThat(recordRefs(first.entries())).containsExactlyElementsOf(refs(expected.subList(0, 20)));
+    assertThat(recordRefs(first.entries()))
+        .containsExactlyElementsOf(refs(expected.subList(0, 20)));
     assertThat(first.next()).isNotNull();
     assertThat(recordRefs(all)).containsExactlyElementsOf(refs(expected));
   }
@@ -155,7 +183,8 @@ abstract class ActivityReaderContract {
   void aRareTypeEndsAShortPageAtTheScanBudgetAndTheCursorCarriesOn() {
     streams.xadd("okx", "*", Streams.fields(EventType.TAKEOVER, "okx", Instant.now()));
     for (int i = 0; i < 600; i++) log.append(entry(EventType.STATE_CHANGED, anyOf(FIVE)));
-    ActivityReader frugal = new ActivityReader(backend().redisson(), keys::activity, new ScanBudget(2, 100));
+    ActivityReader frugal =
+        new ActivityReader(backend().redisson(), keys::activity, new ScanBudget(2, 100));
     ActivityQuery query = new ActivityQuery(FIVE, Set.of(EventType.TAKEOVER), null, null, 10);
 
     ActivityPage first = frugal.read(query);
@@ -163,10 +192,13 @@ abstract class ActivityReaderContract {
 
     assertThat(first.entries()).isEmpty();
     assertThat(first.next()).isNotNull();
-    assertThat(all).singleElement().satisfies(r -> {
-      assertThat(r.exchange()).isEqualTo("okx");
-      assertThat(r.entry().type()).isEqualTo(EventType.TAKEOVER);
-    });
+    assertThat(all)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.exchange()).isEqualTo("okx");
+              assertThat(r.entry().type()).isEqualTo(EventType.TAKEOVER);
+            });
   }
 
   @Test
@@ -184,7 +216,11 @@ abstract class ActivityReaderContract {
   void sinceIsAnInclusiveLowerBoundOnTheEntryTime() {
     long base = System.currentTimeMillis() - 60_000;
     for (int k = 0; k < 60; k++) {
-      for (String x : FIVE) streams.xadd(x, (base + k) + "-0", Streams.fields(EventType.COMMAND, x, Instant.ofEpochMilli(base + k)));
+      for (String x : FIVE)
+        streams.xadd(
+            x,
+            (base + k) + "-0",
+            Streams.fields(EventType.COMMAND, x, Instant.ofEpochMilli(base + k)));
     }
     Function<Instant, List<String>> readSince =
         since -> recordRefs(readAll(reader, new ActivityQuery(FIVE, Set.of(), since, null, 40)));
@@ -203,13 +239,15 @@ abstract class ActivityReaderContract {
     String good = reader.read(ActivityQuery.newest(FIVE, 5)).next();
     char flipped = good.charAt(8) == 'A' ? 'B' : 'A';
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    List<String> bad = List.of(
-        "this is not base64!",
-        b64.encodeToString("garbage".getBytes(StandardCharsets.UTF_8)),
-        b64.encodeToString("a9|1-0|okx|00000000".getBytes(StandardCharsets.UTF_8)),
-        b64.encodeToString("{\"id\":\"1-0\",\"exchange\":\"okx\"}".getBytes(StandardCharsets.UTF_8)),
-        good.substring(0, 8) + flipped + good.substring(9),
-        good.substring(0, good.length() / 2));
+    List<String> bad =
+        List.of(
+            "this is not base64!",
+            b64.encodeToString("garbage".getBytes(StandardCharsets.UTF_8)),
+            b64.encodeToString("a9|1-0|okx|00000000".getBytes(StandardCharsets.UTF_8)),
+            b64.encodeToString(
+                "{\"id\":\"1-0\",\"exchange\":\"okx\"}".getBytes(StandardCharsets.UTF_8)),
+            good.substring(0, 8) + flipped + good.substring(9),
+            good.substring(0, good.length() / 2));
 
     for (String cursor : bad) {
       assertThatThrownBy(() -> reader.read(new ActivityQuery(FIVE, Set.of(), null, cursor, 5)))
@@ -225,28 +263,59 @@ abstract class ActivityReaderContract {
     ActivityEntry before = entry(EventType.REGISTERED, "kraken");
     String beforeId = log.append(before);
     String foreign = streams.xadd("kraken", "*", "foo", "bar");
-    String nonsense = streams.xadd("okx", "*", "type", "nonsense", "exchange", "okx", "epoch", "1", "at", Instant.now().toString());
-    String yesterday = streams.xadd("binance", "*", "type", "error", "exchange", "binance", "epoch", "1", "at", "yesterday");
+    String nonsense =
+        streams.xadd(
+            "okx",
+            "*",
+            "type",
+            "nonsense",
+            "exchange",
+            "okx",
+            "epoch",
+            "1",
+            "at",
+            Instant.now().toString());
+    String yesterday =
+        streams.xadd(
+            "binance",
+            "*",
+            "type",
+            "error",
+            "exchange",
+            "binance",
+            "epoch",
+            "1",
+            "at",
+            "yesterday");
     ActivityEntry after = entry(EventType.STATE_CHANGED, "okx").withStates("idle", "starting");
     String afterId = log.append(after);
 
     List<ActivityRecord> page = reader.read(ActivityQuery.newest(FIVE, 10)).entries();
-    // Ids written in the same millisecond to different streams may be equal: key by exchange and id.
-    Map<String, ActivityRecord> byRef = page.stream().collect(Collectors.toMap(r -> r.exchange() + "@" + r.id(), r -> r));
+    // Ids written in the same millisecond to different streams may be equal: key by exchange and
+    // id.
+    Map<String, ActivityRecord> byRef =
+        page.stream().collect(Collectors.toMap(r -> r.exchange() + "@" + r.id(), r -> r));
 
     assertThat(recordRefs(page)).containsExactlyElementsOf(refs(streams.merged(FIVE))).hasSize(5);
-    assertThat(byRef.get("okx@" + afterId)).isEqualTo(ActivityRecord.readable(afterId, "okx", after));
-    assertThat(byRef.get("kraken@" + beforeId)).isEqualTo(ActivityRecord.readable(beforeId, "kraken", before));
-    assertThat(byRef.get("kraken@" + foreign)).satisfies(r -> {
-      assertThat(r.readable()).isFalse();
-      assertThat(r.entry()).isNull();
-      assertThat(r.problem()).isEqualTo("missing field 'type'");
-      assertThat(r.rawFields()).containsExactlyEntriesOf(Map.of("foo", "bar"));
-    });
+    assertThat(byRef.get("okx@" + afterId))
+        .isEqualTo(ActivityRecord.readable(afterId, "okx", after));
+    assertThat(byRef.get("kraken@" + beforeId))
+        .isEqualTo(ActivityRecord.readable(beforeId, "kraken", before));
+    assertThat(byRef.get("kraken@" + foreign))
+        .satisfies(
+            r -> {
+              assertThat(r.readable()).isFalse();
+              assertThat(r.entry()).isNull();
+              assertThat(r.problem()).isEqualTo("missing field 'type'");
+              assertThat(r.rawFields()).containsExactlyEntriesOf(Map.of("foo", "bar"));
+            });
     assertThat(byRef.get("okx@" + nonsense).problem()).isEqualTo("unknown type 'nonsense'");
-    assertThat(byRef.get("binance@" + yesterday).problem()).isEqualTo("at is not an ISO-8601 time: 'yesterday'");
-    assertThat(reader.read(new ActivityQuery(FIVE, Set.of(EventType.ERROR), null, null, 10)).entries())
-        .as("an unreadable entry is still found by its raw type").extracting(ActivityRecord::exchange, ActivityRecord::id)
+    assertThat(byRef.get("binance@" + yesterday).problem())
+        .isEqualTo("at is not an ISO-8601 time: 'yesterday'");
+    assertThat(
+            reader.read(new ActivityQuery(FIVE, Set.of(EventType.ERROR), null, null, 10)).entries())
+        .as("an unreadable entry is still found by its raw type")
+        .extracting(ActivityRecord::exchange, ActivityRecord::id)
         .containsExactly(tuple("binance", yesterday));
   }
 
@@ -281,7 +350,8 @@ abstract class ActivityReaderContract {
   void onePageOverTenExchangesIsOneXrevrangePerExchange() {
     List<String> ten = IntStream.range(0, 10).mapToObj(i -> "venue" + i).toList();
     for (String x : ten) {
-      for (int i = 0; i < 30; i++) streams.xadd(x, "*", Streams.fields(EventType.COMMAND, x, Instant.now()));
+      for (int i = 0; i < 30; i++)
+        streams.xadd(x, "*", Streams.fields(EventType.COMMAND, x, Instant.now()));
     }
     long before = streams.xrevrangeCalls();
 

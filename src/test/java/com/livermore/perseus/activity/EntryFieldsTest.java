@@ -19,13 +19,19 @@ class EntryFieldsTest {
   }
 
   private static Map<String, String> valid() {
-    return asMap(ActivityEntry.of(EventType.ERROR, "kraken", "i-1", 3, "host", AT).withMessage("boom").fields(false));
+    return asMap(
+        ActivityEntry.of(EventType.ERROR, "kraken", "i-1", 3, "host", AT)
+            .withMessage("boom")
+            .fields(false));
   }
 
   @Test
   void fieldsWrittenByTheLogReadBackAsTheSameEntry() {
-    ActivityEntry full = ActivityEntry.of(EventType.STATE_CHANGED, "kraken", "i-1", 3, "host", AT)
-        .withStates("idle", "starting").withMessage("m").withCount(9);
+    ActivityEntry full =
+        ActivityEntry.of(EventType.STATE_CHANGED, "kraken", "i-1", 3, "host", AT)
+            .withStates("idle", "starting")
+            .withMessage("m")
+            .withCount(9);
     assertThat(EntryFields.parse(asMap(full.fields(false)))).isEqualTo(full);
     ActivityEntry bare = ActivityEntry.of(EventType.TAKEOVER, "kraken", null, 0, null, AT);
     assertThat(EntryFields.parse(asMap(bare.fields(false)))).isEqualTo(bare);

@@ -20,7 +20,8 @@ class ErrorThrottleTest {
   void anErrorStormBecomesOneErrorAndOneSuppressedCount() {
     List<ActivityEntry> written = new ArrayList<>();
     for (int i = 0; i < 10_000; i++) {
-      written.addAll(throttle.onError(error("kraken", "timeout after " + i + " ms", T0.plusMillis(i))));
+      written.addAll(
+          throttle.onError(error("kraken", "timeout after " + i + " ms", T0.plusMillis(i))));
     }
     written.addAll(throttle.closeExpired(T0.plusSeconds(61)));
     assertThat(written).hasSize(2);
@@ -48,7 +49,9 @@ class ErrorThrottleTest {
     throttle.onError(error("kraken", "timeout", T0));
     throttle.onError(error("kraken", "timeout", T0.plusSeconds(1)));
     List<ActivityEntry> out = throttle.onError(error("kraken", "timeout", T0.plusSeconds(61)));
-    assertThat(out).extracting(ActivityEntry::type).containsExactly(EventType.ERRORS_SUPPRESSED, EventType.ERROR);
+    assertThat(out)
+        .extracting(ActivityEntry::type)
+        .containsExactly(EventType.ERRORS_SUPPRESSED, EventType.ERROR);
     assertThat(out.get(0).count()).isEqualTo(1L);
   }
 }

@@ -29,7 +29,8 @@ class MergedScanTest {
     due.get(2).accept(List.of(e("kraken", 10, 1)), 5);
 
     assertThat(scan.due()).isEmpty();
-    assertThat(drain(scan)).containsExactly("kraken@10-1", "binance@10-0", "okx@10-0", "binance@9-1", "okx@9-0");
+    assertThat(drain(scan))
+        .containsExactly("kraken@10-1", "binance@10-0", "okx@10-0", "binance@9-1", "okx@9-0");
     assertThat(scan.mayHaveMore()).isFalse();
   }
 
@@ -57,7 +58,8 @@ class MergedScanTest {
 
   @Test
   void nothingIsBelowTheLowestIdExclusive() {
-    MergedScan scan = new MergedScan(List.of("binance", "okx"), new EntryPosition(StreamId.ZERO, "kraken"));
+    MergedScan scan =
+        new MergedScan(List.of("binance", "okx"), new EntryPosition(StreamId.ZERO, "kraken"));
     assertThat(scan.due()).extracting(StreamFeed::exchange).containsExactly("okx");
   }
 }

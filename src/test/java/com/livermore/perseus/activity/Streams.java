@@ -24,11 +24,12 @@ final class Streams {
   }
 
   /** Newest first by (ms, seq); equal ids of different streams by exchange name, ascending. */
-  static final Comparator<Stored> NEWEST_FIRST = (a, b) -> {
-    if (a.ms() != b.ms()) return a.ms() > b.ms() ? -1 : 1;
-    if (a.seq() != b.seq()) return a.seq() > b.seq() ? -1 : 1;
-    return a.exchange().compareTo(b.exchange());
-  };
+  static final Comparator<Stored> NEWEST_FIRST =
+      (a, b) -> {
+        if (a.ms() != b.ms()) return a.ms() > b.ms() ? -1 : 1;
+        if (a.seq() != b.seq()) return a.seq() > b.seq() ? -1 : 1;
+        return a.exchange().compareTo(b.exchange());
+      };
 
   private final RedisBackend backend;
   private final Keys keys;
@@ -39,7 +40,9 @@ final class Streams {
   }
 
   static String[] fields(EventType type, String exchange, Instant at) {
-    return ActivityEntry.of(type, exchange, "i-" + exchange, 1, "host-" + exchange, at).fields(false).toArray(String[]::new);
+    return ActivityEntry.of(type, exchange, "i-" + exchange, 1, "host-" + exchange, at)
+        .fields(false)
+        .toArray(String[]::new);
   }
 
   /** XADD with an explicit id (or {@code *}) and raw field/value pairs; returns the id. */
@@ -73,9 +76,11 @@ final class Streams {
         String id = (String) entry.get(0);
         List<Object> kv = (List<Object>) entry.get(1);
         Map<String, String> fields = new LinkedHashMap<>();
-        for (int i = 0; i < kv.size(); i += 2) fields.put((String) kv.get(i), (String) kv.get(i + 1));
+        for (int i = 0; i < kv.size(); i += 2)
+          fields.put((String) kv.get(i), (String) kv.get(i + 1));
         String[] parts = id.split("-");
-        out.add(new Stored(exchange, id, Long.parseLong(parts[0]), Long.parseLong(parts[1]), fields));
+        out.add(
+            new Stored(exchange, id, Long.parseLong(parts[0]), Long.parseLong(parts[1]), fields));
       }
     }
     return out;
@@ -102,13 +107,15 @@ final class Streams {
   long serverMillis(String exchange) {
     try (Resp r = backend.connectFor(keys.activity(exchange))) {
       List<Object> time = (List<Object>) r.call("TIME");
-      return Long.parseLong((String) time.get(0)) * 1000 + Long.parseLong((String) time.get(1)) / 1000;
+      return Long.parseLong((String) time.get(0)) * 1000
+          + Long.parseLong((String) time.get(1)) / 1000;
     }
   }
 
   /** XREVRANGE calls so far, summed over every master. */
   long xrevrangeCalls() {
-    List<RedisServer> nodes = backend.isCluster() ? backend.redisCluster().masters() : List.of(backend.singleServer());
+    List<RedisServer> nodes =
+        backend.isCluster() ? backend.redisCluster().masters() : List.of(backend.singleServer());
     long calls = 0;
     for (RedisServer node : nodes) {
       try (Resp r = node.connect()) {

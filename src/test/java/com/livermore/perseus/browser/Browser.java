@@ -26,8 +26,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * One headless Debian Chromium driven through the Debian chromedriver, with a fresh profile under
- * {@code target/browser/}. Both binaries are given to Selenium explicitly, so Selenium Manager never
- * runs and nothing is downloaded. {@link #close()} quits the browser and stops exactly the
+ * {@code target/browser/}. Both binaries are given to Selenium explicitly, so Selenium Manager
+ * never runs and nothing is downloaded. {@link #close()} quits the browser and stops exactly the
  * chromedriver process this object started.
  */
 public final class Browser implements AutoCloseable {
@@ -56,8 +56,10 @@ public final class Browser implements AutoCloseable {
   public static Optional<String> unavailableReason() {
     for (Path binary : new Path[] {chromium(), chromedriver()}) {
       if (!Files.isExecutable(binary)) {
-        return Optional.of(binary + " not found; apt-get install chromium chromium-driver"
-            + " (or point -Dperseus.chromium / -Dperseus.chromedriver at other binaries)");
+        return Optional.of(
+            binary
+                + " not found; apt-get install chromium chromium-driver"
+                + " (or point -Dperseus.chromium / -Dperseus.chromedriver at other binaries)");
       }
     }
     return Optional.empty();
@@ -68,33 +70,47 @@ public final class Browser implements AutoCloseable {
   }
 
   public static Browser start(int width, int height) {
-    unavailableReason().ifPresent(reason -> {
-      throw new IllegalStateException(reason);
-    });
+    unavailableReason()
+        .ifPresent(
+            reason -> {
+              throw new IllegalStateException(reason);
+            });
     Path session = createSessionDirectory();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium().toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-dev-shm-usage", "--disable-extensions", "--lang=en-US",
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--disable-extensions",
+        "--lang=en-US",
         // Even with the flags above Chromium looks these up at start (sign-in, updates, the default
-        // search engine); they resolve to nothing here. A blanket MAP * would also catch IP literals
+        // search engine); they resolve to nothing here. A blanket MAP * would also catch IP
+        // literals
         // such as the Arquillian URL.
         "--host-resolver-rules=MAP *.google.com ~NOTFOUND, MAP *.googleapis.com ~NOTFOUND,"
             + " MAP *.gstatic.com ~NOTFOUND, MAP *.duckduckgo.com ~NOTFOUND",
         "--user-data-dir=" + session.resolve("profile").toAbsolutePath(),
         "--window-size=" + width + "," + height);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(chromedriver().toFile())
-        .usingAnyFreePort()
-        .withLogFile(session.resolve("chromedriver.log").toFile())
-        .build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(chromedriver().toFile())
+            .usingAnyFreePort()
+            .withLogFile(session.resolve("chromedriver.log").toFile())
+            .build();
     ChromeDriver driver;
     try {
       driver = new ChromeDriver(service, options);
     } catch (RuntimeException e) {
       service.stop();
-      throw new IllegalStateException("Chromium did not start; see " + session.resolve("chromedriver.log"), e);
+      throw new IllegalStateException(
+          "Chromium did not start; see " + session.resolve("chromedriver.log"), e);
     }
     Browser browser = new Browser(service, driver, session);
     LIVE.add(browser);
@@ -112,21 +128,24 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
-   * Makes the viewport (what the page and a screenshot see) exactly {@code width x height}. Headless
-   * Chromium draws no toolbar but still takes its height off the window, so the window is grown by
-   * the difference measured.
+   * Makes the viewport (what the page and a screenshot see) exactly {@code width x height}.
+   * Headless Chromium draws no toolbar but still takes its height off the window, so the window is
+   * grown by the difference measured.
    */
   public void resize(int width, int height) {
     driver.manage().window().setSize(new Dimension(width, height));
-    List<?> viewport = (List<?>) driver.executeScript("return [window.innerWidth, window.innerHeight]");
+    List<?> viewport =
+        (List<?>) driver.executeScript("return [window.innerWidth, window.innerHeight]");
     int dw = width - ((Number) viewport.get(0)).intValue();
     int dh = height - ((Number) viewport.get(1)).intValue();
-    if (dw != 0 || dh != 0) driver.manage().window().setSize(new Dimension(width + dw, height + dh));
+    if (dw != 0 || dh != 0)
+      driver.manage().window().setSize(new Dimension(width + dw, height + dh));
   }
 
   /** Saves the current viewport as {@code target/screenshots/<name>.png} and returns that path. */
   public Path screenshot(String name) {
-    Path file = TARGET.resolve("screenshots").resolve(name.replaceAll("[^A-Za-z0-9._-]", "_") + ".png");
+    Path file =
+        TARGET.resolve("screenshots").resolve(name.replaceAll("[^A-Za-z0-9._-]", "_") + ".png");
     try {
       Files.createDirectories(file.getParent());
       return Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
@@ -147,11 +166,13 @@ public final class Browser implements AutoCloseable {
   public void awaitText(By by, String text, Duration timeout) {
     AtomicReference<String> seen = new AtomicReference<>("(no element)");
     waiting(timeout)
-        .withMessage(() -> by + " to show text containing '" + text + "', last seen '" + seen.get() + "'")
-        .until(d -> {
-          seen.set(d.findElement(by).getText());
-          return seen.get().contains(text);
-        });
+        .withMessage(
+            () -> by + " to show text containing '" + text + "', last seen '" + seen.get() + "'")
+        .until(
+            d -> {
+              seen.set(d.findElement(by).getText());
+              return seen.get().contains(text);
+            });
   }
 
   private WebDriverWait waiting(Duration timeout) {

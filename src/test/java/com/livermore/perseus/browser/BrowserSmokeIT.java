@@ -61,12 +61,21 @@ class BrowserSmokeIT {
   }
 
   static void page(HttpExchange exchange) throws IOException {
-    String hostname = switch (exchange.getRequestURI().getPath()) {
-      case "/" -> PAYLOAD.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-      case "/unescaped" -> PAYLOAD;
-      default -> null;
-    };
-    byte[] body = (hostname == null ? "not found" : """
+    String hostname =
+        switch (exchange.getRequestURI().getPath()) {
+          case "/" ->
+              PAYLOAD
+                  .replace("&", "&amp;")
+                  .replace("<", "&lt;")
+                  .replace(">", "&gt;")
+                  .replace("\"", "&quot;");
+          case "/unescaped" -> PAYLOAD;
+          default -> null;
+        };
+    byte[] body =
+        (hostname == null
+                ? "not found"
+                : """
         <!doctype html><html><head><meta charset="utf-8"><title>Perseus browser smoke</title></head>
         <body style="font-family: sans-serif">
           <h1>Browser smoke</h1>
@@ -74,7 +83,9 @@ class BrowserSmokeIT {
           <button id="go" onclick="setTimeout(() => document.getElementById('status').textContent = 'clicked', 300)">Go</button>
           <p id="status">waiting</p>
         </body></html>
-        """.formatted(hostname)).getBytes(StandardCharsets.UTF_8);
+        """
+                    .formatted(hostname))
+            .getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
     exchange.sendResponseHeaders(hostname == null ? 404 : 200, body.length);
     try (OutputStream out = exchange.getResponseBody()) {
@@ -83,7 +94,8 @@ class BrowserSmokeIT {
   }
 
   @Test
-  void escapedMarkupStaysTextWhileScriptsRunAndScreenshotsCoverDesktopAndPhone() throws IOException {
+  void escapedMarkupStaysTextWhileScriptsRunAndScreenshotsCoverDesktopAndPhone()
+      throws IOException {
     browser.driver().get(base + "/");
     assertThat(viewport()).containsExactly(Browser.DEFAULT_WIDTH, Browser.DEFAULT_HEIGHT);
     assertThat(browser.driver().findElement(By.id("hostname")).getText()).isEqualTo(PAYLOAD);
@@ -105,7 +117,8 @@ class BrowserSmokeIT {
   @Test
   void anUnescapedPayloadWouldChangeTheTitleSoTheCheckAboveMeansSomething() {
     browser.driver().get(base + "/unescaped");
-    new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(ExpectedConditions.titleIs("pwned"));
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
+        .until(ExpectedConditions.titleIs("pwned"));
   }
 
   @Test
@@ -123,7 +136,8 @@ class BrowserSmokeIT {
   }
 
   @Test
-  void withoutChromiumTheClassIsSkippedWithTheReasonAndListed(@TempDir Path dir) throws IOException {
+  void withoutChromiumTheClassIsSkippedWithTheReasonAndListed(@TempDir Path dir)
+      throws IOException {
     Path list = dir.resolve("browser-skipped.txt");
     Launch launch;
     System.setProperty("perseus.chromium", "/nonexistent/chromium");
@@ -136,15 +150,22 @@ class BrowserSmokeIT {
     }
 
     assertThat(launch.failures()).isEmpty();
-    assertThat(launch.skipped()).containsExactly("Browser test skipped: /nonexistent/chromium not found; "
-        + "apt-get install chromium chromium-driver (or point -Dperseus.chromium / -Dperseus.chromedriver at other binaries)");
-    assertThat(Files.readAllLines(list)).containsExactly(SkippedExample.class.getName()
-        + ": /nonexistent/chromium not found; apt-get install chromium chromium-driver"
-        + " (or point -Dperseus.chromium / -Dperseus.chromedriver at other binaries)");
+    assertThat(launch.skipped())
+        .containsExactly(
+            "Browser test skipped: /nonexistent/chromium not found; "
+                + "apt-get install chromium chromium-driver (or point -Dperseus.chromium / -Dperseus.chromedriver at other binaries)");
+    assertThat(Files.readAllLines(list))
+        .containsExactly(
+            SkippedExample.class.getName()
+                + ": /nonexistent/chromium not found; apt-get install chromium chromium-driver"
+                + " (or point -Dperseus.chromium / -Dperseus.chromedriver at other binaries)");
   }
 
   List<Integer> viewport() {
-    List<?> size = (List<?>) ((JavascriptExecutor) browser.driver()).executeScript("return [window.innerWidth, window.innerHeight]");
+    List<?> size =
+        (List<?>)
+            ((JavascriptExecutor) browser.driver())
+                .executeScript("return [window.innerWidth, window.innerHeight]");
     return size.stream().map(n -> ((Number) n).intValue()).toList();
   }
 
@@ -160,27 +181,34 @@ class BrowserSmokeIT {
   /** Runs an example class in a nested JUnit launcher, which only then enables it. */
   static Launch launch(Class<?> example) {
     Launch launch = new Launch(new ArrayList<>(), new ArrayList<>());
-    TestExecutionListener listener = new TestExecutionListener() {
-      @Override
-      public void executionSkipped(TestIdentifier id, String reason) {
-        launch.skipped().add(reason);
-      }
+    TestExecutionListener listener =
+        new TestExecutionListener() {
+          @Override
+          public void executionSkipped(TestIdentifier id, String reason) {
+            launch.skipped().add(reason);
+          }
 
-      @Override
-      public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        result.getThrowable().ifPresent(launch.failures()::add);
-      }
-    };
+          @Override
+          public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+            result.getThrowable().ifPresent(launch.failures()::add);
+          }
+        };
     System.setProperty(EXAMPLES, "run");
     try {
-      LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(example)).build(), listener);
+      LauncherFactory.create()
+          .execute(
+              LauncherDiscoveryRequestBuilder.request().selectors(selectClass(example)).build(),
+              listener);
     } finally {
       System.clearProperty(EXAMPLES);
     }
     return launch;
   }
 
-  @EnabledIfSystemProperty(named = EXAMPLES, matches = "run", disabledReason = "run only by BrowserSmokeIT")
+  @EnabledIfSystemProperty(
+      named = EXAMPLES,
+      matches = "run",
+      disabledReason = "run only by BrowserSmokeIT")
   @ExtendWith(BrowserTestExtension.class)
   static class FailureScreenshotExample {
     Browser browser;
@@ -192,7 +220,10 @@ class BrowserSmokeIT {
     }
   }
 
-  @EnabledIfSystemProperty(named = EXAMPLES, matches = "run", disabledReason = "run only by BrowserSmokeIT")
+  @EnabledIfSystemProperty(
+      named = EXAMPLES,
+      matches = "run",
+      disabledReason = "run only by BrowserSmokeIT")
   @ExtendWith(BrowserTestExtension.class)
   static class SkippedExample {
     @Test

@@ -22,46 +22,59 @@ import org.opentest4j.TestAbortedException;
  * lists it in {@code target/browser-skipped.txt}); otherwise starts one {@link Browser} per test
  * class, injects it into every field of type {@code Browser} (static or not), closes it after the
  * class, and saves {@code target/screenshots/<TestClass>-<method>-FAILED.png} when a test or a
- * {@code @BeforeEach}/{@code @AfterEach} method fails. List it before {@code ArquillianExtension} so
- * a skipped class deploys nothing.
+ * {@code @BeforeEach}/{@code @AfterEach} method fails. List it before {@code ArquillianExtension}
+ * so a skipped class deploys nothing.
  */
-public class BrowserTestExtension implements ExecutionCondition, BeforeAllCallback, TestInstancePostProcessor,
-    TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BrowserTestExtension.class);
+public class BrowserTestExtension
+    implements ExecutionCondition,
+        BeforeAllCallback,
+        TestInstancePostProcessor,
+        TestExecutionExceptionHandler,
+        LifecycleMethodExecutionExceptionHandler {
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(BrowserTestExtension.class);
   private static final Pattern INVOCATION = Pattern.compile("test-template-invocation:#(\\d+)]$");
 
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-    if (context.getTestMethod().isPresent()) return ConditionEvaluationResult.enabled("decided for the class");
+    if (context.getTestMethod().isPresent())
+      return ConditionEvaluationResult.enabled("decided for the class");
     SkippedBrowserTests.forgetEarlierRuns();
     Optional<String> reason = Browser.unavailableReason();
-    if (reason.isEmpty()) return ConditionEvaluationResult.enabled("Chromium and chromedriver are installed");
+    if (reason.isEmpty())
+      return ConditionEvaluationResult.enabled("Chromium and chromedriver are installed");
     SkippedBrowserTests.record(context.getRequiredTestClass(), reason.get());
     return ConditionEvaluationResult.disabled("Browser test skipped: " + reason.get());
   }
 
   @Override
   public void beforeAll(ExtensionContext context) throws IllegalAccessException {
-    for (Field field : browserFields(context.getRequiredTestClass(), true)) field.set(null, browser(context));
+    for (Field field : browserFields(context.getRequiredTestClass(), true))
+      field.set(null, browser(context));
   }
 
   @Override
-  public void postProcessTestInstance(Object instance, ExtensionContext context) throws IllegalAccessException {
-    for (Field field : browserFields(instance.getClass(), false)) field.set(instance, browser(context));
+  public void postProcessTestInstance(Object instance, ExtensionContext context)
+      throws IllegalAccessException {
+    for (Field field : browserFields(instance.getClass(), false))
+      field.set(instance, browser(context));
   }
 
   @Override
-  public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+  public void handleTestExecutionException(ExtensionContext context, Throwable failure)
+      throws Throwable {
     throw withFailureScreenshot(context, failure);
   }
 
   @Override
-  public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+  public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable failure)
+      throws Throwable {
     throw withFailureScreenshot(context, failure);
   }
 
   @Override
-  public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+  public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable failure)
+      throws Throwable {
     throw withFailureScreenshot(context, failure);
   }
 
@@ -80,9 +93,15 @@ public class BrowserTestExtension implements ExecutionCondition, BeforeAllCallba
     return failure;
   }
 
-  /** {@code <TestClass>-<method>-FAILED}, with {@code -<n>} for the n-th invocation of a parameterized test. */
+  /**
+   * {@code <TestClass>-<method>-FAILED}, with {@code -<n>} for the n-th invocation of a
+   * parameterized test.
+   */
   static String failureScreenshotName(ExtensionContext context) {
-    String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
+    String name =
+        context.getRequiredTestClass().getSimpleName()
+            + "-"
+            + context.getRequiredTestMethod().getName();
     Matcher invocation = INVOCATION.matcher(context.getUniqueId());
     if (invocation.find()) name += "-" + invocation.group(1);
     return name + "-FAILED";
@@ -90,7 +109,9 @@ public class BrowserTestExtension implements ExecutionCondition, BeforeAllCallba
 
   /** The class's browser, started on first use and closed by JUnit with the class's store. */
   private static Browser browser(ExtensionContext context) {
-    return classContext(context).getStore(NAMESPACE).getOrComputeIfAbsent(Browser.class, k -> Browser.start(), Browser.class);
+    return classContext(context)
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(Browser.class, k -> Browser.start(), Browser.class);
   }
 
   private static ExtensionContext classContext(ExtensionContext context) {
@@ -100,9 +121,14 @@ public class BrowserTestExtension implements ExecutionCondition, BeforeAllCallba
   }
 
   private static List<Field> browserFields(Class<?> testClass, boolean isStatic) {
-    List<Field> fields = ReflectionSupport.findFields(testClass,
-        f -> f.getType() == Browser.class && ModifierSupport.isStatic(f) == isStatic && !ModifierSupport.isFinal(f),
-        HierarchyTraversalMode.TOP_DOWN);
+    List<Field> fields =
+        ReflectionSupport.findFields(
+            testClass,
+            f ->
+                f.getType() == Browser.class
+                    && ModifierSupport.isStatic(f) == isStatic
+                    && !ModifierSupport.isFinal(f),
+            HierarchyTraversalMode.TOP_DOWN);
     fields.forEach(f -> f.setAccessible(true));
     return fields;
   }

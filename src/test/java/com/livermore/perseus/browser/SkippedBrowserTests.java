@@ -20,7 +20,10 @@ final class SkippedBrowserTests {
   private SkippedBrowserTests() {}
 
   static Path file() {
-    return Path.of(System.getProperty("perseus.browser.skipped-file", Browser.TARGET.resolve("browser-skipped.txt").toString()));
+    return Path.of(
+        System.getProperty(
+            "perseus.browser.skipped-file",
+            Browser.TARGET.resolve("browser-skipped.txt").toString()));
   }
 
   /** Drops a list left by an earlier test run (older than this JVM), once per JVM. */
@@ -29,7 +32,8 @@ final class SkippedBrowserTests {
     if (!CHECKED.add(file.toAbsolutePath())) return;
     try {
       long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-      if (Files.exists(file) && Files.getLastModifiedTime(file).toMillis() < jvmStart) Files.delete(file);
+      if (Files.exists(file) && Files.getLastModifiedTime(file).toMillis() < jvmStart)
+        Files.delete(file);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not reset " + file, e);
     }
@@ -39,10 +43,15 @@ final class SkippedBrowserTests {
     Path file = file();
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.writeString(file, testClass.getName() + ": " + reason + System.lineSeparator(), StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      Files.writeString(
+          file,
+          testClass.getName() + ": " + reason + System.lineSeparator(),
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not record the skipped " + testClass.getName() + " in " + file, e);
+      throw new UncheckedIOException(
+          "Could not record the skipped " + testClass.getName() + " in " + file, e);
     }
   }
 }

@@ -1,7 +1,6 @@
 package com.livermore.perseus.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
@@ -58,26 +57,43 @@ class ConfigurationReaderTest {
   @ParameterizedTest
   @ValueSource(strings = {"Coinbase", "-kraken", "coin base", "kraken!", "_x", "ä"})
   void exchangeMustBeASlug(String bad) {
-    assertThat(failure("perseus.exchange", bad)).startsWith("perseus.exchange must match [a-z0-9][a-z0-9_-]{0,63}");
+    assertThat(failure("perseus.exchange", bad))
+        .startsWith("perseus.exchange must match [a-z0-9][a-z0-9_-]{0,63}");
   }
 
   @Test
   void exchangeSlugMayBeSixtyFourCharactersButNotMore() {
     assertThat(read("perseus.exchange", "a".repeat(64)).exchange()).hasSize(64);
-    assertThat(failure("perseus.exchange", "a".repeat(65))).startsWith("perseus.exchange must match");
+    assertThat(failure("perseus.exchange", "a".repeat(65)))
+        .startsWith("perseus.exchange must match");
   }
 
   @ParameterizedTest
   @CsvSource({"200ms,600ms", "1s,3s", "15s,45s", "PT15S,PT45S", "1m,3m"})
   void acceptsEveryDurationFormWhenTtlIsThreeIntervals(String interval, String ttl) {
-    PerseusConfig c = read("perseus.exchange", "x", "perseus.heartbeat.interval", interval, "perseus.lease.ttl", ttl);
+    PerseusConfig c =
+        read(
+            "perseus.exchange",
+            "x",
+            "perseus.heartbeat.interval",
+            interval,
+            "perseus.lease.ttl",
+            ttl);
     assertThat(c.lease().ttl()).isEqualTo(c.lease().heartbeatInterval().multipliedBy(3));
   }
 
   @Test
   void ttlBelowThreeIntervalsIsRefusedWithTheRule() {
-    assertThat(failure("perseus.exchange", "x", "perseus.heartbeat.interval", "15s", "perseus.lease.ttl", "44s"))
-        .isEqualTo("perseus.lease.ttl must be at least 3 x perseus.heartbeat.interval (45s), but was 44s.");
+    assertThat(
+            failure(
+                "perseus.exchange",
+                "x",
+                "perseus.heartbeat.interval",
+                "15s",
+                "perseus.lease.ttl",
+                "44s"))
+        .isEqualTo(
+            "perseus.lease.ttl must be at least 3 x perseus.heartbeat.interval (45s), but was 44s.");
   }
 
   @Test
@@ -88,15 +104,31 @@ class ConfigurationReaderTest {
 
   @Test
   void heartbeatFasterThan100msIsRefused() {
-    assertThat(failure("perseus.exchange", "x", "perseus.heartbeat.interval", "50ms", "perseus.lease.ttl", "1s"))
+    assertThat(
+            failure(
+                "perseus.exchange",
+                "x",
+                "perseus.heartbeat.interval",
+                "50ms",
+                "perseus.lease.ttl",
+                "1s"))
         .startsWith("perseus.heartbeat.interval must be at least 100ms");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"localhost:6379", "http://h:6379", "redis://h", "redis://:secret@h:6379", "redis://h:6379/0", "::::"})
+  @ValueSource(
+      strings = {
+        "localhost:6379",
+        "http://h:6379",
+        "redis://h",
+        "redis://:secret@h:6379",
+        "redis://h:6379/0",
+        "::::"
+      })
   void redisAddressMustBeARedisUriWithHostAndPort(String bad) {
     String message = failure("perseus.exchange", "x", "perseus.redis.address", bad);
-    assertThat(message).startsWith("perseus.redis.address entries must look like redis://host:port");
+    assertThat(message)
+        .startsWith("perseus.redis.address entries must look like redis://host:port");
     assertThat(message).doesNotContain("secret");
   }
 
@@ -108,10 +140,17 @@ class ConfigurationReaderTest {
 
   @Test
   void clusterModeTakesACommaListOfNodes() {
-    PerseusConfig c = read("perseus.exchange", "x", "perseus.redis.mode", "cluster",
-        "perseus.redis.address", "redis://a:7000, rediss://b:7001 ,redis://c:7002");
+    PerseusConfig c =
+        read(
+            "perseus.exchange",
+            "x",
+            "perseus.redis.mode",
+            "cluster",
+            "perseus.redis.address",
+            "redis://a:7000, rediss://b:7001 ,redis://c:7002");
     assertThat(c.redis().mode()).isEqualTo(RedisMode.CLUSTER);
-    assertThat(c.redis().addresses()).extracting(URI::toString)
+    assertThat(c.redis().addresses())
+        .extracting(URI::toString)
         .isEqualTo(List.of("redis://a:7000", "rediss://b:7001", "redis://c:7002"));
   }
 
@@ -131,8 +170,10 @@ class ConfigurationReaderTest {
 
   @Test
   void keyPrefixMayNotContainBraces() {
-    assertThat(read("perseus.exchange", "x", "perseus.key-prefix", "blue:").redis().keyPrefix()).isEqualTo("blue:");
-    assertThat(failure("perseus.exchange", "x", "perseus.key-prefix", "{blue}")).startsWith("perseus.key-prefix must be");
+    assertThat(read("perseus.exchange", "x", "perseus.key-prefix", "blue:").redis().keyPrefix())
+        .isEqualTo("blue:");
+    assertThat(failure("perseus.exchange", "x", "perseus.key-prefix", "{blue}"))
+        .startsWith("perseus.key-prefix must be");
   }
 
   @Test
@@ -143,16 +184,32 @@ class ConfigurationReaderTest {
 
   @Test
   void publicIpEndpointsMustBeHttpUrls() {
-    assertThat(failure("perseus.exchange", "x", "perseus.public-ip.endpoints", "https://ok.example, ftp://bad"))
+    assertThat(
+            failure(
+                "perseus.exchange",
+                "x",
+                "perseus.public-ip.endpoints",
+                "https://ok.example, ftp://bad"))
         .startsWith("perseus.public-ip.endpoints must be a comma list of http:// or https:// URLs");
-    assertThat(read("perseus.exchange", "x", "perseus.public-ip.enabled", "false").publicIp().enabled()).isFalse();
+    assertThat(
+            read("perseus.exchange", "x", "perseus.public-ip.enabled", "false")
+                .publicIp()
+                .enabled())
+        .isFalse();
     assertThat(failure("perseus.exchange", "x", "perseus.public-ip.enabled", "maybe"))
         .startsWith("perseus.public-ip.enabled must be true or false");
   }
 
   @Test
   void activityRetentionAndCapAreValidated() {
-    PerseusConfig c = read("perseus.exchange", "x", "perseus.activity.retention", "7d", "perseus.activity.max-length", "1000");
+    PerseusConfig c =
+        read(
+            "perseus.exchange",
+            "x",
+            "perseus.activity.retention",
+            "7d",
+            "perseus.activity.max-length",
+            "1000");
     assertThat(c.activity().retention()).isEqualTo(Duration.ofDays(7));
     assertThat(c.activity().maxLength()).isEqualTo(1000);
     assertThat(failure("perseus.exchange", "x", "perseus.activity.max-length", "ten"))
@@ -165,7 +222,10 @@ class ConfigurationReaderTest {
 
   @Test
   void simulatorFailureModeIsAClosedSet() {
-    assertThat(read("perseus.exchange", "x", "perseus.simulator.failure", "warmup").connector().simulatedFailure())
+    assertThat(
+            read("perseus.exchange", "x", "perseus.simulator.failure", "warmup")
+                .connector()
+                .simulatedFailure())
         .isEqualTo("warmup");
     assertThat(failure("perseus.exchange", "x", "perseus.simulator.failure", "sometimes"))
         .startsWith("perseus.simulator.failure must be one of none, start, warmup, periodic");
@@ -182,13 +242,17 @@ class ConfigurationReaderTest {
     assertThat(failure("perseus.exchange", "x", "perseus.console.cards-poll", "500ms"))
         .startsWith("perseus.console.cards-poll must be between 1s and 10m");
     assertThat(failure("perseus.exchange", "x", "perseus.console.latency-warn", "300ms"))
-        .startsWith("perseus.console.latency-critical must be more than perseus.console.latency-warn");
+        .startsWith(
+            "perseus.console.latency-critical must be more than perseus.console.latency-warn");
   }
 
   @Test
   void everyMessageIsOneSentence() {
-    for (String m : List.of(failure(), failure("perseus.exchange", "BAD"),
-        failure("perseus.exchange", "x", "perseus.lease.ttl", "1s"))) {
+    for (String m :
+        List.of(
+            failure(),
+            failure("perseus.exchange", "BAD"),
+            failure("perseus.exchange", "x", "perseus.lease.ttl", "1s"))) {
       assertThat(m).endsWith(".").doesNotContain("\n");
     }
   }

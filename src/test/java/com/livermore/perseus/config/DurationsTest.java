@@ -22,7 +22,8 @@ class DurationsTest {
   @Test
   void rejectsTextThatIsNoDuration() {
     assertThatThrownBy(() -> Durations.parse("perseus.lease.ttl", "45"))
-        .isInstanceOf(InvalidConfigurationException.class).hasMessageStartingWith("perseus.lease.ttl must be a duration");
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageStartingWith("perseus.lease.ttl must be a duration");
   }
 
   @Test

@@ -75,55 +75,135 @@ class ConsoleIT {
   @Deployment(testable = false)
   static WebArchive deployment() {
     redis = RedisServer.start();
-    client = Redisson.create(RedisClientProducer.redissonConfig(
-        new RedisSettings(List.of(URI.create(redis.address())), RedisMode.SINGLE, Optional.empty(), "")));
+    client =
+        Redisson.create(
+            RedisClientProducer.redissonConfig(
+                new RedisSettings(
+                    List.of(URI.create(redis.address())), RedisMode.SINGLE, Optional.empty(), "")));
     store = new LeaseStore(client, new Keys(""));
     heartbeats = Executors.newSingleThreadScheduledExecutor();
     simulateKraken();
     simulateGemini();
     seedOkx();
-    return PayaraDeployment.builtWar("console", Map.ofEntries(Map.entry("perseus.exchange", "coinbase"),
-        Map.entry("perseus.redis.address", redis.address()), Map.entry("perseus.heartbeat.interval", "1s"),
-        Map.entry("perseus.lease.ttl", "3s"), Map.entry("perseus.simulator.warmup", "1s"),
-        Map.entry("perseus.simulator.symbols", "25"), Map.entry("perseus.public-ip.enabled", "false"),
-        Map.entry("perseus.admin", "desk-7@example.com"), Map.entry("perseus.console.cards-poll", "1s"),
-        Map.entry("perseus.console.activity-poll", "2s"), Map.entry("perseus.security.users",
-            "viewer:network-viewer:plain:viewer-secret,admin:network-admin:plain:admin-secret")));
+    return PayaraDeployment.builtWar(
+        "console",
+        Map.ofEntries(
+            Map.entry("perseus.exchange", "coinbase"),
+            Map.entry("perseus.redis.address", redis.address()),
+            Map.entry("perseus.heartbeat.interval", "1s"),
+            Map.entry("perseus.lease.ttl", "3s"),
+            Map.entry("perseus.simulator.warmup", "1s"),
+            Map.entry("perseus.simulator.symbols", "25"),
+            Map.entry("perseus.public-ip.enabled", "false"),
+            Map.entry("perseus.admin", "desk-7@example.com"),
+            Map.entry("perseus.console.cards-poll", "1s"),
+            Map.entry("perseus.console.activity-poll", "2s"),
+            Map.entry(
+                "perseus.security.users",
+                "viewer:network-viewer:plain:viewer-secret,admin:network-admin:plain:admin-secret")));
   }
 
-  static OwnerRecord record(String exchange, String id, String host, String admin, long epoch, Instant now, ErrorInfo error) {
-    return new OwnerRecord(id, exchange, epoch, host, "203.0.113.9", "10.9.9.9", admin, ConnectionState.ACTIVE, now.minusSeconds(90),
-        33, null, now.minusSeconds(3600), now, 3L, error, "test");
+  static OwnerRecord record(
+      String exchange,
+      String id,
+      String host,
+      String admin,
+      long epoch,
+      Instant now,
+      ErrorInfo error) {
+    return new OwnerRecord(
+        id,
+        exchange,
+        epoch,
+        host,
+        "203.0.113.9",
+        "10.9.9.9",
+        admin,
+        ConnectionState.ACTIVE,
+        now.minusSeconds(90),
+        33,
+        null,
+        now.minusSeconds(3600),
+        now,
+        3L,
+        error,
+        "test");
   }
 
-  static Lease claim(String exchange, String id, String host, String admin, Duration ttl, ErrorInfo error) {
+  static Lease claim(
+      String exchange, String id, String host, String admin, Duration ttl, ErrorInfo error) {
     Instant now = Instant.now();
     store.registerExchange(exchange, now);
-    ClaimOutcome outcome = store.claim(record(exchange, id, host, admin, 0, now, error), ttl, new StreamRetention(1000, "0-0"),
-        ActivityEntry.of(EventType.REGISTERED, exchange, id, 0, host, now));
+    ClaimOutcome outcome =
+        store.claim(
+            record(exchange, id, host, admin, 0, now, error),
+            ttl,
+            new StreamRetention(1000, "0-0"),
+            ActivityEntry.of(EventType.REGISTERED, exchange, id, 0, host, now));
     return ((ClaimOutcome.Claimed) outcome).lease();
   }
 
   static void simulateKraken() {
-    Lease lease = claim("kraken", "kraken-sim", "kraken-host", "kraken-ops", Duration.ofSeconds(3), null);
-    krakenBeat = heartbeats.scheduleAtFixedRate(() -> store.write(lease,
-        record("kraken", "kraken-sim", "kraken-host", "kraken-ops", lease.epoch(), Instant.now(), null),
-        Duration.ofSeconds(3), new StreamRetention(1000, "0-0"), null), 300, 300, TimeUnit.MILLISECONDS);
+    Lease lease =
+        claim("kraken", "kraken-sim", "kraken-host", "kraken-ops", Duration.ofSeconds(3), null);
+    krakenBeat =
+        heartbeats.scheduleAtFixedRate(
+            () ->
+                store.write(
+                    lease,
+                    record(
+                        "kraken",
+                        "kraken-sim",
+                        "kraken-host",
+                        "kraken-ops",
+                        lease.epoch(),
+                        Instant.now(),
+                        null),
+                    Duration.ofSeconds(3),
+                    new StreamRetention(1000, "0-0"),
+                    null),
+            300,
+            300,
+            TimeUnit.MILLISECONDS);
   }
 
   static void simulateGemini() {
-    claim("gemini", "gemini-sim", XSS_HOST, XSS_ADMIN, Duration.ofMinutes(10), new ErrorInfo("<b>bold</b> failure", Instant.now()));
+    claim(
+        "gemini",
+        "gemini-sim",
+        XSS_HOST,
+        XSS_ADMIN,
+        Duration.ofMinutes(10),
+        new ErrorInfo("<b>bold</b> failure", Instant.now()));
   }
 
   static void seedOkx() {
     Instant start = Instant.now().minusSeconds(3600);
     try (Resp r = redis.connect()) {
       r.call("HSET", "network:exchanges", "okx", "{\"exchange\":\"okx\",\"displayName\":\"OKX\"}");
-      r.call("SET", "exchange:{okx}:last", RecordJson.write(record("okx", "okx-old", "okx-host", "", 4, start, null)));
+      r.call(
+          "SET",
+          "exchange:{okx}:last",
+          RecordJson.write(record("okx", "okx-old", "okx-host", "", 4, start, null)));
       for (int i = 0; i < 45; i++) {
         String type = i % 3 == 0 ? "error" : "state_changed";
-        r.call("XADD", "logs:network:{okx}", (start.toEpochMilli() + i * 1000L) + "-0", "type", type, "exchange", "okx",
-            "instanceId", "okx-old", "epoch", "4", "hostname", "okx-host", "message", "entry " + i, "at",
+        r.call(
+            "XADD",
+            "logs:network:{okx}",
+            (start.toEpochMilli() + i * 1000L) + "-0",
+            "type",
+            type,
+            "exchange",
+            "okx",
+            "instanceId",
+            "okx-old",
+            "epoch",
+            "4",
+            "hostname",
+            "okx-host",
+            "message",
+            "entry " + i,
+            "at",
             start.plusSeconds(i).toString());
       }
     }
@@ -151,14 +231,26 @@ class ConsoleIT {
 
   /** A card attribute read in one script, so a poll re-rendering the cards cannot interleave. */
   String attr(String exchange, String attribute) {
-    return (String) js("var c = document.querySelector(\".perseus-card[data-exchange='" + exchange + "']\");"
-        + " return c ? c.getAttribute('" + attribute + "') : null;");
+    return (String)
+        js(
+            "var c = document.querySelector(\".perseus-card[data-exchange='"
+                + exchange
+                + "']\");"
+                + " return c ? c.getAttribute('"
+                + attribute
+                + "') : null;");
   }
 
   /** A card's element text read in one script. */
   String cardText(String exchange, String cssClass) {
-    return (String) js("var e = document.querySelector(\".perseus-card[data-exchange='" + exchange + "'] ." + cssClass + "\");"
-        + " return e ? e.innerText.trim() : null;");
+    return (String)
+        js(
+            "var e = document.querySelector(\".perseus-card[data-exchange='"
+                + exchange
+                + "'] ."
+                + cssClass
+                + "\");"
+                + " return e ? e.innerText.trim() : null;");
   }
 
   WebElement card(String exchange) {
@@ -202,7 +294,8 @@ class ConsoleIT {
     assertThat(text(coinbase, "card-uptime")).startsWith("Running for ");
     assertThat(text(coinbase, "card-local-ip")).isNotBlank();
     assertThat(text(coinbase, "card-heartbeat")).contains("ago").contains("ms");
-    assertThat(coinbase.findElement(By.cssSelector(".card-latency")).getAttribute("class")).containsPattern("latency-(green|yellow|red)");
+    assertThat(coinbase.findElement(By.cssSelector(".card-latency")).getAttribute("class"))
+        .containsPattern("latency-(green|yellow|red)");
 
     WebElement kraken = card("kraken");
     assertThat(text(kraken, "card-host")).isEqualTo("kraken-host");
@@ -245,10 +338,15 @@ class ConsoleIT {
     krakenBeat.cancel(false);
 
     await().atMost(WAIT).until(() -> "late".equals(attr("kraken", "data-liveness")));
-    await().atMost(WAIT).until(() -> String.valueOf(cardText("kraken", "card-warning")).startsWith("Possibly dead"));
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> String.valueOf(cardText("kraken", "card-warning")).startsWith("Possibly dead"));
     await().atMost(WAIT).until(() -> "dead".equals(attr("kraken", "data-liveness")));
     assertThat(cardText("kraken", "card-last-seen")).startsWith("Last seen ");
-    assertThat(cardText("kraken", "card-host")).as("the last known identity stays").isEqualTo("kraken-host");
+    assertThat(cardText("kraken", "card-host"))
+        .as("the last known identity stays")
+        .isEqualTo("kraken-host");
     assertThat(js("return window.__sameDocument")).as("no page reload happened").isEqualTo("yes");
   }
 
@@ -256,27 +354,42 @@ class ConsoleIT {
   @Order(5)
   void theActivityTablePagesAndFiltersByExchangeAndType() {
     login("viewer", "viewer-secret");
-    new Select(browser.driver().findElement(By.id("activityForm:exchangeFilter"))).selectByValue("okx");
-    await().atMost(WAIT).until(() -> rows().size() == 20 && rows().stream().allMatch(r -> r.contains("okx")));
+    new Select(browser.driver().findElement(By.id("activityForm:exchangeFilter")))
+        .selectByValue("okx");
+    await()
+        .atMost(WAIT)
+        .until(() -> rows().size() == 20 && rows().stream().allMatch(r -> r.contains("okx")));
     String firstRow = rows().get(0);
     assertThat(firstRow).contains("entry 44");
 
-    browser.driver().findElement(By.cssSelector("#activityForm\\:activity .ui-paginator-next")).click();
+    browser
+        .driver()
+        .findElement(By.cssSelector("#activityForm\\:activity .ui-paginator-next"))
+        .click();
     await().atMost(WAIT).until(() -> !rows().isEmpty() && rows().get(0).contains("entry 24"));
 
-    new Select(browser.driver().findElement(By.id("activityForm:typeFilter"))).selectByValue("error");
+    new Select(browser.driver().findElement(By.id("activityForm:typeFilter")))
+        .selectByValue("error");
     await().atMost(WAIT).until(() -> !rows().isEmpty() && rows().get(0).contains("entry 42"));
     @SuppressWarnings("unchecked")
-    List<String> tags = (List<String>) js("return Array.from(document.querySelectorAll('[id=\"activityForm:activity\"] .event-tag'))"
-        + ".map(function (t) { return t.innerText.trim(); });");
+    List<String> tags =
+        (List<String>)
+            js(
+                "return Array.from(document.querySelectorAll('[id=\"activityForm:activity\"] .event-tag'))"
+                    + ".map(function (t) { return t.innerText.trim(); });");
     assertThat(tags).isNotEmpty().allMatch("error"::equals);
   }
 
-  /** The table's rows as text, read in one script so a poll re-rendering the table cannot interleave. */
+  /**
+   * The table's rows as text, read in one script so a poll re-rendering the table cannot
+   * interleave.
+   */
   @SuppressWarnings("unchecked")
   List<String> rows() {
-    return (List<String>) js("return Array.from(document.querySelectorAll('[id=\"activityForm:activity\"] tbody tr.activity-row'))"
-        + ".map(function (r) { return r.innerText; });");
+    return (List<String>)
+        js(
+            "return Array.from(document.querySelectorAll('[id=\"activityForm:activity\"] tbody tr.activity-row'))"
+                + ".map(function (r) { return r.innerText; });");
   }
 
   @Test
@@ -288,7 +401,8 @@ class ConsoleIT {
       List<WebElement> cards = browser.driver().findElements(By.cssSelector(".perseus-card"));
       assertThat(cards).hasSizeGreaterThan(1);
       assertThat(cards.stream().map(c -> c.getLocation().getX()).distinct()).hasSize(1);
-      assertThat(((Number) js("return document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(390);
+      assertThat(((Number) js("return document.documentElement.scrollWidth")).intValue())
+          .isLessThanOrEqualTo(390);
       browser.screenshot("ConsoleIT-phone");
     } finally {
       browser.resize(Browser.DEFAULT_WIDTH, Browser.DEFAULT_HEIGHT);
@@ -300,23 +414,33 @@ class ConsoleIT {
   void pollingPausesWhileTheTabIsHiddenAndResumesWhenShown() {
     login("viewer", "viewer-secret");
     browser.await(By.id("cards"), WAIT);
-    assertThat(js("return PF('cardsPoll').isActive() && PF('activityPoll').isActive()")).isEqualTo(true);
-    js("Object.defineProperty(document, 'hidden', {configurable: true, get: function () { return true; }});"
-        + "document.dispatchEvent(new Event('visibilitychange'));");
-    assertThat(js("return PF('cardsPoll').isActive() || PF('activityPoll').isActive()")).isEqualTo(false);
-    js("Object.defineProperty(document, 'hidden', {configurable: true, get: function () { return false; }});"
-        + "document.dispatchEvent(new Event('visibilitychange'));");
-    assertThat(js("return PF('cardsPoll').isActive() && PF('activityPoll').isActive()")).isEqualTo(true);
+    assertThat(js("return PF('cardsPoll').isActive() && PF('activityPoll').isActive()"))
+        .isEqualTo(true);
+    js(
+        "Object.defineProperty(document, 'hidden', {configurable: true, get: function () { return true; }});"
+            + "document.dispatchEvent(new Event('visibilitychange'));");
+    assertThat(js("return PF('cardsPoll').isActive() || PF('activityPoll').isActive()"))
+        .isEqualTo(false);
+    js(
+        "Object.defineProperty(document, 'hidden', {configurable: true, get: function () { return false; }});"
+            + "document.dispatchEvent(new Event('visibilitychange'));");
+    assertThat(js("return PF('cardsPoll').isActive() && PF('activityPoll').isActive()"))
+        .isEqualTo(true);
   }
 
   @Test
   @Order(7)
   void aPollAfterTheSessionExpiredLeadsBackToTheLoginPage() {
     login("viewer", "viewer-secret");
-    browser.driver().manage().deleteAllCookies(); // the server no longer knows this browser: as after a timeout
+    browser
+        .driver()
+        .manage()
+        .deleteAllCookies(); // the server no longer knows this browser: as after a timeout
     await().atMost(WAIT).until(() -> browser.driver().getCurrentUrl().contains("login.xhtml"));
     assertThat(browser.driver().findElement(By.id("login:username")).isDisplayed()).isTrue();
-    assertThat(browser.driver().findElement(By.tagName("body")).getText()).doesNotContain("Exception").doesNotContain("at com.");
+    assertThat(browser.driver().findElement(By.tagName("body")).getText())
+        .doesNotContain("Exception")
+        .doesNotContain("at com.");
   }
 
   @Test
@@ -333,7 +457,8 @@ class ConsoleIT {
     assertThat(cardText("coinbase", "card-stopped-by")).startsWith("Stopped by admin at ");
     browser.screenshot("ConsoleIT-stopped");
 
-    js("document.querySelector(\".perseus-card[data-exchange='coinbase'] .control-start\").click()");
+    js(
+        "document.querySelector(\".perseus-card[data-exchange='coinbase'] .control-start\").click()");
     await().atMost(WAIT).until(() -> "active".equals(attr("coinbase", "data-state")));
     await().atMost(WAIT).until(() -> cardText("coinbase", "card-stopped-by") == null);
   }

@@ -7,24 +7,23 @@ import com.livermore.perseus.security.UserDirectory;
 import com.livermore.perseus.testing.PayaraProcess;
 import com.livermore.perseus.testing.RedisServer;
 import com.livermore.perseus.testing.Resp;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The README's first command: a small Perseus network on this machine. Starts a Redis (the
- * embedded binary unless PERSEUS_REDIS_ADDRESS names one) and one Payara Micro instance per
- * exchange, each on a free port, prints where everything is, and on Ctrl-C stops exactly the
- * processes it started, letting each instance release its lease first.
+ * The README's first command: a small Perseus network on this machine. Starts a Redis (the embedded
+ * binary unless PERSEUS_REDIS_ADDRESS names one) and one Payara Micro instance per exchange, each
+ * on a free port, prints where everything is, and on Ctrl-C stops exactly the processes it started,
+ * letting each instance release its lease first.
  */
 public final class DemoNetwork {
   private static final List<String> EXCHANGES = List.of("coinbase", "kraken", "bitstamp");
@@ -46,7 +45,13 @@ public final class DemoNetwork {
     Path micro = target.resolve("payara-micro/payara-micro.jar");
     require(war, "the WAR");
     require(micro, "the Payara Micro jar");
-    Path runDir = target.resolve("demo").resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
+    Path runDir =
+        target
+            .resolve("demo")
+            .resolve(
+                DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                    .withZone(ZoneOffset.UTC)
+                    .format(Instant.now()));
     Files.createDirectories(runDir);
     Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "perseus-demo-stop"));
 
@@ -63,16 +68,25 @@ public final class DemoNetwork {
     for (String exchange : EXCHANGES) {
       instances.add(launch(exchange, war, micro, runDir));
     }
-    say("Starting " + instances.size() + " Payara Micro instances (about 20-40 s on a small machine); logs under " + runDir + " ...");
+    say(
+        "Starting "
+            + instances.size()
+            + " Payara Micro instances (about 20-40 s on a small machine); logs under "
+            + runDir
+            + " ...");
     awaitActive(Duration.ofMinutes(4));
     for (Instance i : instances) {
-      if (!i.process().awaitWeb(Duration.ofMinutes(2))) say("  " + i.exchange() + "'s web console does not answer yet; see " + i.log());
+      if (!i.process().awaitWeb(Duration.ofMinutes(2)))
+        say("  " + i.exchange() + "'s web console does not answer yet; see " + i.log());
     }
 
     say("");
     say("Perseus demo network is up:");
     for (Instance i : instances) {
-      say(String.format("  %-9s http://127.0.0.1:%d/   (pid %d, log %s)", i.exchange(), i.port(), i.process().pid(), i.log()));
+      say(
+          String.format(
+              "  %-9s http://127.0.0.1:%d/   (pid %d, log %s)",
+              i.exchange(), i.port(), i.process().pid(), i.log()));
     }
     say("");
     int api = instances.get(0).port();
@@ -81,9 +95,24 @@ public final class DemoNetwork {
     say("  admin  / " + adminPassword + "   (network-admin)");
     say("  viewer / " + viewerPassword + "   (network-viewer)");
     say("");
-    say("The network as JSON:  curl -u viewer:" + viewerPassword + " http://127.0.0.1:" + api + "/api/network/instances");
-    say("Activity:             curl -u viewer:" + viewerPassword + " 'http://127.0.0.1:" + api + "/api/network/activity?limit=20'");
-    say("Health and OpenAPI:   http://127.0.0.1:" + api + "/health   http://127.0.0.1:" + api + "/openapi");
+    say(
+        "The network as JSON:  curl -u viewer:"
+            + viewerPassword
+            + " http://127.0.0.1:"
+            + api
+            + "/api/network/instances");
+    say(
+        "Activity:             curl -u viewer:"
+            + viewerPassword
+            + " 'http://127.0.0.1:"
+            + api
+            + "/api/network/activity?limit=20'");
+    say(
+        "Health and OpenAPI:   http://127.0.0.1:"
+            + api
+            + "/health   http://127.0.0.1:"
+            + api
+            + "/openapi");
     say("");
     say("Inspect the registry with redis-cli, e.g.:");
     URI uri = URI.create(redisAddress.split(",")[0]);
@@ -94,7 +123,12 @@ public final class DemoNetwork {
     while (true) {
       for (Instance i : instances) {
         if (!i.process().isAlive()) {
-          say(i.exchange() + " instance exited (code " + i.process().exitValue() + "); see " + i.log());
+          say(
+              i.exchange()
+                  + " instance exited (code "
+                  + i.process().exitValue()
+                  + "); see "
+                  + i.log());
           instances.remove(i);
           break;
         }
@@ -104,15 +138,29 @@ public final class DemoNetwork {
   }
 
   private Instance launch(String exchange, Path war, Path micro, Path runDir) {
-    Map<String, String> props = new java.util.HashMap<>(Map.of(
-        "perseus.exchange", exchange,
-        "perseus.redis.address", redisAddress,
-        "perseus.redis.mode", redisAddress.contains(",") ? "cluster" : "single",
-        "perseus.heartbeat.interval", "5s", "perseus.lease.ttl", "15s",
-        "perseus.admin", "demo-ops@" + exchange + ".example",
-        "perseus.simulator.warmup", "8s"));
-    props.put("perseus.security.users", "admin:network-admin:" + UserDirectory.hash(adminPassword.toCharArray())
-        + ",viewer:network-viewer:" + UserDirectory.hash(viewerPassword.toCharArray()));
+    Map<String, String> props =
+        new java.util.HashMap<>(
+            Map.of(
+                "perseus.exchange",
+                exchange,
+                "perseus.redis.address",
+                redisAddress,
+                "perseus.redis.mode",
+                redisAddress.contains(",") ? "cluster" : "single",
+                "perseus.heartbeat.interval",
+                "5s",
+                "perseus.lease.ttl",
+                "15s",
+                "perseus.admin",
+                "demo-ops@" + exchange + ".example",
+                "perseus.simulator.warmup",
+                "8s"));
+    props.put(
+        "perseus.security.users",
+        "admin:network-admin:"
+            + UserDirectory.hash(adminPassword.toCharArray())
+            + ",viewer:network-viewer:"
+            + UserDirectory.hash(viewerPassword.toCharArray()));
     PayaraProcess p = PayaraProcess.start(war, micro, runDir.resolve(exchange), props);
     return new Instance(exchange, p.port(), p, p.log());
   }
@@ -124,14 +172,28 @@ public final class DemoNetwork {
       for (String exchange : List.copyOf(pending)) {
         OwnerRecord r = lease(exchange);
         if (r != null && r.state().wireName().equals("active")) {
-          say("  " + exchange + " is active (instance " + r.instanceId() + ", epoch " + r.epoch() + ", " + r.symbolCount() + " symbols)");
+          say(
+              "  "
+                  + exchange
+                  + " is active (instance "
+                  + r.instanceId()
+                  + ", epoch "
+                  + r.epoch()
+                  + ", "
+                  + r.symbolCount()
+                  + " symbols)");
           pending.remove(exchange);
         }
       }
       Thread.sleep(1000);
     }
     if (!pending.isEmpty()) {
-      say("Still not active after " + timeout.toSeconds() + " s: " + pending + " - see the logs above.");
+      say(
+          "Still not active after "
+              + timeout.toSeconds()
+              + " s: "
+              + pending
+              + " - see the logs above.");
     }
   }
 
@@ -142,21 +204,36 @@ public final class DemoNetwork {
       if (password != null) r.call("AUTH", password);
       String json = (String) r.call("GET", "exchange:{" + exchange + "}:instance");
       return json == null ? null : RecordJson.readOwner(json);
-    } catch (UncheckedIOException | UnreadableRecordException | com.livermore.perseus.testing.RespException e) {
+    } catch (UncheckedIOException
+        | UnreadableRecordException
+        | com.livermore.perseus.testing.RespException e) {
       return null;
     }
   }
 
-  /** Stops exactly what this demo started: SIGTERM to each instance (it releases its lease), then Redis. */
+  /**
+   * Stops exactly what this demo started: SIGTERM to each instance (it releases its lease), then
+   * Redis.
+   */
   private void stop() {
     say("Stopping the demo network ...");
-    instances.parallelStream().forEach(i -> {
-      if (i.process().stop()) {
-        say("  " + i.exchange() + " stopped" + (lease(i.exchange()) == null ? "; lease released" : ""));
-      } else {
-        say("  " + i.exchange() + " did not stop within 30 s; killed pid " + i.process().pid());
-      }
-    });
+    instances.parallelStream()
+        .forEach(
+            i -> {
+              if (i.process().stop()) {
+                say(
+                    "  "
+                        + i.exchange()
+                        + " stopped"
+                        + (lease(i.exchange()) == null ? "; lease released" : ""));
+              } else {
+                say(
+                    "  "
+                        + i.exchange()
+                        + " did not stop within 30 s; killed pid "
+                        + i.process().pid());
+              }
+            });
     if (redis != null) {
       redis.close();
       say("  Redis stopped.");
@@ -174,7 +251,8 @@ public final class DemoNetwork {
 
   private static void require(Path file, String what) {
     if (!Files.isRegularFile(file)) {
-      throw new IllegalStateException(file + " (" + what + ") is missing: start the demo with ./mvnw -Pdemo package");
+      throw new IllegalStateException(
+          file + " (" + what + ") is missing: start the demo with ./mvnw -Pdemo package");
     }
   }
 

@@ -44,10 +44,25 @@ class InstanceOnPayaraIT {
   }
 
   static Map<String, String> config(String exchange) {
-    return Map.of("perseus.exchange", exchange, "perseus.redis.address", redis().address(),
-        "perseus.heartbeat.interval", "1s", "perseus.lease.ttl", "3s", "perseus.simulator.warmup", "2s",
-        "perseus.simulator.symbols", "25", "perseus.admin", "payara-it@example.com",
-        "perseus.public-ip.endpoints", "http://127.0.0.1:9/", "perseus.public-ip.timeout", "1s");
+    return Map.of(
+        "perseus.exchange",
+        exchange,
+        "perseus.redis.address",
+        redis().address(),
+        "perseus.heartbeat.interval",
+        "1s",
+        "perseus.lease.ttl",
+        "3s",
+        "perseus.simulator.warmup",
+        "2s",
+        "perseus.simulator.symbols",
+        "25",
+        "perseus.admin",
+        "payara-it@example.com",
+        "perseus.public-ip.endpoints",
+        "http://127.0.0.1:9/",
+        "perseus.public-ip.timeout",
+        "1s");
   }
 
   @Deployment(name = "kraken", managed = false, testable = false)
@@ -82,8 +97,11 @@ class InstanceOnPayaraIT {
   void deployedInstanceReachesActiveKeepsItsLeaseAndReleasesItOnUndeploy() {
     deployer.deploy("kraken");
     try {
-      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-          .until(() -> lease("kraken") != null && lease("kraken").state() == ConnectionState.ACTIVE);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(250))
+          .until(
+              () -> lease("kraken") != null && lease("kraken").state() == ConnectionState.ACTIVE);
       OwnerRecord active = lease("kraken");
       assertThat(active.symbolCount()).isEqualTo(25);
       assertThat(active.admin()).isEqualTo("payara-it@example.com");
@@ -92,7 +110,9 @@ class InstanceOnPayaraIT {
 
       // The EJB timer keeps renewing: lastHeartbeat advances and the TTL never reaches zero.
       Instant first = active.lastHeartbeat();
-      await().atMost(Duration.ofSeconds(5)).until(() -> lease("kraken").lastHeartbeat().isAfter(first));
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> lease("kraken").lastHeartbeat().isAfter(first));
       for (int i = 0; i < 8; i++) {
         try (Resp r = redis().connect()) {
           assertThat((Long) r.call("PTTL", "exchange:{kraken}:instance")).isPositive();
@@ -121,7 +141,9 @@ class InstanceOnPayaraIT {
       } catch (RuntimeException e) {
         // some adapters report the failure, Payara Micro's only logs it; the log is what we check
       }
-      await().atMost(Duration.ofSeconds(30)).until(() -> server.toString().contains("Exception while loading the app"));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> server.toString().contains("Exception while loading the app"));
     } finally {
       System.setOut(original);
       try {
@@ -131,12 +153,16 @@ class InstanceOnPayaraIT {
       }
     }
     assertThat(server.toString())
-        .contains("perseus.lease.ttl must be at least 3 x perseus.heartbeat.interval (3s), but was 2s.");
+        .contains(
+            "perseus.lease.ttl must be at least 3 x perseus.heartbeat.interval (3s), but was 2s.");
     assertThat(lease("bitstamp")).as("nothing was claimed").isNull();
     assertThat(get("exchange:{bitstamp}:last")).isNull();
   }
 
-  /** Copies what Payara Micro prints (the adapter forwards it to System.out) into a buffer the test can read. */
+  /**
+   * Copies what Payara Micro prints (the adapter forwards it to System.out) into a buffer the test
+   * can read.
+   */
   static final class TeeOutputStream extends OutputStream {
     private final OutputStream a;
     private final OutputStream b;

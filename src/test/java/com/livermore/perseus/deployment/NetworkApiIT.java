@@ -70,37 +70,100 @@ class NetworkApiIT {
     redis = RedisServer.start();
     seedDeadExchange();
     startWebhookReceiver();
-    String users = "viewer:network-viewer:plain:viewer-secret,admin:network-admin:" + UserDirectory.hash("admin-secret".toCharArray());
-    return PayaraDeployment.builtWar("network-api", Map.of("perseus.exchange", "kraken",
-        "perseus.redis.address", redis.address(), "perseus.heartbeat.interval", "1s", "perseus.lease.ttl", "3s",
-        "perseus.simulator.warmup", "1s", "perseus.public-ip.enabled", "false", "perseus.admin", "api-it@example.com",
-        "perseus.security.users", users, "perseus.notify.webhooks",
-        "json=http://127.0.0.1:" + webhook.getAddress().getPort() + "/hooks/perseus-test-token"));
+    String users =
+        "viewer:network-viewer:plain:viewer-secret,admin:network-admin:"
+            + UserDirectory.hash("admin-secret".toCharArray());
+    return PayaraDeployment.builtWar(
+        "network-api",
+        Map.of(
+            "perseus.exchange",
+            "kraken",
+            "perseus.redis.address",
+            redis.address(),
+            "perseus.heartbeat.interval",
+            "1s",
+            "perseus.lease.ttl",
+            "3s",
+            "perseus.simulator.warmup",
+            "1s",
+            "perseus.public-ip.enabled",
+            "false",
+            "perseus.admin",
+            "api-it@example.com",
+            "perseus.security.users",
+            users,
+            "perseus.notify.webhooks",
+            "json=http://127.0.0.1:"
+                + webhook.getAddress().getPort()
+                + "/hooks/perseus-test-token"));
   }
 
   static void seedDeadExchange() {
-    OwnerRecord last = new OwnerRecord("dead-1", "bitstamp", 7, "old-host", "198.51.100.4", "10.1.1.1", "night-shift",
-        ConnectionState.ACTIVE, DEAD_SEEN.minusSeconds(3600), 80, null, DEAD_SEEN.minusSeconds(7200), DEAD_SEEN, 4L, null, "0.0.9");
+    OwnerRecord last =
+        new OwnerRecord(
+            "dead-1",
+            "bitstamp",
+            7,
+            "old-host",
+            "198.51.100.4",
+            "10.1.1.1",
+            "night-shift",
+            ConnectionState.ACTIVE,
+            DEAD_SEEN.minusSeconds(3600),
+            80,
+            null,
+            DEAD_SEEN.minusSeconds(7200),
+            DEAD_SEEN,
+            4L,
+            null,
+            "0.0.9");
     try (Resp r = redis.connect()) {
-      r.call("HSET", "network:exchanges", "bitstamp", "{\"exchange\":\"bitstamp\",\"displayName\":\"Bitstamp\",\"firstSeen\":\"2026-11-01T00:00:00Z\"}");
+      r.call(
+          "HSET",
+          "network:exchanges",
+          "bitstamp",
+          "{\"exchange\":\"bitstamp\",\"displayName\":\"Bitstamp\",\"firstSeen\":\"2026-11-01T00:00:00Z\"}");
       r.call("SET", "exchange:{bitstamp}:last", RecordJson.write(last));
-      r.call("XADD", "logs:network:{bitstamp}", DEAD_SEEN.toEpochMilli() + "-0", "type", "state_changed", "exchange", "bitstamp",
-          "instanceId", "dead-1", "epoch", "7", "hostname", "old-host", "from", "warming", "to", "active", "at", DEAD_SEEN.toString());
+      r.call(
+          "XADD",
+          "logs:network:{bitstamp}",
+          DEAD_SEEN.toEpochMilli() + "-0",
+          "type",
+          "state_changed",
+          "exchange",
+          "bitstamp",
+          "instanceId",
+          "dead-1",
+          "epoch",
+          "7",
+          "hostname",
+          "old-host",
+          "from",
+          "warming",
+          "to",
+          "active",
+          "at",
+          DEAD_SEEN.toString());
     }
   }
 
   /** Stands in for an operator's webhook endpoint (Slack, Discord or their own). */
   static void startWebhookReceiver() {
     try {
-      webhook = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+      webhook =
+          com.sun.net.httpserver.HttpServer.create(
+              new java.net.InetSocketAddress("127.0.0.1", 0), 0);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    webhook.createContext("/hooks/", exchange -> {
-      webhookBodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      exchange.sendResponseHeaders(204, -1);
-      exchange.close();
-    });
+    webhook.createContext(
+        "/hooks/",
+        exchange -> {
+          webhookBodies.add(
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
     webhook.start();
   }
 
@@ -112,22 +175,28 @@ class NetworkApiIT {
 
   @BeforeEach
   void krakenIsActive() {
-    await().atMost(Duration.ofSeconds(30)).until(() -> {
-      try (Resp r = redis.connect()) {
-        String json = (String) r.call("GET", "exchange:{kraken}:instance");
-        return json != null && RecordJson.readOwner(json).state() == ConnectionState.ACTIVE;
-      }
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              try (Resp r = redis.connect()) {
+                String json = (String) r.call("GET", "exchange:{kraken}:instance");
+                return json != null && RecordJson.readOwner(json).state() == ConnectionState.ACTIVE;
+              }
+            });
   }
 
   HttpResponse<String> get(String path, String credentials) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(PayaraDeployment.loopback(base) + path)).timeout(Duration.ofSeconds(10));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(PayaraDeployment.loopback(base) + path))
+            .timeout(Duration.ofSeconds(10));
     if (credentials != null) b.header("Authorization", basic(credentials));
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   static String basic(String credentials) {
-    return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
   }
 
   static JsonNode json(HttpResponse<String> r) throws Exception {
@@ -149,7 +218,8 @@ class NetworkApiIT {
 
   static void assertProblem(HttpResponse<String> r, int status, String parameter) throws Exception {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    assertThat(r.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
     JsonNode p = json(r);
     assertThat(p.get("status").asInt()).isEqualTo(status);
     assertThat(p.get("title").asText()).isNotBlank();
@@ -163,7 +233,8 @@ class NetworkApiIT {
   void withoutLoginTheApiAnswers401WithABasicChallenge() throws Exception {
     HttpResponse<String> r = get("api/network/instances", null);
     assertProblem(r, 401, null);
-    assertThat(r.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic realm=\"Perseus Network\"");
+    assertThat(r.headers().firstValue("WWW-Authenticate").orElse(""))
+        .startsWith("Basic realm=\"Perseus Network\"");
   }
 
   @Test
@@ -182,7 +253,8 @@ class NetworkApiIT {
     assertThat(r.headers().firstValue("Cache-Control")).contains("no-store");
     assertThat(r.headers().firstValue("Perseus-Server-Time")).isPresent();
     JsonNode body = json(r);
-    assertThat(Instant.parse(body.get("serverTime").asText())).isCloseTo(Instant.now(), within(Duration.ofMinutes(1)));
+    assertThat(Instant.parse(body.get("serverTime").asText()))
+        .isCloseTo(Instant.now(), within(Duration.ofMinutes(1)));
 
     JsonNode kraken = exchange(body, "kraken");
     assertThat(kraken.get("displayName").asText()).isEqualTo("Kraken");
@@ -193,9 +265,25 @@ class NetworkApiIT {
     assertThat(kraken.get("uptimeMs").asLong()).isPositive();
     assertThat(kraken.get("lastKnown").isNull()).isTrue();
     JsonNode owner = kraken.get("owner");
-    assertThat(names(owner)).containsExactlyInAnyOrder("instanceId", "exchange", "epoch", "hostname", "ipAddress",
-        "localAddress", "admin", "state", "stateSince", "symbolCount", "warmupProgress", "registeredAt", "lastHeartbeat",
-        "heartbeatLatencyMs", "lastError", "version", "nodeName");
+    assertThat(names(owner))
+        .containsExactlyInAnyOrder(
+            "instanceId",
+            "exchange",
+            "epoch",
+            "hostname",
+            "ipAddress",
+            "localAddress",
+            "admin",
+            "state",
+            "stateSince",
+            "symbolCount",
+            "warmupProgress",
+            "registeredAt",
+            "lastHeartbeat",
+            "heartbeatLatencyMs",
+            "lastError",
+            "version",
+            "nodeName");
     assertThat(owner.get("exchange").asText()).isEqualTo("kraken");
     assertThat(owner.get("admin").asText()).isEqualTo("api-it@example.com");
     assertThat(owner.get("state").asText()).isEqualTo("active");
@@ -223,15 +311,21 @@ class NetworkApiIT {
     assertThat(body.get("exchange").asText()).isEqualTo("kraken");
     assertThat(body.get("liveness").asText()).isEqualTo("alive");
     assertThat(body.get("owner").get("instanceId").asText()).isNotBlank();
-    assertThat(json(get("api/network/exchanges/bitstamp", VIEWER)).get("liveness").asText()).isEqualTo("dead");
+    assertThat(json(get("api/network/exchanges/bitstamp", VIEWER)).get("liveness").asText())
+        .isEqualTo("dead");
   }
 
   @Test
   @Order(5)
   void anUnknownExchangeIs404AndABadIdIs400() throws Exception {
     assertProblem(get("api/network/exchanges/okx", VIEWER), 404, null);
-    assertProblem(get("api/network/exchanges/" + URLEncoder.encode("Not A Slug!", StandardCharsets.UTF_8).replace("+", "%20"), VIEWER),
-        400, "exchange");
+    assertProblem(
+        get(
+            "api/network/exchanges/"
+                + URLEncoder.encode("Not A Slug!", StandardCharsets.UTF_8).replace("+", "%20"),
+            VIEWER),
+        400,
+        "exchange");
     assertProblem(get("api/network/exchanges/" + "x".repeat(65), VIEWER), 400, "exchange");
     assertProblem(get("api/network/nothing-here", VIEWER), 404, null);
   }
@@ -267,15 +361,27 @@ class NetworkApiIT {
     JsonNode second = json(get("api/network/activity?limit=2&cursor=" + next, VIEWER));
     assertThat(second.get("entries").get(0).get("id").asText()).isEqualTo(ids.get(2));
 
-    JsonNode since = json(get("api/network/activity?since=" + DEAD_SEEN.plusSeconds(1) + "&exchange=bitstamp", VIEWER));
+    JsonNode since =
+        json(
+            get(
+                "api/network/activity?since=" + DEAD_SEEN.plusSeconds(1) + "&exchange=bitstamp",
+                VIEWER));
     assertThat(since.get("entries")).isEmpty();
   }
 
   @ParameterizedTest
-  @CsvSource({"limit=0,limit", "limit=501,limit", "limit=abc,limit", "type=bogus,type", "since=yesterday,since",
-      "cursor=garbage,cursor", "exchange=BAD!,exchange"})
+  @CsvSource({
+    "limit=0,limit",
+    "limit=501,limit",
+    "limit=abc,limit",
+    "type=bogus,type",
+    "since=yesterday,since",
+    "cursor=garbage,cursor",
+    "exchange=BAD!,exchange"
+  })
   @Order(7)
-  void badActivityParametersAre400NamingTheParameter(String query, String parameter) throws Exception {
+  void badActivityParametersAre400NamingTheParameter(String query, String parameter)
+      throws Exception {
     assertProblem(get("api/network/activity?" + query.replace("!", "%21"), VIEWER), 400, parameter);
   }
 
@@ -283,12 +389,19 @@ class NetworkApiIT {
   @Order(8)
   void healthSaysReadyAndAlive() throws Exception {
     String root = "http://127.0.0.1:" + base.getPort() + "/";
-    HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(root + "health/ready")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> ready =
+        http.send(
+            HttpRequest.newBuilder(URI.create(root + "health/ready")).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
-    assertThat(ready.body()).contains("perseus-lease").contains("\"role\":\"owner\"").contains("UP");
-    HttpResponse<String> live = http.send(HttpRequest.newBuilder(URI.create(root + "health/live")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    assertThat(ready.body())
+        .contains("perseus-lease")
+        .contains("\"role\":\"owner\"")
+        .contains("UP");
+    HttpResponse<String> live =
+        http.send(
+            HttpRequest.newBuilder(URI.create(root + "health/live")).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(live.statusCode()).isEqualTo(200);
     assertThat(live.body()).contains("perseus-instance");
   }
@@ -297,51 +410,90 @@ class NetworkApiIT {
   @Order(9)
   void theOpenApiDocumentListsEveryEndpoint() throws Exception {
     String root = "http://127.0.0.1:" + base.getPort() + "/";
-    HttpResponse<String> doc = http.send(HttpRequest.newBuilder(URI.create(root + "openapi")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> doc =
+        http.send(
+            HttpRequest.newBuilder(URI.create(root + "openapi")).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(doc.statusCode()).isEqualTo(200);
-    assertThat(doc.body()).contains("/api/network/instances", "/api/network/exchanges/{exchange}", "/api/network/activity",
-        "/api/network/events", "Perseus Network API");
+    assertThat(doc.body())
+        .contains(
+            "/api/network/instances",
+            "/api/network/exchanges/{exchange}",
+            "/api/network/activity",
+            "/api/network/events",
+            "Perseus Network API");
   }
 
   @Test
   @Order(10)
   void serverSentEventsPushAnExchangeThatAppearsAndItsDeath() throws Exception {
     BlockingQueue<String> events = new LinkedBlockingQueue<>();
-    HttpRequest request = HttpRequest.newBuilder(URI.create(PayaraDeployment.loopback(base) + "api/network/events"))
-        .header("Authorization", basic(VIEWER)).header("Accept", "text/event-stream").build();
-    HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(PayaraDeployment.loopback(base) + "api/network/events"))
+            .header("Authorization", basic(VIEWER))
+            .header("Accept", "text/event-stream")
+            .build();
+    HttpResponse<InputStream> response =
+        http.send(request, HttpResponse.BodyHandlers.ofInputStream());
     assertThat(response.statusCode()).isEqualTo(200);
     Thread reader = new Thread(() -> readEvents(response.body(), events), "sse-reader");
     reader.setDaemon(true);
     reader.start();
     try {
-      assertThat(events.poll(10, TimeUnit.SECONDS)).as("the current network on connect").contains("\"kraken\"");
+      assertThat(events.poll(10, TimeUnit.SECONDS))
+          .as("the current network on connect")
+          .contains("\"kraken\"");
 
       Instant now = Instant.now();
-      OwnerRecord gemini = new OwnerRecord("g-1", "gemini", 1, "g-host", null, "10.2.2.2", "", ConnectionState.ACTIVE, now, 3, null,
-          now, now, 1L, null, "1");
+      OwnerRecord gemini =
+          new OwnerRecord(
+              "g-1",
+              "gemini",
+              1,
+              "g-host",
+              null,
+              "10.2.2.2",
+              "",
+              ConnectionState.ACTIVE,
+              now,
+              3,
+              null,
+              now,
+              now,
+              1L,
+              null,
+              "1");
       try (Resp r = redis.connect()) {
-        r.call("HSET", "network:exchanges", "gemini", "{\"exchange\":\"gemini\",\"displayName\":\"Gemini\"}");
+        r.call(
+            "HSET",
+            "network:exchanges",
+            "gemini",
+            "{\"exchange\":\"gemini\",\"displayName\":\"Gemini\"}");
         r.call("SET", "exchange:{gemini}:instance", RecordJson.write(gemini), "PX", "2500");
         r.call("SET", "exchange:{gemini}:last", RecordJson.write(gemini));
       }
-      assertThat(awaitLiveness(events, "gemini", Set.of("alive", "late"), Duration.ofSeconds(10))).isIn("alive", "late");
-      // The lease expires 2.5 s after it was written; the watcher checks at that moment, not at its next poll.
-      assertThat(awaitLiveness(events, "gemini", Set.of("dead"), Duration.ofSeconds(10))).isEqualTo("dead");
+      assertThat(awaitLiveness(events, "gemini", Set.of("alive", "late"), Duration.ofSeconds(10)))
+          .isIn("alive", "late");
+      // The lease expires 2.5 s after it was written; the watcher checks at that moment, not at its
+      // next poll.
+      assertThat(awaitLiveness(events, "gemini", Set.of("dead"), Duration.ofSeconds(10)))
+          .isEqualTo("dead");
     } finally {
       response.body().close();
     }
   }
 
   /** Waits for a network event in which {@code exchange} has one of the wanted liveness values. */
-  static String awaitLiveness(BlockingQueue<String> events, String exchange, Set<String> wanted, Duration timeout) throws Exception {
+  static String awaitLiveness(
+      BlockingQueue<String> events, String exchange, Set<String> wanted, Duration timeout)
+      throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       String e = events.poll(200, TimeUnit.MILLISECONDS);
       if (e == null) continue;
       for (JsonNode x : RecordJson.mapper().readTree(e).get("exchanges")) {
-        if (x.get("exchange").asText().equals(exchange) && wanted.contains(x.get("liveness").asText())) {
+        if (x.get("exchange").asText().equals(exchange)
+            && wanted.contains(x.get("liveness").asText())) {
           return x.get("liveness").asText();
         }
       }
@@ -370,12 +522,33 @@ class NetworkApiIT {
   @Test
   @Order(11)
   void webhooksReceiveStateChangesAndTheDeathSeenByTheWatcher() throws Exception {
-    await().atMost(Duration.ofSeconds(20)).until(() -> webhookBodies.stream().anyMatch(b -> b.contains("\"kind\":\"state_changed\"")
-        && b.contains("\"exchange\":\"kraken\"") && b.contains("active")));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                webhookBodies.stream()
+                    .anyMatch(
+                        b ->
+                            b.contains("\"kind\":\"state_changed\"")
+                                && b.contains("\"exchange\":\"kraken\"")
+                                && b.contains("active")));
     // gemini's lease expired in the SSE test; one instance reports the death.
-    await().atMost(Duration.ofSeconds(20)).until(() -> webhookBodies.stream().anyMatch(b -> b.contains("\"kind\":\"dead\"")
-        && b.contains("\"exchange\":\"gemini\"")));
-    JsonNode dead = RecordJson.mapper().readTree(webhookBodies.stream().filter(b -> b.contains("\"kind\":\"dead\"")).findFirst().get());
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                webhookBodies.stream()
+                    .anyMatch(
+                        b ->
+                            b.contains("\"kind\":\"dead\"")
+                                && b.contains("\"exchange\":\"gemini\"")));
+    JsonNode dead =
+        RecordJson.mapper()
+            .readTree(
+                webhookBodies.stream()
+                    .filter(b -> b.contains("\"kind\":\"dead\""))
+                    .findFirst()
+                    .get());
     assertThat(dead.get("instanceId").asText()).isEqualTo("g-1");
     assertThat(dead.get("source").asText()).isEqualTo("perseus");
   }
@@ -387,18 +560,37 @@ class NetworkApiIT {
     HttpResponse<String> r = get("api/metrics", VIEWER);
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
-    assertThat(r.body()).contains("perseus_leases_held 1.0", "perseus_lease_renewal_seconds_bucket",
-        "perseus_lease_renewal_failures_total", "perseus_leases_lost_total", "perseus_events_suppressed_total");
-    String appends = r.body().lines().filter(l -> l.startsWith("perseus_stream_appends_total")).findFirst().orElseThrow();
-    assertThat(Double.parseDouble(appends.substring(appends.lastIndexOf(' ') + 1))).as("registered + 3 transitions")
+    assertThat(r.body())
+        .contains(
+            "perseus_leases_held 1.0",
+            "perseus_lease_renewal_seconds_bucket",
+            "perseus_lease_renewal_failures_total",
+            "perseus_leases_lost_total",
+            "perseus_events_suppressed_total");
+    String appends =
+        r.body()
+            .lines()
+            .filter(l -> l.startsWith("perseus_stream_appends_total"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(Double.parseDouble(appends.substring(appends.lastIndexOf(' ') + 1)))
+        .as("registered + 3 transitions")
         .isGreaterThanOrEqualTo(4.0);
-    String renewals = r.body().lines().filter(l -> l.startsWith("perseus_lease_renewal_seconds_count")).findFirst().orElseThrow();
+    String renewals =
+        r.body()
+            .lines()
+            .filter(l -> l.startsWith("perseus_lease_renewal_seconds_count"))
+            .findFirst()
+            .orElseThrow();
     assertThat(Double.parseDouble(renewals.substring(renewals.lastIndexOf(' ') + 1))).isPositive();
   }
 
   HttpResponse<String> post(String path, String credentials, String body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(PayaraDeployment.loopback(base) + path)).timeout(Duration.ofSeconds(20))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(PayaraDeployment.loopback(base) + path))
+            .timeout(Duration.ofSeconds(20))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (credentials != null) b.header("Authorization", basic(credentials));
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
@@ -406,44 +598,71 @@ class NetworkApiIT {
   @Test
   @Order(12)
   void commandsNeedTheAdminRoleAndAValidBody() throws Exception {
-    assertProblem(post("api/network/exchanges/kraken/commands", null, "{\"command\":\"stop\"}"), 401, null);
-    assertProblem(post("api/network/exchanges/kraken/commands", VIEWER, "{\"command\":\"stop\"}"), 403, null);
-    assertProblem(post("api/network/exchanges/kraken/commands", ADMIN, "{\"command\":\"explode\"}"), 400, "command");
+    assertProblem(
+        post("api/network/exchanges/kraken/commands", null, "{\"command\":\"stop\"}"), 401, null);
+    assertProblem(
+        post("api/network/exchanges/kraken/commands", VIEWER, "{\"command\":\"stop\"}"), 403, null);
+    assertProblem(
+        post("api/network/exchanges/kraken/commands", ADMIN, "{\"command\":\"explode\"}"),
+        400,
+        "command");
     assertProblem(post("api/network/exchanges/kraken/commands", ADMIN, "not json"), 400, "command");
-    assertProblem(post("api/network/exchanges/kraken/commands", ADMIN, "{\"command\":\"stop\",\"confirm\":\"yes\"}"), 400, "confirm");
-    assertProblem(post("api/network/exchanges/okx/commands", ADMIN, "{\"command\":\"stop\"}"), 404, null);
-    assertThat(json(get("api/network/exchanges/kraken", VIEWER)).get("state").asText()).isEqualTo("active");
+    assertProblem(
+        post(
+            "api/network/exchanges/kraken/commands",
+            ADMIN,
+            "{\"command\":\"stop\",\"confirm\":\"yes\"}"),
+        400,
+        "confirm");
+    assertProblem(
+        post("api/network/exchanges/okx/commands", ADMIN, "{\"command\":\"stop\"}"), 404, null);
+    assertThat(json(get("api/network/exchanges/kraken", VIEWER)).get("state").asText())
+        .isEqualTo("active");
   }
 
   @Test
   @Order(13)
   void stopReachesTheOwnerAndStartBringsItBackBothRecordedWithTheirIssuer() throws Exception {
-    HttpResponse<String> stop = post("api/network/exchanges/kraken/commands", ADMIN, "{\"command\":\"stop\"}");
+    HttpResponse<String> stop =
+        post("api/network/exchanges/kraken/commands", ADMIN, "{\"command\":\"stop\"}");
     assertThat(stop.statusCode()).as(stop.body()).isEqualTo(200);
     assertThat(json(stop).get("outcome").asText()).isEqualTo("done");
     JsonNode kraken = json(get("api/network/exchanges/kraken", VIEWER));
     assertThat(kraken.get("state").asText()).isEqualTo("stopped");
     assertThat(kraken.get("stoppedByOperator").get("stoppedBy").asText()).isEqualTo("admin");
 
-    HttpResponse<String> start = post("api/network/exchanges/kraken/commands", ADMIN, "{\"command\":\"start\"}");
+    HttpResponse<String> start =
+        post("api/network/exchanges/kraken/commands", ADMIN, "{\"command\":\"start\"}");
     assertThat(start.statusCode()).as(start.body()).isEqualTo(202);
-    await().atMost(Duration.ofSeconds(20)).until(() -> json(get("api/network/exchanges/kraken", VIEWER)).get("state").asText().equals("active"));
-    assertThat(json(get("api/network/exchanges/kraken", VIEWER)).get("stoppedByOperator").isNull()).isTrue();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                json(get("api/network/exchanges/kraken", VIEWER))
+                    .get("state")
+                    .asText()
+                    .equals("active"));
+    assertThat(json(get("api/network/exchanges/kraken", VIEWER)).get("stoppedByOperator").isNull())
+        .isTrue();
 
     JsonNode commands = json(get("api/network/activity?exchange=kraken&type=command", VIEWER));
     List<String> messages = new ArrayList<>();
     for (JsonNode e : commands.get("entries")) messages.add(e.get("message").asText());
-    assertThat(messages).anyMatch(m -> m.startsWith("stop by admin: done")).anyMatch(m -> m.startsWith("start by admin: accepted"));
+    assertThat(messages)
+        .anyMatch(m -> m.startsWith("stop by admin: done"))
+        .anyMatch(m -> m.startsWith("start by admin: accepted"));
   }
 
   @Test
   @Order(14)
   void forceStartIsRefusedWhileTheHolderIsAliveAndFencesADeadOne() throws Exception {
-    HttpResponse<String> refused = post("api/network/exchanges/kraken/commands", ADMIN, "{\"command\":\"force-start\"}");
+    HttpResponse<String> refused =
+        post("api/network/exchanges/kraken/commands", ADMIN, "{\"command\":\"force-start\"}");
     assertThat(refused.statusCode()).isEqualTo(409);
     assertThat(json(refused).get("reason").asText()).contains("live instance").contains("confirm");
 
-    HttpResponse<String> taken = post("api/network/exchanges/bitstamp/commands", ADMIN, "{\"command\":\"force-start\"}");
+    HttpResponse<String> taken =
+        post("api/network/exchanges/bitstamp/commands", ADMIN, "{\"command\":\"force-start\"}");
     assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
     assertThat(json(taken).get("reason").asText()).contains("fencing epoch is now");
     try (Resp r = redis.connect()) {
@@ -451,7 +670,8 @@ class NetworkApiIT {
     }
     JsonNode takeovers = json(get("api/network/activity?exchange=bitstamp&type=takeover", VIEWER));
     assertThat(takeovers.get("entries")).hasSize(1);
-    assertThat(takeovers.get("entries").get(0).get("message").asText()).startsWith("force-start by admin");
+    assertThat(takeovers.get("entries").get(0).get("message").asText())
+        .startsWith("force-start by admin");
   }
 
   @Test
@@ -460,15 +680,19 @@ class NetworkApiIT {
     redis.stop();
     try {
       assertProblem(get("api/network/instances", VIEWER), 503, null);
-      assertThat(json(get("api/network/instances", VIEWER)).get("title").asText()).isEqualTo("Redis unreachable");
+      assertThat(json(get("api/network/instances", VIEWER)).get("title").asText())
+          .isEqualTo("Redis unreachable");
       assertProblem(get("api/network/activity", VIEWER), 503, null);
     } finally {
       redis.restart();
     }
-    await().atMost(Duration.ofSeconds(20)).until(() -> get("api/network/instances", VIEWER).statusCode() == 200);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> get("api/network/instances", VIEWER).statusCode() == 200);
   }
 
   static org.assertj.core.data.TemporalUnitOffset within(Duration d) {
-    return new org.assertj.core.data.TemporalUnitWithinOffset(d.toMillis(), java.time.temporal.ChronoUnit.MILLIS);
+    return new org.assertj.core.data.TemporalUnitWithinOffset(
+        d.toMillis(), java.time.temporal.ChronoUnit.MILLIS);
   }
 }

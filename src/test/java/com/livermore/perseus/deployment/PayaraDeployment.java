@@ -22,14 +22,16 @@ public final class PayaraDeployment {
   public static WebArchive builtWar(String name, Map<String, String> config) {
     File war = new File(System.getProperty("perseus.war", "target/perseus.war"));
     if (!war.isFile()) {
-      throw new IllegalStateException(war + " is missing: run the tests through Maven (mvn verify), which packages it first.");
+      throw new IllegalStateException(
+          war + " is missing: run the tests through Maven (mvn verify), which packages it first.");
     }
     preparePayaraTmp();
     StringBuilder props = new StringBuilder();
     new TreeMap<>(config).forEach((k, v) -> props.append(k).append('=').append(v).append('\n'));
     return ShrinkWrap.create(WebArchive.class, name + ".war")
         .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war))
-        .addAsResource(new StringAsset(props.toString()), "META-INF/microprofile-config.properties");
+        .addAsResource(
+            new StringAsset(props.toString()), "META-INF/microprofile-config.properties");
   }
 
   /**
@@ -40,7 +42,10 @@ public final class PayaraDeployment {
     return url.getProtocol() + "://127.0.0.1:" + url.getPort() + url.getPath();
   }
 
-  /** Payara Micro's own temporary files go under target/, not /tmp (see payara.cmdOptions in the POM). */
+  /**
+   * Payara Micro's own temporary files go under target/, not /tmp (see payara.cmdOptions in the
+   * POM).
+   */
   private static void preparePayaraTmp() {
     String dir = System.getProperty("perseus.payara.tmp");
     if (dir == null) return;

@@ -27,11 +27,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two Payara Micro processes on one Redis, as in production: a command sent to one instance's API
- * reaches the other, which owns the exchange, and comes back with its outcome; an owner killed
- * with SIGKILL shows up dead on the other's API within one TTL.
+ * reaches the other, which owns the exchange, and comes back with its outcome; an owner killed with
+ * SIGKILL shows up dead on the other's API within one TTL.
  */
 class TwoInstancesIT {
-  static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:admin-secret".getBytes(StandardCharsets.UTF_8));
+  static final String ADMIN =
+      "Basic "
+          + Base64.getEncoder()
+              .encodeToString("admin:admin-secret".getBytes(StandardCharsets.UTF_8));
   static RedisServer redis;
   static PayaraProcess coinbase;
   static PayaraProcess kraken;
@@ -41,19 +44,39 @@ class TwoInstancesIT {
   static void startNetwork() throws Exception {
     redis = RedisServer.start();
     Path war = Path.of(System.getProperty("perseus.war", "target/perseus.war"));
-    Path micro = Path.of(System.getProperty("payara.microJar", "target/payara-micro/payara-micro.jar"));
+    Path micro =
+        Path.of(System.getProperty("payara.microJar", "target/payara-micro/payara-micro.jar"));
     Path dir = Files.createTempDirectory("two-instances");
     coinbase = PayaraProcess.start(war, micro, dir.resolve("coinbase"), config("coinbase"));
     kraken = PayaraProcess.start(war, micro, dir.resolve("kraken"), config("kraken"));
-    await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> Stream.of("coinbase", "kraken")
-        .allMatch(x -> lease(x) != null && lease(x).state() == ConnectionState.ACTIVE));
-    assertThat(coinbase.awaitWeb(Duration.ofMinutes(2)) && kraken.awaitWeb(Duration.ofMinutes(2))).as("both web apps answer").isTrue();
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () ->
+                Stream.of("coinbase", "kraken")
+                    .allMatch(x -> lease(x) != null && lease(x).state() == ConnectionState.ACTIVE));
+    assertThat(coinbase.awaitWeb(Duration.ofMinutes(2)) && kraken.awaitWeb(Duration.ofMinutes(2)))
+        .as("both web apps answer")
+        .isTrue();
   }
 
   static Map<String, String> config(String exchange) {
-    return Map.of("perseus.exchange", exchange, "perseus.redis.address", redis.address(), "perseus.heartbeat.interval", "1s",
-        "perseus.lease.ttl", "3s", "perseus.simulator.warmup", "1s", "perseus.public-ip.enabled", "false",
-        "perseus.security.users", "admin:network-admin:plain:admin-secret");
+    return Map.of(
+        "perseus.exchange",
+        exchange,
+        "perseus.redis.address",
+        redis.address(),
+        "perseus.heartbeat.interval",
+        "1s",
+        "perseus.lease.ttl",
+        "3s",
+        "perseus.simulator.warmup",
+        "1s",
+        "perseus.public-ip.enabled",
+        "false",
+        "perseus.security.users",
+        "admin:network-admin:plain:admin-secret");
   }
 
   @AfterAll
@@ -70,15 +93,26 @@ class TwoInstancesIT {
     }
   }
 
-  HttpResponse<String> command(PayaraProcess via, String exchange, String command) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(via.url() + "api/network/exchanges/" + exchange + "/commands"))
-        .header("Authorization", ADMIN).header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-        .POST(HttpRequest.BodyPublishers.ofString("{\"command\":\"" + command + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+  HttpResponse<String> command(PayaraProcess via, String exchange, String command)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(
+                URI.create(via.url() + "api/network/exchanges/" + exchange + "/commands"))
+            .header("Authorization", ADMIN)
+            .header("Content-Type", "application/json")
+            .timeout(Duration.ofSeconds(30))
+            .POST(HttpRequest.BodyPublishers.ofString("{\"command\":\"" + command + "\"}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   JsonNode status(PayaraProcess via, String exchange) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(via.url() + "api/network/exchanges/" + exchange))
-        .header("Authorization", ADMIN).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(via.url() + "api/network/exchanges/" + exchange))
+                .header("Authorization", ADMIN)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     return RecordJson.mapper().readTree(r.body());
   }
 
@@ -94,18 +128,23 @@ class TwoInstancesIT {
 
     HttpResponse<String> start = command(coinbase, "kraken", "start");
     assertThat(start.statusCode()).as(start.body()).isEqualTo(202);
-    await().atMost(Duration.ofSeconds(20)).until(() -> lease("kraken").state() == ConnectionState.ACTIVE);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> lease("kraken").state() == ConnectionState.ACTIVE);
   }
 
   @Test
   void anOwnerKilledWithSigkillIsSeenDeadByTheOtherInstanceWithinOneTtl() throws Exception {
     OwnerRecord last = lease("kraken");
     kraken.kill();
-    await().atMost(Duration.ofSeconds(8)).until(() -> status(coinbase, "kraken").get("liveness").asText().equals("dead"));
+    await()
+        .atMost(Duration.ofSeconds(8))
+        .until(() -> status(coinbase, "kraken").get("liveness").asText().equals("dead"));
     JsonNode dead = status(coinbase, "kraken");
     assertThat(dead.get("lastKnown").get("instanceId").asText()).isEqualTo(last.instanceId());
     assertThat(dead.get("lastSeen").asText()).isNotBlank();
     HttpResponse<String> stop = command(coinbase, "kraken", "stop");
-    assertThat(RecordJson.mapper().readTree(stop.body()).get("reason").asText()).contains("stays stopped network-wide");
+    assertThat(RecordJson.mapper().readTree(stop.body()).get("reason").asText())
+        .contains("stays stopped network-wide");
   }
 }

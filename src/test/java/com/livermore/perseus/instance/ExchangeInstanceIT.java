@@ -71,19 +71,42 @@ class ExchangeInstanceIT {
   }
 
   PerseusConfig config(String... extra) {
-    Map<String, String> values = new HashMap<>(Map.of(
-        "perseus.exchange", "kraken", "perseus.key-prefix", prefix, "perseus.redis.address", redis.address(),
-        "perseus.heartbeat.interval", "200ms", "perseus.lease.ttl", "600ms", "perseus.simulator.warmup", "400ms",
-        "perseus.simulator.symbols", "40", "perseus.admin", "ops@example.com", "perseus.activity.error-window", "1s"));
+    Map<String, String> values =
+        new HashMap<>(
+            Map.of(
+                "perseus.exchange",
+                "kraken",
+                "perseus.key-prefix",
+                prefix,
+                "perseus.redis.address",
+                redis.address(),
+                "perseus.heartbeat.interval",
+                "200ms",
+                "perseus.lease.ttl",
+                "600ms",
+                "perseus.simulator.warmup",
+                "400ms",
+                "perseus.simulator.symbols",
+                "40",
+                "perseus.admin",
+                "ops@example.com",
+                "perseus.activity.error-window",
+                "1s"));
     for (int i = 0; i < extra.length; i += 2) values.put(extra[i], extra[i + 1]);
     return ConfigurationReader.read(name -> Optional.ofNullable(values.get(name)));
   }
 
   ExchangeInstance instance(PerseusConfig config, ExchangeConnector connector) {
     Clock clock = Clock.systemUTC();
-    ExchangeInstance instance = new ExchangeInstance(config, InstanceIdentity.detect(config.admin()),
-        new LeaseStore(redis.redisson(), keys), new ActivityLog(redis.redisson(), keys::activity, config.activity(), clock),
-        connector, worker, clock);
+    ExchangeInstance instance =
+        new ExchangeInstance(
+            config,
+            InstanceIdentity.detect(config.admin()),
+            new LeaseStore(redis.redisson(), keys),
+            new ActivityLog(redis.redisson(), keys::activity, config.activity(), clock),
+            connector,
+            worker,
+            clock);
     started.add(instance);
     return instance;
   }
@@ -123,7 +146,9 @@ class ExchangeInstanceIT {
   }
 
   List<String> types() {
-    return entries().stream().map(e -> e.get("type") + (e.containsKey("to") ? ":" + e.get("to") : "")).toList();
+    return entries().stream()
+        .map(e -> e.get("type") + (e.containsKey("to") ? ":" + e.get("to") : ""))
+        .toList();
   }
 
   @Test
@@ -133,13 +158,20 @@ class ExchangeInstanceIT {
     instance.start();
     beat(instance);
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
     OwnerRecord active = lease();
     assertThat(active.symbolCount()).isEqualTo(40);
     assertThat(active.warmupProgress()).isNull();
     assertThat(active.admin()).isEqualTo("ops@example.com");
     assertThat(active.epoch()).isEqualTo(1);
-    assertThat(types()).containsExactly("registered", "state_changed:starting", "state_changed:warming", "state_changed:active");
+    assertThat(types())
+        .containsExactly(
+            "registered",
+            "state_changed:starting",
+            "state_changed:warming",
+            "state_changed:active");
     assertThat(instance.status().role()).isEqualTo(InstanceRole.OWNER);
   }
 
@@ -149,7 +181,9 @@ class ExchangeInstanceIT {
     ExchangeInstance instance = instance(config, new RecordingConnector());
     instance.start();
     beat(instance);
-    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
 
     Instant previous = lease().lastHeartbeat();
     for (int i = 0; i < 5; i++) {
@@ -165,12 +199,15 @@ class ExchangeInstanceIT {
 
   @Test
   void aConnectorErrorPopulatesLastError() {
-    PerseusConfig config = config("perseus.simulator.failure", "periodic", "perseus.simulator.warmup", "100ms");
+    PerseusConfig config =
+        config("perseus.simulator.failure", "periodic", "perseus.simulator.warmup", "100ms");
     ExchangeInstance instance = instance(config, new SimulatedConnector(config.connector()));
     instance.start();
     beat(instance);
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> lease() != null && lease().lastError() != null);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> lease() != null && lease().lastError() != null);
     assertThat(lease().lastError().message()).contains("Simulated order book gap on kraken");
     assertThat(lease().lastError().at()).isNotNull();
     assertThat(lease().state()).isEqualTo(ConnectionState.ACTIVE);
@@ -185,10 +222,17 @@ class ExchangeInstanceIT {
     instance.start();
     beat(instance);
 
-    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null && lease().state() == ConnectionState.STOPPED);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> lease() != null && lease().state() == ConnectionState.STOPPED);
     assertThat(lease().lastError().message()).isEqualTo("exchange refused the API key");
-    assertThat(types()).containsExactly("registered", "state_changed:starting", "error", "state_changed:stopping",
-        "state_changed:stopped");
+    assertThat(types())
+        .containsExactly(
+            "registered",
+            "state_changed:starting",
+            "error",
+            "state_changed:stopping",
+            "state_changed:stopped");
     assertThat(connector.calls).containsExactly("start", "stop");
   }
 
@@ -197,10 +241,11 @@ class ExchangeInstanceIT {
     RecordingConnector connector = new RecordingConnector();
     Map<String, String> seenState = new HashMap<>();
     Map<String, List<String>> seenEntries = new HashMap<>();
-    connector.onStep = step -> {
-      seenState.put(step, lease().state().wireName());
-      seenEntries.put(step, types());
-    };
+    connector.onStep =
+        step -> {
+          seenState.put(step, lease().state().wireName());
+          seenEntries.put(step, types());
+        };
     ExchangeInstance instance = instance(config(), connector);
     instance.start();
     await().atMost(Duration.ofSeconds(5)).until(() -> seenState.containsKey("warmUp"));
@@ -215,7 +260,9 @@ class ExchangeInstanceIT {
     ExchangeInstance instance = instance(config(), new RecordingConnector());
     instance.start();
     ScheduledFuture<?> heartbeats = beat(instance);
-    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
 
     heartbeats.cancel(false); // the owner dies: no shutdown, no more heartbeats
     await().atMost(Duration.ofSeconds(3)).until(() -> lease() == null);
@@ -231,14 +278,20 @@ class ExchangeInstanceIT {
     RecordingConnector connector = new RecordingConnector();
     ExchangeInstance owner = instance(config(), connector);
     owner.start();
-    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
 
     // The owner stalls past its TTL (no heartbeat); a second instance takes the exchange.
     await().atMost(Duration.ofSeconds(3)).until(() -> lease() == null);
     ExchangeInstance successor = instance(config(), new RecordingConnector());
     successor.start();
     beat(successor);
-    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null && lease().instanceId().equals(successor.identity().instanceId()));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                lease() != null && lease().instanceId().equals(successor.identity().instanceId()));
 
     owner.heartbeat();
 
@@ -247,9 +300,12 @@ class ExchangeInstanceIT {
     for (int i = 0; i < 5; i++) owner.heartbeat();
     assertThat(lease().instanceId()).isEqualTo(successor.identity().instanceId());
     assertThat(last().instanceId()).isEqualTo(successor.identity().instanceId());
-    List<Map<String, String>> lost = entries().stream().filter(e -> "lease_lost".equals(e.get("type"))).toList();
+    List<Map<String, String>> lost =
+        entries().stream().filter(e -> "lease_lost".equals(e.get("type"))).toList();
     assertThat(lost).hasSize(1);
-    assertThat(lost.get(0)).containsEntry("instanceId", owner.identity().instanceId()).containsEntry("epoch", "1");
+    assertThat(lost.get(0))
+        .containsEntry("instanceId", owner.identity().instanceId())
+        .containsEntry("epoch", "1");
     await().atMost(Duration.ofSeconds(3)).until(() -> types().contains("state_changed:stopped"));
   }
 
@@ -264,9 +320,12 @@ class ExchangeInstanceIT {
 
     InstanceStatus status = standby.status();
     assertThat(status.role()).isEqualTo(InstanceRole.STANDBY);
-    assertThat(status.conflictHolder()).contains(owner.identity().instanceId()).contains(owner.identity().hostname());
+    assertThat(status.conflictHolder())
+        .contains(owner.identity().instanceId())
+        .contains(owner.identity().hostname());
     assertThat(standbyConnector.calls).isEmpty();
-    List<Map<String, String>> conflicts = entries().stream().filter(e -> "claim_conflict".equals(e.get("type"))).toList();
+    List<Map<String, String>> conflicts =
+        entries().stream().filter(e -> "claim_conflict".equals(e.get("type"))).toList();
     assertThat(conflicts).as("reported once, not on every retry").hasSize(1);
     assertThat(conflicts.get(0).get("message")).contains(owner.identity().instanceId());
   }
@@ -280,34 +339,51 @@ class ExchangeInstanceIT {
     standby.start();
     beat(standby);
 
-    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null && lease().instanceId().equals(standby.identity().instanceId())
-        && lease().state() == ConnectionState.ACTIVE);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                lease() != null
+                    && lease().instanceId().equals(standby.identity().instanceId())
+                    && lease().state() == ConnectionState.ACTIVE);
     assertThat(lease().epoch()).isEqualTo(2);
     started.remove(owner);
   }
 
   @Test
   void aRestartOnTheSameNodeTakesOverItsOwnOrphanedLeaseAtOnce() {
-    ExchangeInstance crashed = instance(config("perseus.node-name", "node-1"), new RecordingConnector());
+    ExchangeInstance crashed =
+        instance(config("perseus.node-name", "node-1"), new RecordingConnector());
     crashed.start();
-    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
     started.remove(crashed); // it dies without releasing: its lease is orphaned
 
-    ExchangeInstance stranger = instance(config("perseus.node-name", "node-2"), new RecordingConnector());
+    ExchangeInstance stranger =
+        instance(config("perseus.node-name", "node-2"), new RecordingConnector());
     stranger.start();
     assertThat(stranger.status().role()).as("another node waits").isEqualTo(InstanceRole.STANDBY);
 
-    ExchangeInstance restarted = instance(config("perseus.node-name", "node-1"), new RecordingConnector());
+    ExchangeInstance restarted =
+        instance(config("perseus.node-name", "node-1"), new RecordingConnector());
     restarted.start();
 
     assertThat(restarted.status().role()).isEqualTo(InstanceRole.OWNER);
     assertThat(lease().instanceId()).isEqualTo(restarted.identity().instanceId());
     assertThat(lease().epoch()).isEqualTo(2);
     assertThat(lease().nodeName()).isEqualTo("node-1");
-    assertThat(entries().stream().filter(e -> "takeover".equals(e.get("type"))).toList()).hasSize(1)
-        .allSatisfy(e -> assertThat(e).containsEntry("instanceId", restarted.identity().instanceId()).containsEntry("epoch", "2"));
+    assertThat(entries().stream().filter(e -> "takeover".equals(e.get("type"))).toList())
+        .hasSize(1)
+        .allSatisfy(
+            e ->
+                assertThat(e)
+                    .containsEntry("instanceId", restarted.identity().instanceId())
+                    .containsEntry("epoch", "2"));
     crashed.heartbeat();
-    assertThat(lease().instanceId()).as("the orphan, if it were alive, is fenced").isEqualTo(restarted.identity().instanceId());
+    assertThat(lease().instanceId())
+        .as("the orphan, if it were alive, is fenced")
+        .isEqualTo(restarted.identity().instanceId());
   }
 
   @Test
@@ -319,7 +395,8 @@ class ExchangeInstanceIT {
     try (Resp r = redis.connectFor(keys.standbys("kraken"))) {
       @SuppressWarnings("unchecked")
       List<Object> members = (List<Object>) r.call("ZRANGE", keys.standbys("kraken"), "0", "-1");
-      assertThat(members).containsExactly(standby.identity().instanceId() + "|" + standby.identity().hostname());
+      assertThat(members)
+          .containsExactly(standby.identity().instanceId() + "|" + standby.identity().hostname());
     }
     standby.shutdown();
     try (Resp r = redis.connectFor(keys.standbys("kraken"))) {
@@ -329,16 +406,21 @@ class ExchangeInstanceIT {
 
   @Test
   void anInstanceThatLostItsLeaseWaitsTheLockDelayBeforeClaimingAgain() {
-    ExchangeInstance owner = instance(config("perseus.lease.lock-delay", "2s"), new RecordingConnector());
+    ExchangeInstance owner =
+        instance(config("perseus.lease.lock-delay", "2s"), new RecordingConnector());
     owner.start();
-    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
     await().atMost(Duration.ofSeconds(3)).until(() -> lease() == null); // it stalled past its TTL
     owner.heartbeat(); // finds the lease gone: lost
     assertThat(owner.status().role()).isNotEqualTo(InstanceRole.OWNER);
     Instant lost = Instant.now();
     ScheduledFuture<?> beats = beat(owner);
     await().atMost(Duration.ofSeconds(6)).until(() -> lease() != null);
-    assertThat(Duration.between(lost, Instant.now())).as("no claim before the lock-delay").isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+    assertThat(Duration.between(lost, Instant.now()))
+        .as("no claim before the lock-delay")
+        .isGreaterThanOrEqualTo(Duration.ofMillis(1900));
     beats.cancel(false);
   }
 
@@ -346,7 +428,9 @@ class ExchangeInstanceIT {
   void exactlyOneOfThreeStandbysTakesOverWithinOneIntervalOfTheLeaseExpiring() {
     ExchangeInstance owner = instance(config(), new RecordingConnector());
     owner.start();
-    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
     OwnerRecord last = lease();
     started.remove(owner); // the owner dies: no more heartbeats, no release
     List<ExchangeInstance> standbys = new ArrayList<>();
@@ -357,13 +441,19 @@ class ExchangeInstanceIT {
       standbys.add(s);
     }
 
-    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null && !lease().instanceId().equals(last.instanceId()));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> lease() != null && !lease().instanceId().equals(last.instanceId()));
     OwnerRecord successor = lease();
-    // The lease expired one TTL after the owner's last renewal; a standby claimed it at its next heartbeat.
+    // The lease expired one TTL after the owner's last renewal; a standby claimed it at its next
+    // heartbeat.
     Instant expiry = last.lastHeartbeat().plus(Duration.ofMillis(600));
-    assertThat(Duration.between(expiry, successor.registeredAt())).isLessThanOrEqualTo(Duration.ofMillis(200 + 100));
+    assertThat(Duration.between(expiry, successor.registeredAt()))
+        .isLessThanOrEqualTo(Duration.ofMillis(200 + 100));
     assertThat(standbys.stream().filter(s -> s.status().role() == InstanceRole.OWNER)).hasSize(1);
-    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(2))
         .until(() -> lease().instanceId().equals(successor.instanceId()));
     assertThat(standbys.stream().filter(s -> s.status().role() == InstanceRole.OWNER)).hasSize(1);
     assertThat(successor.epoch()).isEqualTo(2);
@@ -375,7 +465,9 @@ class ExchangeInstanceIT {
     ExchangeInstance owner = instance(config(), work);
     owner.start();
     beat(owner);
-    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
     ExchangeInstance standby = instance(config(), new RecordingConnector());
     standby.start();
     beat(standby);
@@ -389,14 +481,20 @@ class ExchangeInstanceIT {
     assertThat(lease().instanceId()).isEqualTo(owner.identity().instanceId());
     assertThat(lease().epoch()).as("fencing never goes back").isEqualTo(2);
     assertThat(lease().state()).isEqualTo(ConnectionState.ACTIVE);
-    await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(2))
+    await()
+        .during(Duration.ofMillis(1500))
+        .atMost(Duration.ofSeconds(2))
         .until(() -> lease().instanceId().equals(owner.identity().instanceId()));
     assertThat(standby.status().role()).isEqualTo(InstanceRole.STANDBY);
     assertThat(work.calls).as("the work went on").doesNotContain("stop");
-    assertThat(entries()).anySatisfy(e -> assertThat(e).containsEntry("type", "takeover").containsEntry("epoch", "2"));
+    assertThat(entries())
+        .anySatisfy(
+            e -> assertThat(e).containsEntry("type", "takeover").containsEntry("epoch", "2"));
     try (Resp r = redis.connectFor(keys.recovery())) {
       assertThat((String) r.call("HGET", keys.recovery(), "kraken")).isNotNull();
-      assertThat((String) r.call("HGET", keys.exchanges(), "kraken")).as("the registry is rebuilt").isNotNull();
+      assertThat((String) r.call("HGET", keys.exchanges(), "kraken"))
+          .as("the registry is rebuilt")
+          .isNotNull();
     }
   }
 
@@ -425,7 +523,9 @@ class ExchangeInstanceIT {
     ExchangeInstance instance = instance(config(), connector);
     instance.start();
     beat(instance);
-    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
 
     instance.shutdown();
 

@@ -77,12 +77,31 @@ class OperatorCommandsIT {
   }
 
   ExchangeInstance instance() {
-    PerseusConfig config = ConfigurationReader.read(name -> Optional.ofNullable(Map.of("perseus.exchange", "kraken",
-        "perseus.redis.address", redis.address(), "perseus.heartbeat.interval", "200ms", "perseus.lease.ttl", "600ms",
-        "perseus.key-prefix", prefix).get(name)));
-    ExchangeInstance i = new ExchangeInstance(config, InstanceIdentity.detect("ops"), new LeaseStore(redis.redisson(), keys),
-        new ActivityLog(redis.redisson(), keys::activity, config.activity(), Clock.systemUTC()), new RecordingConnector(), worker,
-        Clock.systemUTC());
+    PerseusConfig config =
+        ConfigurationReader.read(
+            name ->
+                Optional.ofNullable(
+                    Map.of(
+                            "perseus.exchange",
+                            "kraken",
+                            "perseus.redis.address",
+                            redis.address(),
+                            "perseus.heartbeat.interval",
+                            "200ms",
+                            "perseus.lease.ttl",
+                            "600ms",
+                            "perseus.key-prefix",
+                            prefix)
+                        .get(name)));
+    ExchangeInstance i =
+        new ExchangeInstance(
+            config,
+            InstanceIdentity.detect("ops"),
+            new LeaseStore(redis.redisson(), keys),
+            new ActivityLog(redis.redisson(), keys::activity, config.activity(), Clock.systemUTC()),
+            new RecordingConnector(),
+            worker,
+            Clock.systemUTC());
     i.acceptCommandsFrom(channel);
     started.add(i);
     return i;
@@ -100,9 +119,13 @@ class OperatorCommandsIT {
   }
 
   CommandOutcome send(CommandType type) {
-    Command command = new Command(UUID.randomUUID().toString(), "kraken", type, "alice", Instant.now());
+    Command command =
+        new Command(UUID.randomUUID().toString(), "kraken", type, "alice", Instant.now());
     assertThat(channel.publish(command)).as("the owner listens").isEqualTo(1);
-    return await().atMost(Duration.ofSeconds(5)).until(() -> channel.readOutcome("kraken", command.id()), Optional::isPresent).get();
+    return await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> channel.readOutcome("kraken", command.id()), Optional::isPresent)
+        .get();
   }
 
   @Test
@@ -110,7 +133,9 @@ class OperatorCommandsIT {
     ExchangeInstance owner = instance();
     owner.start();
     beat(owner);
-    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
 
     CommandOutcome stopped = send(CommandType.STOP);
     assertThat(stopped.outcome()).isEqualTo(CommandOutcome.Result.DONE);
@@ -135,7 +160,9 @@ class OperatorCommandsIT {
     ExchangeInstance owner = instance();
     owner.start();
     beat(owner);
-    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
     ExchangeInstance standby = instance();
     standby.start();
     beat(standby);
@@ -143,29 +170,54 @@ class OperatorCommandsIT {
     send(CommandType.STOP);
     owner.shutdown(); // the stopped owner goes away: the lease is released
     started.remove(owner);
-    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> lease() == null);
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(3))
+        .until(() -> lease() == null);
     assertThat(standby.status().role()).isEqualTo(InstanceRole.STANDBY);
     assertThat(standby.status().conflictHolder()).startsWith("stopped by alice");
 
     assertThat(channel.clearIntent("kraken")).isTrue(); // what a start does when no owner listens
-    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null
-        && lease().instanceId().equals(standby.identity().instanceId()) && lease().state() == ConnectionState.ACTIVE);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                lease() != null
+                    && lease().instanceId().equals(standby.identity().instanceId())
+                    && lease().state() == ConnectionState.ACTIVE);
   }
 
   @Test
   void anOwnerResumedAfterForceStartIsFencedAndWritesNothing() {
     ExchangeInstance old = instance();
     old.start();
-    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
     OwnerRecord held = lease();
     // The old owner stalls (no heartbeats). An operator force-starts; a standby takes over.
     ExchangeInstance standby = instance();
     standby.start();
     beat(standby);
-    Optional<Long> epoch = channel.forceRelease("kraken", held.instanceId(), held.epoch(), new StreamRetention(1000, "0-0"),
-        ActivityEntry.of(EventType.TAKEOVER, "kraken", held.instanceId(), 0, held.hostname(), Instant.now()).withMessage("force-start by alice"));
+    Optional<Long> epoch =
+        channel.forceRelease(
+            "kraken",
+            held.instanceId(),
+            held.epoch(),
+            new StreamRetention(1000, "0-0"),
+            ActivityEntry.of(
+                    EventType.TAKEOVER,
+                    "kraken",
+                    held.instanceId(),
+                    0,
+                    held.hostname(),
+                    Instant.now())
+                .withMessage("force-start by alice"));
     assertThat(epoch).contains(held.epoch() + 1);
-    await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null && lease().instanceId().equals(standby.identity().instanceId()));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () -> lease() != null && lease().instanceId().equals(standby.identity().instanceId()));
     OwnerRecord successor = lease();
     assertThat(successor.epoch()).isGreaterThan(epoch.get());
 
@@ -194,8 +246,14 @@ class OperatorCommandsIT {
     owner.start();
     beat(owner);
     await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null);
-    assertThat(channel.forceRelease("kraken", "someone-else", 1, new StreamRetention(1000, "0-0"),
-        ActivityEntry.of(EventType.TAKEOVER, "kraken", "x", 0, "h", Instant.now()))).isEmpty();
+    assertThat(
+            channel.forceRelease(
+                "kraken",
+                "someone-else",
+                1,
+                new StreamRetention(1000, "0-0"),
+                ActivityEntry.of(EventType.TAKEOVER, "kraken", "x", 0, "h", Instant.now())))
+        .isEmpty();
     assertThat(lease().instanceId()).isEqualTo(owner.identity().instanceId());
   }
 }

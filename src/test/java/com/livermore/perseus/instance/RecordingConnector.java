@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-/** A connector for tests: records what Perseus asked of it and lets a test observe Redis from inside each step. */
+/**
+ * A connector for tests: records what Perseus asked of it and lets a test observe Redis from inside
+ * each step.
+ */
 final class RecordingConnector implements ExchangeConnector {
   final List<String> calls = new CopyOnWriteArrayList<>();
   volatile Consumer<String> onStep = step -> {};

@@ -24,14 +24,20 @@ class StateMachineTest {
 
   @Test
   void walksTheMainPathWritingEachStepBeforeEnteringIt() {
-    StateMachine m = new StateMachine(IDLE, t -> {
-      written.add(t);
-    }, clock);
+    StateMachine m =
+        new StateMachine(
+            IDLE,
+            t -> {
+              written.add(t);
+            },
+            clock);
     for (ConnectionState s : List.of(STARTING, WARMING, ACTIVE, STOPPING, STOPPED, STARTING)) {
       m.moveTo(s);
       assertThat(m.state()).isEqualTo(s);
     }
-    assertThat(written).extracting(Transition::to).containsExactly(STARTING, WARMING, ACTIVE, STOPPING, STOPPED, STARTING);
+    assertThat(written)
+        .extracting(Transition::to)
+        .containsExactly(STARTING, WARMING, ACTIVE, STOPPING, STOPPED, STARTING);
     assertThat(written.get(0).from()).isEqualTo(IDLE);
     assertThat(m.since()).isEqualTo(clock.instant());
   }
@@ -47,9 +53,13 @@ class StateMachineTest {
 
   @Test
   void aFailedWriteLeavesTheStateUnchanged() {
-    StateMachine m = new StateMachine(IDLE, t -> {
-      throw new IllegalStateException("redis down");
-    }, clock);
+    StateMachine m =
+        new StateMachine(
+            IDLE,
+            t -> {
+              throw new IllegalStateException("redis down");
+            },
+            clock);
     assertThatThrownBy(() -> m.moveTo(STARTING)).hasMessage("redis down");
     assertThat(m.state()).isEqualTo(IDLE);
   }
@@ -60,7 +70,8 @@ class StateMachineTest {
     for (ConnectionState to : ConnectionState.values()) {
       if (Transitions.isAllowed(from, to)) continue;
       StateMachine m = new StateMachine(from, written::add, clock);
-      assertThatThrownBy(() -> m.moveTo(to)).isInstanceOf(InvalidTransitionException.class)
+      assertThatThrownBy(() -> m.moveTo(to))
+          .isInstanceOf(InvalidTransitionException.class)
           .hasMessageContaining(from.wireName() + " -> " + to.wireName());
       assertThat(m.state()).isEqualTo(from);
     }

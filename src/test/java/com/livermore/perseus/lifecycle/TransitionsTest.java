@@ -15,13 +15,14 @@ import org.junit.jupiter.api.Test;
 
 class TransitionsTest {
   /** The map of DESIGN.md, written out independently of the production table. */
-  private static final Map<ConnectionState, Set<ConnectionState>> EXPECTED = Map.of(
-      IDLE, EnumSet.of(STARTING, STOPPED),
-      STARTING, EnumSet.of(WARMING, STOPPING),
-      WARMING, EnumSet.of(ACTIVE, STOPPING),
-      ACTIVE, EnumSet.of(STOPPING),
-      STOPPING, EnumSet.of(STOPPED),
-      STOPPED, EnumSet.of(STARTING));
+  private static final Map<ConnectionState, Set<ConnectionState>> EXPECTED =
+      Map.of(
+          IDLE, EnumSet.of(STARTING, STOPPED),
+          STARTING, EnumSet.of(WARMING, STOPPING),
+          WARMING, EnumSet.of(ACTIVE, STOPPING),
+          ACTIVE, EnumSet.of(STOPPING),
+          STOPPING, EnumSet.of(STOPPED),
+          STOPPED, EnumSet.of(STARTING));
 
   @Test
   void everyPairOfStatesIsAllowedExactlyWhenTheDesignSaysSo() {

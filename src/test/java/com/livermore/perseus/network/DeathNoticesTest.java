@@ -15,12 +15,41 @@ class DeathNoticesTest {
   static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
   final List<String> reported = new ArrayList<>();
   final Set<String> claimed = new HashSet<>();
-  final DeathNotices notices = new DeathNotices((x, epoch) -> claimed.add(x + "@" + epoch), s -> reported.add(s.exchange()));
+  final DeathNotices notices =
+      new DeathNotices((x, epoch) -> claimed.add(x + "@" + epoch), s -> reported.add(s.exchange()));
 
   static ExchangeStatus status(String x, Liveness liveness, long epoch) {
-    OwnerRecord r = new OwnerRecord("i", x, epoch, "h", null, null, "", ConnectionState.ACTIVE, NOW, 0, null, NOW, NOW, 1L, null, "1");
-    return new ExchangeStatus(x, x, liveness, "active", 0L, null, null, null, NOW, liveness == Liveness.DEAD ? null : r,
-        liveness == Liveness.DEAD ? r : null, null);
+    OwnerRecord r =
+        new OwnerRecord(
+            "i",
+            x,
+            epoch,
+            "h",
+            null,
+            null,
+            "",
+            ConnectionState.ACTIVE,
+            NOW,
+            0,
+            null,
+            NOW,
+            NOW,
+            1L,
+            null,
+            "1");
+    return new ExchangeStatus(
+        x,
+        x,
+        liveness,
+        "active",
+        0L,
+        null,
+        null,
+        null,
+        NOW,
+        liveness == Liveness.DEAD ? null : r,
+        liveness == Liveness.DEAD ? r : null,
+        null);
   }
 
   static NetworkSnapshot snapshot(ExchangeStatus... s) {

@@ -14,13 +14,36 @@ class LivenessRuleTest {
   final LivenessRule rule = new LivenessRule(Duration.ofSeconds(10));
 
   static String record(Instant lastHeartbeat, ConnectionState state) {
-    return RecordJson.write(new OwnerRecord("i-1", "kraken", 4, "h", null, "10.0.0.1", "ops", state, NOW.minusSeconds(60), 5,
-        null, NOW.minusSeconds(3600), lastHeartbeat, 2L, null, "1"));
+    return RecordJson.write(
+        new OwnerRecord(
+            "i-1",
+            "kraken",
+            4,
+            "h",
+            null,
+            "10.0.0.1",
+            "ops",
+            state,
+            NOW.minusSeconds(60),
+            5,
+            null,
+            NOW.minusSeconds(3600),
+            lastHeartbeat,
+            2L,
+            null,
+            "1"));
   }
 
   @Test
   void aFreshHeartbeatIsAliveWithAgeUptimeAndTimeInState() {
-    ExchangeStatus s = rule.status("kraken", "Kraken", record(NOW.minusSeconds(15), ConnectionState.ACTIVE), 30_000L, null, NOW);
+    ExchangeStatus s =
+        rule.status(
+            "kraken",
+            "Kraken",
+            record(NOW.minusSeconds(15), ConnectionState.ACTIVE),
+            30_000L,
+            null,
+            NOW);
     assertThat(s.liveness()).isEqualTo(Liveness.ALIVE);
     assertThat(s.heartbeatAgeMs()).isEqualTo(15_000);
     assertThat(s.uptimeMs()).isEqualTo(3_600_000);
@@ -33,15 +56,38 @@ class LivenessRuleTest {
 
   @Test
   void aHeartbeatOlderThanOneAndAHalfIntervalsIsLate() {
-    assertThat(rule.status("k", "K", record(NOW.minusMillis(15_000), ConnectionState.ACTIVE), 1L, null, NOW).liveness())
+    assertThat(
+            rule.status(
+                    "k",
+                    "K",
+                    record(NOW.minusMillis(15_000), ConnectionState.ACTIVE),
+                    1L,
+                    null,
+                    NOW)
+                .liveness())
         .isEqualTo(Liveness.ALIVE);
-    assertThat(rule.status("k", "K", record(NOW.minusMillis(15_001), ConnectionState.ACTIVE), 1L, null, NOW).liveness())
+    assertThat(
+            rule.status(
+                    "k",
+                    "K",
+                    record(NOW.minusMillis(15_001), ConnectionState.ACTIVE),
+                    1L,
+                    null,
+                    NOW)
+                .liveness())
         .isEqualTo(Liveness.LATE);
   }
 
   @Test
   void withoutALeaseTheExchangeIsDeadAndShowsItsLastRecord() {
-    ExchangeStatus s = rule.status("kraken", "Kraken", null, -2L, record(NOW.minusSeconds(300), ConnectionState.ACTIVE), NOW);
+    ExchangeStatus s =
+        rule.status(
+            "kraken",
+            "Kraken",
+            null,
+            -2L,
+            record(NOW.minusSeconds(300), ConnectionState.ACTIVE),
+            NOW);
     assertThat(s.liveness()).isEqualTo(Liveness.DEAD);
     assertThat(s.owner()).isNull();
     assertThat(s.lastKnown().instanceId()).isEqualTo("i-1");
@@ -52,7 +98,9 @@ class LivenessRuleTest {
 
   @Test
   void aCorruptLeaseIsFlaggedAndCountsAsLate() {
-    ExchangeStatus s = rule.status("kraken", "Kraken", "{not json", 5_000L, record(NOW, ConnectionState.ACTIVE), NOW);
+    ExchangeStatus s =
+        rule.status(
+            "kraken", "Kraken", "{not json", 5_000L, record(NOW, ConnectionState.ACTIVE), NOW);
     assertThat(s.liveness()).isEqualTo(Liveness.LATE);
     assertThat(s.problem()).startsWith("unreadable owner record in the lease");
     assertThat(s.lastKnown()).isNotNull();
@@ -67,12 +115,16 @@ class LivenessRuleTest {
 
   @Test
   void wrongTypesInTheRecordAreFlaggedNotThrown() {
-    String wrong = "{\"instanceId\":\"i\",\"exchange\":\"kraken\",\"state\":\"active\",\"epoch\":\"seven\"}";
+    String wrong =
+        "{\"instanceId\":\"i\",\"exchange\":\"kraken\",\"state\":\"active\",\"epoch\":\"seven\"}";
     assertThat(rule.status("kraken", "Kraken", wrong, 1L, null, NOW).problem()).isNotNull();
   }
 
   @Test
   void aClockAheadOfOursNeverGivesANegativeAge() {
-    assertThat(rule.status("k", "K", record(NOW.plusSeconds(2), ConnectionState.ACTIVE), 1L, null, NOW).heartbeatAgeMs()).isZero();
+    assertThat(
+            rule.status("k", "K", record(NOW.plusSeconds(2), ConnectionState.ACTIVE), 1L, null, NOW)
+                .heartbeatAgeMs())
+        .isZero();
   }
 }

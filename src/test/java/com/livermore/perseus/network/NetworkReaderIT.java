@@ -31,12 +31,33 @@ class NetworkReaderIT {
   }
 
   static String record(String exchange, Instant hb) {
-    return RecordJson.write(new OwnerRecord("i-" + exchange, exchange, 1, "h", null, "10.0.0.1", "", ConnectionState.ACTIVE, hb,
-        1, null, hb, hb, 1L, null, "1"));
+    return RecordJson.write(
+        new OwnerRecord(
+            "i-" + exchange,
+            exchange,
+            1,
+            "h",
+            null,
+            "10.0.0.1",
+            "",
+            ConnectionState.ACTIVE,
+            hb,
+            1,
+            null,
+            hb,
+            hb,
+            1L,
+            null,
+            "1"));
   }
 
   NetworkReader reader(String prefix) {
-    return new NetworkReader(redis.redisson(), new Keys(prefix), new LivenessRule(Duration.ofSeconds(15)), Clock.systemUTC(), false);
+    return new NetworkReader(
+        redis.redisson(),
+        new Keys(prefix),
+        new LivenessRule(Duration.ofSeconds(15)),
+        Clock.systemUTC(),
+        false);
   }
 
   @Test
@@ -46,7 +67,15 @@ class NetworkReaderIT {
     try (Resp r = redis.singleServer().connect()) {
       for (int i = 0; i < 1000; i++) {
         String x = "x" + i;
-        r.call("HSET", keys.exchanges(), x, "{\"exchange\":\"" + x + "\",\"displayName\":\"X" + i + "\",\"firstSeen\":\"2026-01-01T00:00:00Z\"}");
+        r.call(
+            "HSET",
+            keys.exchanges(),
+            x,
+            "{\"exchange\":\""
+                + x
+                + "\",\"displayName\":\"X"
+                + i
+                + "\",\"firstSeen\":\"2026-01-01T00:00:00Z\"}");
         if (i % 2 == 0) r.call("SET", keys.instance(x), record(x, Instant.now()), "PX", "60000");
         else r.call("SET", keys.last(x), record(x, Instant.now().minusSeconds(100)));
       }
@@ -58,8 +87,10 @@ class NetworkReaderIT {
 
       Map<String, String> stats = Resp.info(r, "commandstats");
       assertThat(snapshot.exchanges()).hasSize(1000);
-      assertThat(snapshot.exchanges().stream().filter(s -> s.liveness() == Liveness.ALIVE)).hasSize(500);
-      assertThat(snapshot.exchanges().stream().filter(s -> s.liveness() == Liveness.DEAD)).hasSize(500);
+      assertThat(snapshot.exchanges().stream().filter(s -> s.liveness() == Liveness.ALIVE))
+          .hasSize(500);
+      assertThat(snapshot.exchanges().stream().filter(s -> s.liveness() == Liveness.DEAD))
+          .hasSize(500);
       assertThat(calls(stats, "hgetall")).as("network:exchanges and network:recovery").isEqualTo(2);
       assertThat(calls(stats, "get")).as(":instance, :last and :intent of each").isEqualTo(3000);
       assertThat(calls(stats, "pttl")).isEqualTo(1000);
@@ -86,10 +117,13 @@ class NetworkReaderIT {
     assertThat(snapshot.exchanges()).hasSize(4);
     assertThat(snapshot.exchange("good").orElseThrow().liveness()).isEqualTo(Liveness.ALIVE);
     assertThat(snapshot.exchange("good").orElseThrow().problem()).isNull();
-    assertThat(snapshot.exchange("badlease").orElseThrow().problem()).contains("unreadable owner record");
+    assertThat(snapshot.exchange("badlease").orElseThrow().problem())
+        .contains("unreadable owner record");
     assertThat(snapshot.exchange("badlease").orElseThrow().displayName()).isEqualTo("badlease");
-    assertThat(snapshot.exchange("badlast").orElseThrow().problem()).contains("unreadable last-known record");
-    assertThat(snapshot.exchange("Bad Id!").orElseThrow().problem()).contains("not a valid exchange id");
+    assertThat(snapshot.exchange("badlast").orElseThrow().problem())
+        .contains("unreadable last-known record");
+    assertThat(snapshot.exchange("Bad Id!").orElseThrow().problem())
+        .contains("not a valid exchange id");
   }
 
   @Test

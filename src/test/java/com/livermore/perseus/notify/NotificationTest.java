@@ -16,20 +16,31 @@ class NotificationTest {
 
   @Test
   void stateChangeTitleShowsFromAndTo() {
-    Notification n = Notification.fromEntry(entry(EventType.STATE_CHANGED).withStates("active", "stopping"));
+    Notification n =
+        Notification.fromEntry(entry(EventType.STATE_CHANGED).withStates("active", "stopping"));
     assertThat(n.title()).isEqualTo("kraken: active → stopping");
     assertThat(n.text()).isEqualTo("Instance i-1 on host-a moved kraken from active to stopping.");
     assertThat(n.kind()).isEqualTo("state_changed");
-    assertThat(n).extracting(Notification::exchange, Notification::instanceId, Notification::hostname, Notification::epoch, Notification::at)
+    assertThat(n)
+        .extracting(
+            Notification::exchange,
+            Notification::instanceId,
+            Notification::hostname,
+            Notification::epoch,
+            Notification::at)
         .containsExactly("kraken", "i-1", "host-a", 4L, AT);
   }
 
   @Test
   void theEntrysMessageBecomesTheSecondSentence() {
-    Notification n = Notification.fromEntry(entry(EventType.CLAIM_CONFLICT).withMessage("held by i-9 on host-b since 09:00"));
+    Notification n =
+        Notification.fromEntry(
+            entry(EventType.CLAIM_CONFLICT).withMessage("held by i-9 on host-b since 09:00"));
     assertThat(n.title()).isEqualTo("kraken: claim conflict");
-    assertThat(n.text()).isEqualTo("Instance i-1 on host-a could not claim kraken because another live instance holds it. "
-        + "held by i-9 on host-b since 09:00.");
+    assertThat(n.text())
+        .isEqualTo(
+            "Instance i-1 on host-a could not claim kraken because another live instance holds it. "
+                + "held by i-9 on host-b since 09:00.");
   }
 
   @Test
@@ -59,7 +70,9 @@ class NotificationTest {
 
   @Test
   void missingInstanceOrHostDoesNotBreakTheText() {
-    Notification n = Notification.fromEntry(ActivityEntry.of(EventType.TAKEOVER, "kraken", null, 5, null, AT));
-    assertThat(n.text()).isEqualTo("Instance (unknown) on an unknown host took over kraken with epoch 5.");
+    Notification n =
+        Notification.fromEntry(ActivityEntry.of(EventType.TAKEOVER, "kraken", null, 5, null, AT));
+    assertThat(n.text())
+        .isEqualTo("Instance (unknown) on an unknown host took over kraken with epoch 5.");
   }
 }

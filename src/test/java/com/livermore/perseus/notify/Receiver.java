@@ -13,7 +13,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A webhook receiver on a free loopback port that records every request and answers as scripted. */
+/**
+ * A webhook receiver on a free loopback port that records every request and answers as scripted.
+ */
 final class Receiver implements AutoCloseable {
   /** The answer to request number {@code n} (1-based); may sleep to play a hanging receiver. */
   interface Script {
@@ -51,9 +53,15 @@ final class Receiver implements AutoCloseable {
     open.incrementAndGet();
     try (exchange) {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      requests.add(new Request(body, exchange.getRequestHeaders().getFirst("Content-Type"), exchange.getRequestMethod(), System.nanoTime()));
+      requests.add(
+          new Request(
+              body,
+              exchange.getRequestHeaders().getFirst("Content-Type"),
+              exchange.getRequestMethod(),
+              System.nanoTime()));
       Reply reply = script.reply(requests.size());
-      if (reply.retryAfter() != null) exchange.getResponseHeaders().add("Retry-After", reply.retryAfter());
+      if (reply.retryAfter() != null)
+        exchange.getResponseHeaders().add("Retry-After", reply.retryAfter());
       exchange.sendResponseHeaders(reply.status(), -1);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

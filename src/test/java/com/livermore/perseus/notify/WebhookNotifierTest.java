@@ -48,12 +48,15 @@ class WebhookNotifierTest {
 
   /** Quick retries so the tests wait for behaviour, not for production backoffs. */
   private static WebhookSettings settings(WebhookTarget... targets) {
-    return WebhookSettings.of(List.of(targets)).withRetries(3, Duration.ofMillis(20)).withTimeout(Duration.ofSeconds(5));
+    return WebhookSettings.of(List.of(targets))
+        .withRetries(3, Duration.ofMillis(20))
+        .withTimeout(Duration.ofSeconds(5));
   }
 
   private static Notification stateChange() {
-    return Notification.fromEntry(ActivityEntry.of(EventType.STATE_CHANGED, "kraken", "i-1", 3, "host-a", Instant.now())
-        .withStates("active", "stopping"));
+    return Notification.fromEntry(
+        ActivityEntry.of(EventType.STATE_CHANGED, "kraken", "i-1", 3, "host-a", Instant.now())
+            .withStates("active", "stopping"));
   }
 
   @Test
@@ -61,8 +64,12 @@ class WebhookNotifierTest {
     Receiver discord = receiver(n -> Receiver.Reply.status(204));
     Receiver slack = receiver(n -> Receiver.Reply.status(200));
     Receiver json = receiver(n -> Receiver.Reply.status(202));
-    WebhookNotifier notifier = notifier(settings(discord.target(WebhookFormat.DISCORD), slack.target(WebhookFormat.SLACK),
-        json.target(WebhookFormat.JSON)));
+    WebhookNotifier notifier =
+        notifier(
+            settings(
+                discord.target(WebhookFormat.DISCORD),
+                slack.target(WebhookFormat.SLACK),
+                json.target(WebhookFormat.JSON)));
 
     assertThat(notifier.offer(stateChange())).isTrue();
 
@@ -73,7 +80,8 @@ class WebhookNotifierTest {
       assertThat(r.requests().get(0).contentType()).isEqualTo("application/json");
     }
     JsonNode d = MAPPER.readTree(discord.requests().get(0).body());
-    assertThat(d.path("embeds").get(0).path("title").asText()).isEqualTo("kraken: active → stopping");
+    assertThat(d.path("embeds").get(0).path("title").asText())
+        .isEqualTo("kraken: active → stopping");
     JsonNode s = MAPPER.readTree(slack.requests().get(0).body());
     assertThat(s.path("blocks").get(0).path("type").asText()).isEqualTo("section");
     JsonNode j = MAPPER.readTree(json.requests().get(0).body());
@@ -86,7 +94,8 @@ class WebhookNotifierTest {
   @Test
   void retriesAfterServerErrorsAndDeliversOnce() throws Exception {
     Receiver r = receiver(n -> Receiver.Reply.status(n <= 2 ? 500 : 200));
-    WebhookNotifier notifier = notifier(settings(r.target(WebhookFormat.JSON)).withRetries(5, Duration.ofMillis(20)));
+    WebhookNotifier notifier =
+        notifier(settings(r.target(WebhookFormat.JSON)).withRetries(5, Duration.ofMillis(20)));
 
     notifier.offer(stateChange());
 
@@ -94,7 +103,9 @@ class WebhookNotifierTest {
     assertThat(notifier.retries()).isEqualTo(2);
     assertThat(notifier.failed()).isZero();
     assertThat(r.requests()).hasSize(3);
-    assertThat(r.requests()).extracting(Receiver.Request::body).containsOnly(r.requests().get(0).body());
+    assertThat(r.requests())
+        .extracting(Receiver.Request::body)
+        .containsOnly(r.requests().get(0).body());
   }
 
   @Test
@@ -122,9 +133,16 @@ class WebhookNotifierTest {
     assertThat(r.requests()).hasSize(3);
     assertThat(notifier.retries()).isEqualTo(2);
     assertThat(notifier.delivered()).isZero();
-    assertThat(logged).anySatisfy(rec -> assertThat(rec.getMessage())
-        .contains("slack webhook at 127.0.0.1:", "after 3 attempts", "HTTP 503"));
-    assertThat(logged).allSatisfy(rec -> assertThat(String.valueOf(rec.getMessage())).doesNotContain("s3cr3t", "/api/webhooks"));
+    assertThat(logged)
+        .anySatisfy(
+            rec ->
+                assertThat(rec.getMessage())
+                    .contains("slack webhook at 127.0.0.1:", "after 3 attempts", "HTTP 503"));
+    assertThat(logged)
+        .allSatisfy(
+            rec ->
+                assertThat(String.valueOf(rec.getMessage()))
+                    .doesNotContain("s3cr3t", "/api/webhooks"));
   }
 
   @Test
@@ -145,7 +163,9 @@ class WebhookNotifierTest {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
-    WebhookTarget nobody = new WebhookTarget(URI.create("http://127.0.0.1:" + port + Receiver.SECRET_PATH), WebhookFormat.JSON);
+    WebhookTarget nobody =
+        new WebhookTarget(
+            URI.create("http://127.0.0.1:" + port + Receiver.SECRET_PATH), WebhookFormat.JSON);
     WebhookNotifier notifier = notifier(settings(nobody));
 
     notifier.offer(stateChange());
@@ -156,12 +176,17 @@ class WebhookNotifierTest {
 
   @Test
   void aHangingWebhookNeverBlocksOfferAndTheQueueStaysBounded() throws Exception {
-    Receiver hanging = receiver(n -> {
-      Thread.sleep(10_000);
-      return Receiver.Reply.status(200);
-    });
-    WebhookNotifier notifier = notifier(settings(hanging.target(WebhookFormat.DISCORD)).withQueueCapacity(10)
-        .withTimeout(Duration.ofSeconds(30)));
+    Receiver hanging =
+        receiver(
+            n -> {
+              Thread.sleep(10_000);
+              return Receiver.Reply.status(200);
+            });
+    WebhookNotifier notifier =
+        notifier(
+            settings(hanging.target(WebhookFormat.DISCORD))
+                .withQueueCapacity(10)
+                .withTimeout(Duration.ofSeconds(30)));
     notifier.offer(stateChange());
     await().atMost(WAIT).until(() -> hanging.open() == 1);
 
@@ -181,16 +206,28 @@ class WebhookNotifierTest {
   @Test
   void onlyWantedKindsAreQueued() throws Exception {
     Receiver r = receiver(n -> Receiver.Reply.status(200));
-    WebhookSettings wanted = new WebhookSettings(List.of(r.target(WebhookFormat.JSON)), Set.of(EventType.TAKEOVER), false,
-        10, 1, Duration.ZERO, Duration.ofSeconds(5));
+    WebhookSettings wanted =
+        new WebhookSettings(
+            List.of(r.target(WebhookFormat.JSON)),
+            Set.of(EventType.TAKEOVER),
+            false,
+            10,
+            1,
+            Duration.ZERO,
+            Duration.ofSeconds(5));
     WebhookNotifier notifier = notifier(wanted);
 
     assertThat(notifier.offer(stateChange())).isFalse();
-    assertThat(notifier.offer(Notification.dead("kraken", "i-1", "host-a", 3, Instant.now()))).isFalse();
-    assertThat(notifier.offer(ActivityEntry.of(EventType.TAKEOVER, "kraken", "i-2", 4, "host-b", Instant.now()))).isTrue();
+    assertThat(notifier.offer(Notification.dead("kraken", "i-1", "host-a", 3, Instant.now())))
+        .isFalse();
+    assertThat(
+            notifier.offer(
+                ActivityEntry.of(EventType.TAKEOVER, "kraken", "i-2", 4, "host-b", Instant.now())))
+        .isTrue();
 
     await().atMost(WAIT).until(() -> notifier.delivered() == 1);
-    assertThat(MAPPER.readTree(r.requests().get(0).body()).path("kind").asText()).isEqualTo("takeover");
+    assertThat(MAPPER.readTree(r.requests().get(0).body()).path("kind").asText())
+        .isEqualTo("takeover");
   }
 
   @Test
@@ -203,11 +240,15 @@ class WebhookNotifierTest {
 
   @Test
   void closeEndsTheSenderThreadEvenWhileAPostHangs() throws Exception {
-    Receiver hanging = receiver(n -> {
-      Thread.sleep(10_000);
-      return Receiver.Reply.status(200);
-    });
-    WebhookNotifier notifier = new WebhookNotifier(settings(hanging.target(WebhookFormat.JSON)).withTimeout(Duration.ofSeconds(30)));
+    Receiver hanging =
+        receiver(
+            n -> {
+              Thread.sleep(10_000);
+              return Receiver.Reply.status(200);
+            });
+    WebhookNotifier notifier =
+        new WebhookNotifier(
+            settings(hanging.target(WebhookFormat.JSON)).withTimeout(Duration.ofSeconds(30)));
     String name = notifier.threadName();
     notifier.offer(stateChange());
     notifier.offer(stateChange());
@@ -226,7 +267,9 @@ class WebhookNotifierTest {
     Receiver r = receiver(n -> Receiver.Reply.status(200));
     WebhookNotifier notifier = new WebhookNotifier(settings(r.target(WebhookFormat.JSON)));
     String name = notifier.threadName();
-    notifier.offer(Notification.fromEntry(ActivityEntry.of(EventType.DEREGISTERED, "kraken", "i-1", 3, "host-a", Instant.now())));
+    notifier.offer(
+        Notification.fromEntry(
+            ActivityEntry.of(EventType.DEREGISTERED, "kraken", "i-1", 3, "host-a", Instant.now())));
 
     notifier.close();
 
@@ -235,25 +278,27 @@ class WebhookNotifierTest {
   }
 
   private static boolean liveThreadNamed(String name) {
-    return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
+    return Thread.getAllStackTraces().keySet().stream()
+        .anyMatch(t -> t.getName().equals(name) && t.isAlive());
   }
 
   private List<LogRecord> capture() {
     List<LogRecord> records = new CopyOnWriteArrayList<>();
     Logger logger = Logger.getLogger(WebhookNotifier.class.getName());
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        // Resolve the message now: the notifier logs with suppliers.
-        records.add(record);
-      }
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            // Resolve the message now: the notifier logs with suppliers.
+            records.add(record);
+          }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     logger.addHandler(handler);
     resources.add(() -> logger.removeHandler(handler));
     return records;

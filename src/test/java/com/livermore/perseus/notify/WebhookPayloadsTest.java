@@ -11,10 +11,12 @@ import org.junit.jupiter.api.Test;
 class WebhookPayloadsTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Instant AT = Instant.parse("2025-03-01T12:00:00Z");
-  private static final String NASTY = "He said \"stop\"\nthen <b>left</b> & {\"json\": true} \\ done";
+  private static final String NASTY =
+      "He said \"stop\"\nthen <b>left</b> & {\"json\": true} \\ done";
 
   private static Notification notification(String text) {
-    return new Notification("kraken", "state_changed", "kraken: active → stopping", text, "i-1", "host-a", 7, AT);
+    return new Notification(
+        "kraken", "state_changed", "kraken: active → stopping", text, "i-1", "host-a", 7, AT);
   }
 
   private static JsonNode parse(String body) throws Exception {
@@ -43,7 +45,8 @@ class WebhookPayloadsTest {
   @Test
   void colourDependsOnTheKind() {
     assertThat(WebhookPayloads.color("dead")).isNotEqualTo(WebhookPayloads.color("state_changed"));
-    assertThat(WebhookPayloads.color("claim_conflict")).isNotEqualTo(WebhookPayloads.color("takeover"));
+    assertThat(WebhookPayloads.color("claim_conflict"))
+        .isNotEqualTo(WebhookPayloads.color("takeover"));
   }
 
   @Test
@@ -53,10 +56,12 @@ class WebhookPayloadsTest {
     JsonNode section = root.path("blocks").get(0);
     assertThat(section.path("type").asText()).isEqualTo("section");
     assertThat(section.path("text").path("type").asText()).isEqualTo("mrkdwn");
-    assertThat(section.path("text").path("text").asText()).isEqualTo("*kraken: active → stopping*\nInstance i-1 moved kraken.");
+    assertThat(section.path("text").path("text").asText())
+        .isEqualTo("*kraken: active → stopping*\nInstance i-1 moved kraken.");
     JsonNode context = root.path("blocks").get(1);
     assertThat(context.path("type").asText()).isEqualTo("context");
-    assertThat(context.path("elements").findValuesAsText("text")).contains("*Exchange:* kraken", "*Host:* host-a");
+    assertThat(context.path("elements").findValuesAsText("text"))
+        .contains("*Exchange:* kraken", "*Host:* host-a");
   }
 
   @Test
@@ -75,11 +80,23 @@ class WebhookPayloadsTest {
 
   @Test
   void quotesNewlinesAndHtmlSurviveEveryFormatIntact() throws Exception {
-    assertThat(parse(WebhookPayloads.json(notification(NASTY))).path("text").asText()).isEqualTo(NASTY);
-    assertThat(parse(WebhookPayloads.discord(notification(NASTY))).path("embeds").get(0).path("description").asText())
+    assertThat(parse(WebhookPayloads.json(notification(NASTY))).path("text").asText())
+        .isEqualTo(NASTY);
+    assertThat(
+            parse(WebhookPayloads.discord(notification(NASTY)))
+                .path("embeds")
+                .get(0)
+                .path("description")
+                .asText())
         .isEqualTo(NASTY);
     // Slack wants its control characters escaped; the rest arrives as written.
-    assertThat(parse(WebhookPayloads.slack(notification(NASTY))).path("blocks").get(0).path("text").path("text").asText())
+    assertThat(
+            parse(WebhookPayloads.slack(notification(NASTY)))
+                .path("blocks")
+                .get(0)
+                .path("text")
+                .path("text")
+                .asText())
         .endsWith("He said \"stop\"\nthen &lt;b&gt;left&lt;/b&gt; &amp; {\"json\": true} \\ done");
   }
 
@@ -92,17 +109,29 @@ class WebhookPayloadsTest {
   @Test
   void mentionsAreNeutralisedInDiscordAndSlack() throws Exception {
     String text = "ping @everyone and @here and <@123456> and <@&987> and <!channel>";
-    String description = parse(WebhookPayloads.discord(notification(text))).path("embeds").get(0).path("description").asText();
+    String description =
+        parse(WebhookPayloads.discord(notification(text)))
+            .path("embeds")
+            .get(0)
+            .path("description")
+            .asText();
     assertThat(description).doesNotContain("@everyone", "@here", "<@1", "<@&");
     assertThat(description).contains("@\u200Beveryone", "<@\u200B123456>");
-    String slack = parse(WebhookPayloads.slack(notification(text))).path("blocks").get(0).path("text").path("text").asText();
+    String slack =
+        parse(WebhookPayloads.slack(notification(text)))
+            .path("blocks")
+            .get(0)
+            .path("text")
+            .path("text")
+            .asText();
     assertThat(slack).doesNotContain("@everyone", "@here", "<@", "<!channel>");
     assertThat(slack).contains("&lt;!channel&gt;");
   }
 
   @Test
   void genericJsonLeavesTextAsWritten() throws Exception {
-    assertThat(parse(WebhookPayloads.json(notification("@here"))).path("text").asText()).isEqualTo("@here");
+    assertThat(parse(WebhookPayloads.json(notification("@here"))).path("text").asText())
+        .isEqualTo("@here");
   }
 
   @Test

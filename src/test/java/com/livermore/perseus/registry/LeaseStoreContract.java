@@ -26,13 +26,31 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The registry's guarantees, run against a single node and against a Redis Cluster by the subclasses. */
+/**
+ * The registry's guarantees, run against a single node and against a Redis Cluster by the
+ * subclasses.
+ */
 abstract class LeaseStoreContract {
   static final Duration TTL = Duration.ofSeconds(30);
   static final StreamRetention RETENTION = new StreamRetention(1000, "0-0");
-  static final Set<String> DESIGN_FIELDS = Set.of("instanceId", "exchange", "epoch", "hostname", "ipAddress",
-      "localAddress", "admin", "state", "stateSince", "symbolCount", "warmupProgress", "registeredAt", "lastHeartbeat",
-      "heartbeatLatencyMs", "lastError", "version");
+  static final Set<String> DESIGN_FIELDS =
+      Set.of(
+          "instanceId",
+          "exchange",
+          "epoch",
+          "hostname",
+          "ipAddress",
+          "localAddress",
+          "admin",
+          "state",
+          "stateSince",
+          "symbolCount",
+          "warmupProgress",
+          "registeredAt",
+          "lastHeartbeat",
+          "heartbeatLatencyMs",
+          "lastError",
+          "version");
 
   Keys keys;
   LeaseStore store;
@@ -47,19 +65,40 @@ abstract class LeaseStoreContract {
     exchange = "coinbase";
   }
 
-  static OwnerRecord record(String exchange, String instanceId, ConnectionState state, Instant now) {
-    return new OwnerRecord(instanceId, exchange, 0, "host-" + instanceId, null, "10.0.0.7", "ops@example.com", state, now, 0,
-        null, now, now, null, null, "test");
+  static OwnerRecord record(
+      String exchange, String instanceId, ConnectionState state, Instant now) {
+    return new OwnerRecord(
+        instanceId,
+        exchange,
+        0,
+        "host-" + instanceId,
+        null,
+        "10.0.0.7",
+        "ops@example.com",
+        state,
+        now,
+        0,
+        null,
+        now,
+        now,
+        null,
+        null,
+        "test");
   }
 
   static ActivityEntry registered(String exchange, String instanceId, Instant now) {
-    return ActivityEntry.of(EventType.REGISTERED, exchange, instanceId, 0, "host-" + instanceId, now);
+    return ActivityEntry.of(
+        EventType.REGISTERED, exchange, instanceId, 0, "host-" + instanceId, now);
   }
 
   Lease claim(String instanceId, Duration ttl) {
     Instant now = Instant.now();
-    ClaimOutcome outcome = store.claim(record(exchange, instanceId, ConnectionState.IDLE, now), ttl, RETENTION,
-        registered(exchange, instanceId, now));
+    ClaimOutcome outcome =
+        store.claim(
+            record(exchange, instanceId, ConnectionState.IDLE, now),
+            ttl,
+            RETENTION,
+            registered(exchange, instanceId, now));
     assertThat(outcome).isInstanceOf(ClaimOutcome.Claimed.class);
     return ((ClaimOutcome.Claimed) outcome).lease();
   }
@@ -122,7 +161,8 @@ abstract class LeaseStoreContract {
     Set<String> expected = new TreeSet<>(DESIGN_FIELDS);
     expected.add("nodeName"); // added beside the DESIGN.md fields: recognises a fast restart
     assertThat(names).isEqualTo(expected);
-    assertThat(node.get("registeredAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z");
+    assertThat(node.get("registeredAt").asText())
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z");
     assertThat(node.get("lastError").isNull()).isTrue();
   }
 
@@ -130,13 +170,20 @@ abstract class LeaseStoreContract {
   void aHeldExchangeIsAConflictNamingTheHolder() {
     claim("a", TTL);
     Instant now = Instant.now();
-    ClaimOutcome second = store.claim(record(exchange, "b", ConnectionState.IDLE, now), TTL, RETENTION,
-        registered(exchange, "b", now));
+    ClaimOutcome second =
+        store.claim(
+            record(exchange, "b", ConnectionState.IDLE, now),
+            TTL,
+            RETENTION,
+            registered(exchange, "b", now));
 
     assertThat(second).isInstanceOf(ClaimOutcome.Conflict.class);
     ClaimOutcome.Conflict conflict = (ClaimOutcome.Conflict) second;
     assertThat(conflict.holder().instanceId()).isEqualTo("a");
-    assertThat(conflict.describeHolder()).contains("instance a").contains("host-a").contains("epoch 1");
+    assertThat(conflict.describeHolder())
+        .contains("instance a")
+        .contains("host-a")
+        .contains("epoch 1");
     assertThat(get(keys.epoch(exchange))).as("a refused claim burns no epoch").isEqualTo("1");
   }
 
@@ -144,8 +191,24 @@ abstract class LeaseStoreContract {
   void renewalRewritesTheRecordAndTheTtl() throws Exception {
     Lease lease = claim("a", Duration.ofSeconds(5));
     Instant later = Instant.now().plusSeconds(1);
-    OwnerRecord renewed = new OwnerRecord("a", exchange, lease.epoch(), "host-a", "203.0.113.9", "10.0.0.7", "ops", ConnectionState.ACTIVE,
-        later, 42, null, later, later, 3L, new ErrorInfo("boom", later), "test");
+    OwnerRecord renewed =
+        new OwnerRecord(
+            "a",
+            exchange,
+            lease.epoch(),
+            "host-a",
+            "203.0.113.9",
+            "10.0.0.7",
+            "ops",
+            ConnectionState.ACTIVE,
+            later,
+            42,
+            null,
+            later,
+            later,
+            3L,
+            new ErrorInfo("boom", later),
+            "test");
 
     WriteOutcome outcome = store.write(lease, renewed, TTL, RETENTION, null);
 
@@ -161,9 +224,15 @@ abstract class LeaseStoreContract {
   void aWriteWithAnEntryAppendsItInTheSameStep() {
     Lease lease = claim("a", TTL);
     Instant now = Instant.now();
-    ActivityEntry changed = ActivityEntry.of(EventType.STATE_CHANGED, exchange, "a", lease.epoch(), "host-a", now)
-        .withStates("idle", "starting");
-    store.write(lease, record(exchange, "a", ConnectionState.STARTING, now).withEpoch(lease.epoch()), TTL, RETENTION, changed);
+    ActivityEntry changed =
+        ActivityEntry.of(EventType.STATE_CHANGED, exchange, "a", lease.epoch(), "host-a", now)
+            .withStates("idle", "starting");
+    store.write(
+        lease,
+        record(exchange, "a", ConnectionState.STARTING, now).withEpoch(lease.epoch()),
+        TTL,
+        RETENTION,
+        changed);
 
     List<List<Object>> entries = stream(keys.activity(exchange));
     assertThat(entries).hasSize(2);
@@ -186,8 +255,13 @@ abstract class LeaseStoreContract {
     Lease b = claim("b", TTL);
     assertThat(b.epoch()).isEqualTo(2);
 
-    WriteOutcome outcome = store.write(a, record(exchange, "a", ConnectionState.ACTIVE, Instant.now()).withEpoch(a.epoch()),
-        TTL, RETENTION, null);
+    WriteOutcome outcome =
+        store.write(
+            a,
+            record(exchange, "a", ConnectionState.ACTIVE, Instant.now()).withEpoch(a.epoch()),
+            TTL,
+            RETENTION,
+            null);
 
     assertThat(outcome).isInstanceOf(WriteOutcome.Lost.class);
     assertThat(((WriteOutcome.Lost) outcome).holderRaw()).contains("\"instanceId\":\"b\"");
@@ -200,8 +274,13 @@ abstract class LeaseStoreContract {
     Lease a = claim("a", Duration.ofMillis(200));
     await().atMost(Duration.ofSeconds(5)).until(() -> get(keys.instance(exchange)) == null);
 
-    WriteOutcome outcome = store.write(a, record(exchange, "a", ConnectionState.ACTIVE, Instant.now()).withEpoch(a.epoch()),
-        TTL, RETENTION, null);
+    WriteOutcome outcome =
+        store.write(
+            a,
+            record(exchange, "a", ConnectionState.ACTIVE, Instant.now()).withEpoch(a.epoch()),
+            TTL,
+            RETENTION,
+            null);
 
     assertThat(outcome).isEqualTo(new WriteOutcome.Lost(null));
     assertThat(get(keys.instance(exchange))).isNull();
@@ -213,8 +292,13 @@ abstract class LeaseStoreContract {
     await().atMost(Duration.ofSeconds(5)).until(() -> get(keys.instance(exchange)) == null);
     claim("a", TTL);
 
-    WriteOutcome outcome = store.write(first, record(exchange, "a", ConnectionState.ACTIVE, Instant.now()).withEpoch(1), TTL,
-        RETENTION, null);
+    WriteOutcome outcome =
+        store.write(
+            first,
+            record(exchange, "a", ConnectionState.ACTIVE, Instant.now()).withEpoch(1),
+            TTL,
+            RETENTION,
+            null);
 
     assertThat(outcome).isInstanceOf(WriteOutcome.Lost.class);
   }
@@ -224,15 +308,20 @@ abstract class LeaseStoreContract {
     Lease lease = claim("a", TTL);
     Instant now = Instant.now();
     OwnerRecord last = record(exchange, "a", ConnectionState.STOPPED, now).withEpoch(lease.epoch());
-    ActivityEntry bye = ActivityEntry.of(EventType.DEREGISTERED, exchange, "a", lease.epoch(), "host-a", now);
+    ActivityEntry bye =
+        ActivityEntry.of(EventType.DEREGISTERED, exchange, "a", lease.epoch(), "host-a", now);
 
-    assertThat(store.release(new Lease(exchange, "a", lease.epoch() + 1), last, RETENTION, bye)).isFalse();
-    assertThat(store.release(new Lease(exchange, "someone-else", lease.epoch()), last, RETENTION, bye)).isFalse();
+    assertThat(store.release(new Lease(exchange, "a", lease.epoch() + 1), last, RETENTION, bye))
+        .isFalse();
+    assertThat(
+            store.release(new Lease(exchange, "someone-else", lease.epoch()), last, RETENTION, bye))
+        .isFalse();
     assertThat(get(keys.instance(exchange))).isNotNull();
 
     assertThat(store.release(lease, last, RETENTION, bye)).isTrue();
     assertThat(get(keys.instance(exchange))).isNull();
-    assertThat(RecordJson.readOwner(get(keys.last(exchange))).state()).isEqualTo(ConnectionState.STOPPED);
+    assertThat(RecordJson.readOwner(get(keys.last(exchange))).state())
+        .isEqualTo(ConnectionState.STOPPED);
     List<List<Object>> entries = stream(keys.activity(exchange));
     assertThat(field(entries.get(entries.size() - 1), "type")).isEqualTo("deregistered");
   }
@@ -261,11 +350,17 @@ abstract class LeaseStoreContract {
         List<Future<ClaimOutcome>> results = new ArrayList<>();
         for (int c = 0; c < contenders; c++) {
           String id = "c" + c;
-          results.add(pool.submit(() -> {
-            start.await(10, TimeUnit.SECONDS);
-            Instant now = Instant.now();
-            return store.claim(record(exchange, id, ConnectionState.IDLE, now), TTL, RETENTION, registered(exchange, id, now));
-          }));
+          results.add(
+              pool.submit(
+                  () -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    Instant now = Instant.now();
+                    return store.claim(
+                        record(exchange, id, ConnectionState.IDLE, now),
+                        TTL,
+                        RETENTION,
+                        registered(exchange, id, now));
+                  }));
         }
         List<Lease> winners = new ArrayList<>();
         for (Future<ClaimOutcome> f : results) {
@@ -274,11 +369,23 @@ abstract class LeaseStoreContract {
         assertThat(winners).as("owners in round %d", round).hasSize(1);
         Lease winner = winners.get(0);
         assertThat(winner.epoch()).isEqualTo(round + 1);
-        assertThat(RecordJson.readOwner(get(keys.instance(exchange))).instanceId()).isEqualTo(winner.instanceId());
+        assertThat(RecordJson.readOwner(get(keys.instance(exchange))).instanceId())
+            .isEqualTo(winner.instanceId());
         Instant now = Instant.now();
-        assertThat(store.release(winner, record(exchange, winner.instanceId(), ConnectionState.STOPPED, now)
-            .withEpoch(winner.epoch()), RETENTION,
-            ActivityEntry.of(EventType.DEREGISTERED, exchange, winner.instanceId(), winner.epoch(), "h", now))).isTrue();
+        assertThat(
+                store.release(
+                    winner,
+                    record(exchange, winner.instanceId(), ConnectionState.STOPPED, now)
+                        .withEpoch(winner.epoch()),
+                    RETENTION,
+                    ActivityEntry.of(
+                        EventType.DEREGISTERED,
+                        exchange,
+                        winner.instanceId(),
+                        winner.epoch(),
+                        "h",
+                        now)))
+            .isTrue();
       }
     } finally {
       pool.shutdownNow();

@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PublicIpLookupTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
   /** Scheduling slack on a busy build machine; the lookup itself is bounded by TIMEOUT. */
   private static final Duration SLACK = Duration.ofSeconds(1);
 
@@ -116,8 +117,19 @@ class PublicIpLookupTest {
     assertThat(PublicIpLookup.normalizedIp("255.255.255.255")).contains("255.255.255.255");
     assertThat(PublicIpLookup.normalizedIp("::1")).contains("0:0:0:0:0:0:0:1");
     assertThat(PublicIpLookup.normalizedIp("::ffff:203.0.113.7")).contains("203.0.113.7");
-    List.of("", "localhost", "deadbeef.cafe", "256.1.1.1", "01.2.3.4", "1.2.3", "1.2.3.4.5",
-            "2001:db8::g", "1:2:3:4:5:6:7:8:9", ":::", "fe80::1%eth0", "[::1]")
+    List.of(
+            "",
+            "localhost",
+            "deadbeef.cafe",
+            "256.1.1.1",
+            "01.2.3.4",
+            "1.2.3",
+            "1.2.3.4.5",
+            "2001:db8::g",
+            "1:2:3:4:5:6:7:8:9",
+            ":::",
+            "fe80::1%eth0",
+            "[::1]")
         .forEach(text -> assertThat(PublicIpLookup.normalizedIp(text)).as(text).isEmpty());
   }
 
@@ -142,14 +154,15 @@ class PublicIpLookupTest {
   }
 
   private URI hanging() throws IOException {
-    return serve(exchange -> {
-      try {
-        releaseHangingHandlers.await(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      exchange.close();
-    });
+    return serve(
+        exchange -> {
+          try {
+            releaseHangingHandlers.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          exchange.close();
+        });
   }
 
   private URI serve(HttpHandler handler) throws IOException {

@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BasicCredentialsTest {
 
   private static String basic(String userColonPassword) {
-    return "Basic " + Base64.getEncoder().encodeToString(userColonPassword.getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder().encodeToString(userColonPassword.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -44,7 +45,13 @@ class BasicCredentialsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Basic !!!not-base64!!!", "Basic ", "Basic YWxpY2U=" /* "alice", no colon */, "Basic /w==" /* 0xFF, not UTF-8 */})
+  @ValueSource(
+      strings = {
+        "Basic !!!not-base64!!!",
+        "Basic ",
+        "Basic YWxpY2U=" /* "alice", no colon */,
+        "Basic /w==" /* 0xFF, not UTF-8 */
+      })
   void malformedHeadersGiveNothing(String header) {
     assertThat(BasicCredentials.parse(header)).isEmpty();
   }

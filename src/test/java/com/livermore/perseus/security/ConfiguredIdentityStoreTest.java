@@ -10,24 +10,30 @@ import org.junit.jupiter.api.Test;
 
 class ConfiguredIdentityStoreTest {
   private final ConfiguredIdentityStore store =
-      new ConfiguredIdentityStore(UserDirectory.parse("alice:network-admin:plain:one,bob:network-viewer:plain:two"));
+      new ConfiguredIdentityStore(
+          UserDirectory.parse("alice:network-admin:plain:one,bob:network-viewer:plain:two"));
 
   @Test
   void aRightPasswordGivesTheCallerAndTheRoleGroups() {
-    CredentialValidationResult result = store.validate(new UsernamePasswordCredential("alice", "one"));
+    CredentialValidationResult result =
+        store.validate(new UsernamePasswordCredential("alice", "one"));
     assertThat(result.getStatus()).isEqualTo(Status.VALID);
     assertThat(result.getCallerPrincipal().getName()).isEqualTo("alice");
-    assertThat(result.getCallerGroups()).containsExactlyInAnyOrder("network-viewer", "network-admin");
+    assertThat(result.getCallerGroups())
+        .containsExactlyInAnyOrder("network-viewer", "network-admin");
   }
 
   @Test
   void aWrongPasswordIsInvalid() {
-    assertThat(store.validate(new UsernamePasswordCredential("bob", "one")).getStatus()).isEqualTo(Status.INVALID);
-    assertThat(store.validate(new UsernamePasswordCredential("carol", "two")).getStatus()).isEqualTo(Status.INVALID);
+    assertThat(store.validate(new UsernamePasswordCredential("bob", "one")).getStatus())
+        .isEqualTo(Status.INVALID);
+    assertThat(store.validate(new UsernamePasswordCredential("carol", "two")).getStatus())
+        .isEqualTo(Status.INVALID);
   }
 
   @Test
   void otherCredentialTypesAreLeftToOtherStores() {
-    assertThat(store.validate(new CallerOnlyCredential("alice")).getStatus()).isEqualTo(Status.NOT_VALIDATED);
+    assertThat(store.validate(new CallerOnlyCredential("alice")).getStatus())
+        .isEqualTo(Status.NOT_VALIDATED);
   }
 }

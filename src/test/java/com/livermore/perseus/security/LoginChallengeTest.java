@@ -11,8 +11,10 @@ class LoginChallengeTest {
   @Test
   void theProblemForAMissingLoginIsTheDocumentedBody() throws Exception {
     String body = LoginChallenge.problemJson(LoginChallenge.LOGIN_REQUIRED);
-    assertThat(body).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Authentication required\",\"status\":401,"
-        + "\"detail\":\"Log in with HTTP Basic as a network-viewer or network-admin user.\"}");
+    assertThat(body)
+        .isEqualTo(
+            "{\"type\":\"about:blank\",\"title\":\"Authentication required\",\"status\":401,"
+                + "\"detail\":\"Log in with HTTP Basic as a network-viewer or network-admin user.\"}");
     JsonNode json = new ObjectMapper().readTree(body);
     assertThat(json.get("status").asInt()).isEqualTo(401);
   }
@@ -25,14 +27,17 @@ class LoginChallengeTest {
 
   @Test
   void theChallengeAnnouncesBasicInUtf8() {
-    assertThat(LoginChallenge.WWW_AUTHENTICATE).isEqualTo("Basic realm=\"Perseus Network\", charset=\"UTF-8\"");
+    assertThat(LoginChallenge.WWW_AUTHENTICATE)
+        .isEqualTo("Basic realm=\"Perseus Network\", charset=\"UTF-8\"");
   }
 
   @Test
   void facesAjaxGetsAPartialResponseRedirect() {
-    assertThat(LoginChallenge.partialRedirectXml("/perseus/login.xhtml")).isEqualTo(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\"/perseus/login.xhtml\"></redirect></partial-response>");
-    assertThat(LoginChallenge.partialRedirectXml("/a&b\"<c>/login.xhtml")).contains("url=\"/a&amp;b&quot;&lt;c&gt;/login.xhtml\"");
+    assertThat(LoginChallenge.partialRedirectXml("/perseus/login.xhtml"))
+        .isEqualTo(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\"/perseus/login.xhtml\"></redirect></partial-response>");
+    assertThat(LoginChallenge.partialRedirectXml("/a&b\"<c>/login.xhtml"))
+        .contains("url=\"/a&amp;b&quot;&lt;c&gt;/login.xhtml\"");
     assertThat(LoginChallenge.isFacesAjax("partial/ajax")).isTrue();
     assertThat(LoginChallenge.isFacesAjax(null)).isFalse();
   }

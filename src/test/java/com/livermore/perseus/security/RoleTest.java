@@ -14,7 +14,8 @@ class RoleTest {
 
   @Test
   void anAdminIsAlsoAViewer() {
-    assertThat(Role.NETWORK_ADMIN.groups()).containsExactlyInAnyOrder("network-viewer", "network-admin");
+    assertThat(Role.NETWORK_ADMIN.groups())
+        .containsExactlyInAnyOrder("network-viewer", "network-admin");
     assertThat(Role.NETWORK_VIEWER.groups()).containsExactly("network-viewer");
   }
 

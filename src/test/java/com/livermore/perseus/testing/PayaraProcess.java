@@ -27,17 +27,34 @@ public final class PayaraProcess implements AutoCloseable {
     this.log = log;
   }
 
-  public static PayaraProcess start(Path war, Path microJar, Path dir, Map<String, String> properties) {
+  public static PayaraProcess start(
+      Path war, Path microJar, Path dir, Map<String, String> properties) {
     try {
       int port = freePort();
       Files.createDirectories(dir.resolve("tmp"));
       Path log = dir.resolve("server.log");
-      List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-          "-Djava.io.tmpdir=" + dir.resolve("tmp")));
+      List<String> cmd =
+          new ArrayList<>(
+              List.of(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Xmx384m",
+                  "-Djava.io.tmpdir=" + dir.resolve("tmp")));
       new TreeMap<>(properties).forEach((k, v) -> cmd.add("-D" + k + "=" + v));
-      cmd.addAll(List.of("-jar", microJar.toString(), "--nocluster", "--port", Integer.toString(port), "--contextroot", "/",
-          "--rootdir", dir.resolve("payara").toString(), "--deploy", war.toString()));
-      ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+      cmd.addAll(
+          List.of(
+              "-jar",
+              microJar.toString(),
+              "--nocluster",
+              "--port",
+              Integer.toString(port),
+              "--contextroot",
+              "/",
+              "--rootdir",
+              dir.resolve("payara").toString(),
+              "--deploy",
+              war.toString()));
+      ProcessBuilder pb =
+          new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
       String password = System.getenv("PERSEUS_REDIS_PASSWORD");
       if (password != null) pb.environment().put("PERSEUS_REDIS_PASSWORD", password);
       return new PayaraProcess(pb.start(), port, log);
@@ -59,13 +76,20 @@ public final class PayaraProcess implements AutoCloseable {
    * claiming its lease: the EJB start-up runs before the web module has finished loading.
    */
   public boolean awaitWeb(java.time.Duration timeout) {
-    java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
-        .connectTimeout(java.time.Duration.ofSeconds(2)).build();
+    java.net.http.HttpClient http =
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .connectTimeout(java.time.Duration.ofSeconds(2))
+            .build();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline && process.isAlive()) {
       try {
-        var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url() + "login.xhtml"))
-            .timeout(java.time.Duration.ofSeconds(5)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        var response =
+            http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url() + "login.xhtml"))
+                    .timeout(java.time.Duration.ofSeconds(5))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() == 200) return true;
       } catch (IOException e) {
         // not listening yet
@@ -99,7 +123,9 @@ public final class PayaraProcess implements AutoCloseable {
     return process.exitValue();
   }
 
-  /** SIGTERM and wait (the instance walks to stopped and releases its lease); SIGKILL after 30 s. */
+  /**
+   * SIGTERM and wait (the instance walks to stopped and releases its lease); SIGKILL after 30 s.
+   */
   public boolean stop() {
     process.destroy();
     try {

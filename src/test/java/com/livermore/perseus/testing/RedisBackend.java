@@ -39,10 +39,12 @@ public final class RedisBackend implements AutoCloseable {
   }
 
   public RedisSettings settings() {
-    List<URI> addresses = cluster != null
-        ? Arrays.stream(cluster.addresses().split(",")).map(URI::create).toList()
-        : List.of(URI.create(single.address()));
-    return new RedisSettings(addresses, cluster != null ? RedisMode.CLUSTER : RedisMode.SINGLE, Optional.empty(), "");
+    List<URI> addresses =
+        cluster != null
+            ? Arrays.stream(cluster.addresses().split(",")).map(URI::create).toList()
+            : List.of(URI.create(single.address()));
+    return new RedisSettings(
+        addresses, cluster != null ? RedisMode.CLUSTER : RedisMode.SINGLE, Optional.empty(), "");
   }
 
   /** The comma list to put in {@code perseus.redis.address}. */

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Starts a real Redis (single node or cluster) before a test class and stops it after:
- * {@code @RegisterExtension static final RedisBackendExtension REDIS = RedisBackendExtension.singleNode();}
+ * {@code @RegisterExtension static final RedisBackendExtension REDIS =
+ * RedisBackendExtension.singleNode();}
  */
 public final class RedisBackendExtension implements BeforeAllCallback, AfterAllCallback {
   private final Supplier<RedisBackend> factory;

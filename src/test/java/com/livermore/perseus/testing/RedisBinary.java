@@ -131,7 +131,8 @@ public final class RedisBinary {
     try (InputStream in = loader.getResourceAsStream(EMBEDDED_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(
-            "no redis-server >= 6.2 on PATH and resource " + EMBEDDED_RESOURCE
+            "no redis-server >= 6.2 on PATH and resource "
+                + EMBEDDED_RESOURCE
                 + " not on the test classpath (com.github.codemonstur:embedded-redis missing?)");
       }
       Path target = Files.createTempFile("perseus-redis-server-", "");

@@ -45,15 +45,23 @@ public final class RedisCluster implements AutoCloseable {
    */
   public static RedisCluster start(int masters, int replicasPerMaster, Duration nodeTimeout) {
     if (masters < 1 || replicasPerMaster < 0) {
-      throw new IllegalArgumentException("need at least one master and no negative replica count: "
-          + masters + ", " + replicasPerMaster);
+      throw new IllegalArgumentException(
+          "need at least one master and no negative replica count: "
+              + masters
+              + ", "
+              + replicasPerMaster);
     }
     RedisCluster cluster = new RedisCluster(masters, replicasPerMaster);
     try {
       for (int i = 0; i < masters * (1 + replicasPerMaster); i++) {
-        cluster.nodes.add(RedisServer.start("--cluster-enabled", "yes",
-            "--cluster-config-file", "nodes.conf",
-            "--cluster-node-timeout", Long.toString(nodeTimeout.toMillis())));
+        cluster.nodes.add(
+            RedisServer.start(
+                "--cluster-enabled",
+                "yes",
+                "--cluster-config-file",
+                "nodes.conf",
+                "--cluster-node-timeout",
+                Long.toString(nodeTimeout.toMillis())));
       }
       cluster.form();
       return cluster;
@@ -80,8 +88,12 @@ public final class RedisCluster implements AutoCloseable {
   /** The healthy replicas that currently follow {@code master}. */
   public List<RedisServer> replicasOf(RedisServer master) {
     List<ClusterNode> view = view();
-    String masterId = view.stream().filter(n -> n.port() == master.port()).findFirst()
-        .orElseThrow(() -> new IllegalStateException(master + " is not in the cluster")).id();
+    String masterId =
+        view.stream()
+            .filter(n -> n.port() == master.port())
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException(master + " is not in the cluster"))
+            .id();
     return view.stream()
         .filter(n -> n.is("slave") && !n.failed() && n.masterId().equals(masterId))
         .map(n -> byPort(n.port()))
@@ -157,11 +169,12 @@ public final class RedisCluster implements AutoCloseable {
     }
     for (int m = 0; m < masterCount; m++) {
       // Redis 6.2 has no ADDSLOTSRANGE, but ADDSLOTS takes any number of slots.
-      Stream<String> slots = IntStream
-          .range(m * SLOTS / masterCount, (m + 1) * SLOTS / masterCount)
-          .mapToObj(Integer::toString);
-      call(nodes.get(m), Stream.concat(Stream.of("CLUSTER", "ADDSLOTS"), slots)
-          .toArray(String[]::new));
+      Stream<String> slots =
+          IntStream.range(m * SLOTS / masterCount, (m + 1) * SLOTS / masterCount)
+              .mapToObj(Integer::toString);
+      call(
+          nodes.get(m),
+          Stream.concat(Stream.of("CLUSTER", "ADDSLOTS"), slots).toArray(String[]::new));
     }
     // Every node meets every later one: gossip alone would need about a second more to spread.
     for (int i = 0; i < nodes.size(); i++) {
@@ -174,16 +187,20 @@ public final class RedisCluster implements AutoCloseable {
     for (int i = masterCount; i < nodes.size(); i++) {
       call(nodes.get(i), "CLUSTER", "REPLICATE", ids.get((i - masterCount) % masterCount));
     }
-    await(remaining(deadline), "healthy with " + masterCount + " masters and "
-        + replicasPerMaster + " replicas each", () -> problem(true));
+    await(
+        remaining(deadline),
+        "healthy with " + masterCount + " masters and " + replicasPerMaster + " replicas each",
+        () -> problem(true));
   }
 
   private Optional<String> unmetNodes() {
     for (RedisServer node : nodes) {
       List<ClusterNode> view = ClusterNode.parseAll((String) call(node, "CLUSTER", "NODES"));
-      long linked = view.stream()
-          .filter(n -> !n.is("handshake") && !n.is("noaddr") && n.linkState().equals("connected"))
-          .count();
+      long linked =
+          view.stream()
+              .filter(
+                  n -> !n.is("handshake") && !n.is("noaddr") && n.linkState().equals("connected"))
+              .count();
       if (linked < nodes.size()) {
         return Optional.of(node + " is linked to " + linked + " of " + nodes.size() + " nodes");
       }
@@ -200,12 +217,13 @@ public final class RedisCluster implements AutoCloseable {
           return Optional.of(node + " reports cluster_state:" + state);
         }
         List<ClusterNode> view = ClusterNode.parseAll((String) r.call("CLUSTER", "NODES"));
-        List<ClusterNode> owners = view.stream()
-            .filter(n -> n.is("master") && !n.failed() && !n.slots().isEmpty())
-            .sorted(Comparator.comparingInt(ClusterNode::firstSlot))
-            .toList();
-        String ownerText = owners.stream()
-            .map(n -> n.port() + "=" + n.slots()).collect(Collectors.joining(" "));
+        List<ClusterNode> owners =
+            view.stream()
+                .filter(n -> n.is("master") && !n.failed() && !n.slots().isEmpty())
+                .sorted(Comparator.comparingInt(ClusterNode::firstSlot))
+                .toList();
+        String ownerText =
+            owners.stream().map(n -> n.port() + "=" + n.slots()).collect(Collectors.joining(" "));
         if (agreedOwners == null) {
           agreedOwners = ownerText;
         } else if (!agreedOwners.equals(ownerText)) {
@@ -214,8 +232,12 @@ public final class RedisCluster implements AutoCloseable {
         for (ClusterNode owner : owners) {
           RedisServer server = byPortOrNull(owner.port());
           if (server == null || !server.isServing()) {
-            return Optional.of("slots " + owner.slots() + " are still owned by " + owner.port()
-                + ", which is not serving");
+            return Optional.of(
+                "slots "
+                    + owner.slots()
+                    + " are still owned by "
+                    + owner.port()
+                    + ", which is not serving");
           }
         }
         if (view.stream().anyMatch(n -> n.is("myself") && n.is("slave"))
@@ -241,11 +263,17 @@ public final class RedisCluster implements AutoCloseable {
       return Optional.of(node + " sees " + owners.size() + " masters, expected " + masterCount);
     }
     for (ClusterNode master : owners) {
-      long replicas = view.stream()
-          .filter(n -> n.is("slave") && n.masterId().equals(master.id())).count();
+      long replicas =
+          view.stream().filter(n -> n.is("slave") && n.masterId().equals(master.id())).count();
       if (replicas != replicasPerMaster) {
-        return Optional.of(node + " sees " + replicas + " replicas of master " + master.port()
-            + ", expected " + replicasPerMaster);
+        return Optional.of(
+            node
+                + " sees "
+                + replicas
+                + " replicas of master "
+                + master.port()
+                + ", expected "
+                + replicasPerMaster);
       }
     }
     return Optional.empty();
@@ -256,8 +284,16 @@ public final class RedisCluster implements AutoCloseable {
     Optional<String> last = problem.get();
     while (last.isPresent()) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("Redis Cluster " + addresses() + " not " + goal
-            + " within " + timeout.toMillis() + " ms: " + last.get() + logTails());
+        throw new IllegalStateException(
+            "Redis Cluster "
+                + addresses()
+                + " not "
+                + goal
+                + " within "
+                + timeout.toMillis()
+                + " ms: "
+                + last.get()
+                + logTails());
       }
       sleep(50);
       last = problem.get();
@@ -269,7 +305,9 @@ public final class RedisCluster implements AutoCloseable {
   }
 
   private RedisServer anyServingNode() {
-    return nodes.stream().filter(RedisServer::isServing).findFirst()
+    return nodes.stream()
+        .filter(RedisServer::isServing)
+        .findFirst()
         .orElseThrow(() -> new IllegalStateException("no node of " + addresses() + " is serving"));
   }
 
@@ -289,7 +327,9 @@ public final class RedisCluster implements AutoCloseable {
     StringBuilder text = new StringBuilder();
     for (RedisServer node : nodes) {
       String log = node.log();
-      text.append("\n--- ").append(node).append(" log tail ---\n")
+      text.append("\n--- ")
+          .append(node)
+          .append(" log tail ---\n")
           .append(log.length() <= 1500 ? log : log.substring(log.length() - 1500));
     }
     return text.toString();
@@ -299,7 +339,7 @@ public final class RedisCluster implements AutoCloseable {
     try (Resp r = node.connect(QUERY_TIMEOUT)) {
       return r.call(args);
     } catch (RespException e) {
-        String command = String.join(" ", Arrays.asList(args).subList(0, Math.min(args.length, 4)));
+      String command = String.join(" ", Arrays.asList(args).subList(0, Math.min(args.length, 4)));
       throw new IllegalStateException(command + " on " + node + " failed: " + e.getMessage(), e);
     }
   }
@@ -339,8 +379,13 @@ public final class RedisCluster implements AutoCloseable {
   }
 
   /** One line of CLUSTER NODES. */
-  private record ClusterNode(String id, int port, Set<String> flags, String masterId,
-      String linkState, List<String> slots) {
+  private record ClusterNode(
+      String id,
+      int port,
+      Set<String> flags,
+      String masterId,
+      String linkState,
+      List<String> slots) {
 
     static List<ClusterNode> parseAll(String clusterNodes) {
       return clusterNodes.lines().filter(l -> !l.isBlank()).map(ClusterNode::parse).toList();

@@ -18,7 +18,8 @@ class RedisHarnessIT {
 
   @Test
   void singleNodeStoresAndReturnsValues() {
-    try (RedisServer redis = RedisServer.start(); Resp r = redis.connect()) {
+    try (RedisServer redis = RedisServer.start();
+        Resp r = redis.connect()) {
       assertThat(redis.address()).isEqualTo("redis://127.0.0.1:" + redis.port());
       assertThat(r.call("SET", "lease", "owner-1", "PX", "60000")).isEqualTo("OK");
       assertThat(r.call("GET", "lease")).isEqualTo("owner-1");
@@ -121,8 +122,8 @@ class RedisHarnessIT {
         assertThat(r.call("SET", KEY, "i-1")).isEqualTo("OK");
         assertThat(r.call("GET", KEY)).isEqualTo("i-1");
       }
-      RedisServer otherMaster = cluster.masters().stream().filter(m -> m != master).findFirst()
-          .orElseThrow();
+      RedisServer otherMaster =
+          cluster.masters().stream().filter(m -> m != master).findFirst().orElseThrow();
       try (Resp r = otherMaster.connect()) {
         assertThatThrownBy(() -> r.call("GET", KEY))
             .isInstanceOf(RespException.class)

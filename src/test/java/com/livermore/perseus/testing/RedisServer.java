@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * One real {@code redis-server} process on a free loopback port, without persistence, with its
- * own temp directory holding its log (stdout and stderr) and, in cluster mode, its {@code
- * nodes.conf}. Only the process this object started is ever signalled.
+ * One real {@code redis-server} process on a free loopback port, without persistence, with its own
+ * temp directory holding its log (stdout and stderr) and, in cluster mode, its {@code nodes.conf}.
+ * Only the process this object started is ever signalled.
  */
 public final class RedisServer implements AutoCloseable {
 
@@ -192,11 +192,12 @@ public final class RedisServer implements AutoCloseable {
 
   private void launch() {
     try {
-      process = new ProcessBuilder(command)
-          .directory(dir.toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
-          .start();
+      process =
+          new ProcessBuilder(command)
+              .directory(dir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
+              .start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + command.get(0), e);
     }
@@ -211,8 +212,15 @@ public final class RedisServer implements AutoCloseable {
       if (!process.isAlive()) {
         LIVE.remove(this);
         String log = log();
-        String message = "redis-server on port " + port + " exited with " + process.exitValue()
-            + " during start-up. Command: " + command + "\nOutput:\n" + tail(log);
+        String message =
+            "redis-server on port "
+                + port
+                + " exited with "
+                + process.exitValue()
+                + " during start-up. Command: "
+                + command
+                + "\nOutput:\n"
+                + tail(log);
         throw log.contains("Address already in use")
             ? new PortTakenException(message)
             : new IllegalStateException(message);
@@ -223,8 +231,15 @@ public final class RedisServer implements AutoCloseable {
       sleep(5);
     }
     kill();
-    throw new IllegalStateException("redis-server on port " + port + " did not answer PING within "
-        + START_TIMEOUT.toSeconds() + " s. Command: " + command + "\nOutput:\n" + tail(log()));
+    throw new IllegalStateException(
+        "redis-server on port "
+            + port
+            + " did not answer PING within "
+            + START_TIMEOUT.toSeconds()
+            + " s. Command: "
+            + command
+            + "\nOutput:\n"
+            + tail(log()));
   }
 
   /** PING alone could be answered by some other server that took the port; the pid cannot. */
@@ -254,8 +269,10 @@ public final class RedisServer implements AutoCloseable {
 
   private void signal(String signal) {
     try {
-      Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
-          .redirectErrorStream(true).start();
+      Process kill =
+          new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+              .redirectErrorStream(true)
+              .start();
       String out = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (kill.waitFor() != 0) {
         throw new IllegalStateException(
