@@ -11,6 +11,7 @@ import org.redisson.api.RFuture;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.stream.StreamMessageId;
 import org.redisson.api.stream.StreamRangeArgs;
+import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 
 /**
@@ -84,21 +85,56 @@ public class ActivityReader {
               .<String, String>getStream(streamKey.apply(feed.exchange()), StringCodec.INSTANCE)
               .rangeReversedAsync(range(feed, count, lowest)));
     }
-    batch.execute();
-    for (int i = 0; i < due.size(); i++) {
-      StreamFeed feed = due.get(i);
-      List<RawEntry> fetched = new ArrayList<>();
-      replies
-          .get(i)
-          .toCompletableFuture()
-          .join()
-          .forEach(
-              (id, fields) ->
-                  fetched.add(
-                      new RawEntry(
-                          new StreamId(id.getId0(), id.getId1()), feed.exchange(), fields)));
-      feed.accept(fetched, count);
+    try {
+      batch.execute();
+    } catch (RedisException e) {
+      if (!isWrongType(e)) throw e;
+      // Some key holds something other than a stream: read one by one and flag just that one.
+      fetchEach(due, count, lowest);
+      return;
     }
+    for (int i = 0; i < due.size(); i++) {
+      accept(due.get(i), replies.get(i).toCompletableFuture().join(), count);
+    }
+  }
+
+  private void fetchEach(List<StreamFeed> due, int count, StreamId lowest) {
+    for (StreamFeed feed : due) {
+      try {
+        accept(
+            feed,
+            redisson
+                .<String, String>getStream(streamKey.apply(feed.exchange()), StringCodec.INSTANCE)
+                .rangeReversed(range(feed, count, lowest)),
+            count);
+      } catch (RedisException e) {
+        if (!isWrongType(e)) throw e;
+        feed.accept(
+            List.of(
+                RawEntry.unreadableStream(
+                    feed.exchange(),
+                    streamKey.apply(feed.exchange())
+                        + " is not a stream (WRONGTYPE): another program stored something else there")),
+            count);
+      }
+    }
+  }
+
+  private static boolean isWrongType(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().contains("WRONGTYPE")) return true;
+    }
+    return false;
+  }
+
+  private static void accept(
+      StreamFeed feed, Map<StreamMessageId, Map<String, String>> reply, int count) {
+    List<RawEntry> fetched = new ArrayList<>();
+    reply.forEach(
+        (id, fields) ->
+            fetched.add(
+                new RawEntry(new StreamId(id.getId0(), id.getId1()), feed.exchange(), fields)));
+    feed.accept(fetched, count);
   }
 
   /** {@code XREVRANGE key <upper or (upper> <since-0 or -> COUNT n}. */

@@ -17,6 +17,7 @@ import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.redisnode.RedisNodes;
+import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 
 /**
@@ -66,6 +67,66 @@ public class NetworkReader {
                 "not a valid exchange id in network:exchanges"));
       }
     }
+    Batch read;
+    try {
+      read = readBatch(ids, known, true);
+    } catch (RedisException e) {
+      if (!isWrongType(e)) throw e;
+      read = readOneByOne(ids, known);
+    }
+    List<ExchangeStatus> statuses = new ArrayList<>(read.statuses());
+    statuses.addAll(invalid);
+    return new NetworkSnapshot(read.now(), List.copyOf(statuses), read.recoveries());
+  }
+
+  private record Batch(
+      Instant now, List<ExchangeStatus> statuses, Map<String, Instant> recoveries) {}
+
+  /**
+   * Another program stored a value of the wrong type under one of the keys: read each exchange on
+   * its own so only that one is flagged and every other still answers.
+   */
+  private Batch readOneByOne(List<String> ids, Map<String, String> known) {
+    List<ExchangeStatus> statuses = new ArrayList<>();
+    for (String id : ids) {
+      try {
+        statuses.addAll(readBatch(List.of(id), known, false).statuses());
+      } catch (RedisException e) {
+        if (!isWrongType(e)) throw e;
+        statuses.add(
+            new ExchangeStatus(
+                id,
+                displayName(id, known.get(id)),
+                Liveness.DEAD,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "a key of this exchange holds a value of the wrong type (WRONGTYPE); another program wrote it"));
+      }
+    }
+    Map<String, Instant> recoveries;
+    try {
+      recoveries = readBatch(List.of(), known, true).recoveries();
+    } catch (RedisException e) {
+      if (!isWrongType(e)) throw e;
+      recoveries = Map.of();
+    }
+    return new Batch(clock.instant(), statuses, recoveries);
+  }
+
+  private static boolean isWrongType(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().contains("WRONGTYPE")) return true;
+    }
+    return false;
+  }
+
+  private Batch readBatch(List<String> ids, Map<String, String> known, boolean withRecovery) {
     RBatch batch = redisson.createBatch(BatchOptions.defaults());
     List<RFuture<String>> leases = new ArrayList<>(ids.size());
     List<RFuture<Long>> ttls = new ArrayList<>(ids.size());
@@ -85,10 +146,12 @@ public class NetworkReader {
               .valueRangeAsync(nowMs, true, Double.POSITIVE_INFINITY, true));
     }
     RFuture<Map<String, String>> recovered =
-        batch.<String, String>getMap(keys.recovery(), StringCodec.INSTANCE).readAllMapAsync();
-    batch.execute();
+        withRecovery
+            ? batch.<String, String>getMap(keys.recovery(), StringCodec.INSTANCE).readAllMapAsync()
+            : null;
+    if (withRecovery || !ids.isEmpty()) batch.execute();
     Instant now = clock.instant();
-    List<ExchangeStatus> statuses = new ArrayList<>(ids.size() + invalid.size());
+    List<ExchangeStatus> statuses = new ArrayList<>(ids.size());
     for (int i = 0; i < ids.size(); i++) {
       String id = ids.get(i);
       ExchangeStatus status =
@@ -103,8 +166,8 @@ public class NetworkReader {
       if (intent != null) status = status.withIntent(OperatorIntent.parse(intent));
       statuses.add(status.withStandbys(standbysOf(standbys.get(i).toCompletableFuture().join())));
     }
-    statuses.addAll(invalid);
     Map<String, Instant> recoveries = new TreeMap<>();
+    if (recovered == null) return new Batch(now, statuses, recoveries);
     recovered
         .toCompletableFuture()
         .join()
@@ -116,7 +179,7 @@ public class NetworkReader {
                 // not ours: ignore
               }
             });
-    return new NetworkSnapshot(now, List.copyOf(statuses), recoveries);
+    return new Batch(now, statuses, recoveries);
   }
 
   private static List<ExchangeStatus.Standby> standbysOf(java.util.Collection<String> members) {

@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import com.livermore.perseus.config.ActivitySettings;
 import com.livermore.perseus.registry.Keys;
 import com.livermore.perseus.testing.RedisBackend;
+import com.livermore.perseus.testing.Resp;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -317,6 +318,25 @@ abstract class ActivityReaderContract {
         .as("an unreadable entry is still found by its raw type")
         .extracting(ActivityRecord::exchange, ActivityRecord::id)
         .containsExactly(tuple("binance", yesterday));
+  }
+
+  @Test
+  void aStreamKeyHoldingSomethingElseIsFlaggedOnceAndTheOtherStreamsStillAnswer() {
+    String good = log.append(entry(EventType.REGISTERED, "kraken"));
+    String key = keys.activity("okx");
+    try (Resp r = backend().connectFor(key)) {
+      r.call("SET", key, "not a stream");
+    }
+
+    ActivityPage page = reader.read(ActivityQuery.newest(FIVE, 10));
+
+    assertThat(page.entries()).hasSize(2);
+    assertThat(page.entries().get(0).id()).isEqualTo(good);
+    ActivityRecord flagged = page.entries().get(1);
+    assertThat(flagged.exchange()).isEqualTo("okx");
+    assertThat(flagged.readable()).isFalse();
+    assertThat(flagged.problem()).contains("is not a stream (WRONGTYPE)");
+    assertThat(page.next()).isNull();
   }
 
   @Test

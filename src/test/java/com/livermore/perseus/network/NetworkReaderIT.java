@@ -110,11 +110,14 @@ class NetworkReaderIT {
       r.call("SET", keys.instance("good"), record("good", Instant.now()), "PX", "60000");
       r.call("SET", keys.instance("badlease"), "{\"instanceId\":42}", "PX", "60000");
       r.call("SET", keys.last("badlast"), "\u0000\u0001garbage");
+      r.call("HSET", keys.exchanges(), "wrongtype", "{}");
+      r.call("HSET", keys.instance("wrongtype"), "not", "a string");
     }
 
     NetworkSnapshot snapshot = reader(prefix).read();
 
-    assertThat(snapshot.exchanges()).hasSize(4);
+    assertThat(snapshot.exchanges()).hasSize(5);
+    assertThat(snapshot.exchange("wrongtype").orElseThrow().problem()).contains("WRONGTYPE");
     assertThat(snapshot.exchange("good").orElseThrow().liveness()).isEqualTo(Liveness.ALIVE);
     assertThat(snapshot.exchange("good").orElseThrow().problem()).isNull();
     assertThat(snapshot.exchange("badlease").orElseThrow().problem())
