@@ -30,6 +30,7 @@ public final class DemoNetwork {
 
   private final List<Instance> instances = new ArrayList<>();
   private RedisServer redis;
+  private volatile boolean stopping;
   private String redisAddress;
   private final String adminPassword = password();
   private final String viewerPassword = password();
@@ -122,7 +123,7 @@ public final class DemoNetwork {
     say("Press Ctrl-C to stop the network (leases are released and 'deregistered' is recorded).");
     while (true) {
       for (Instance i : instances) {
-        if (!i.process().isAlive()) {
+        if (!stopping && !i.process().isAlive()) {
           say(
               i.exchange()
                   + " instance exited (code "
@@ -216,6 +217,7 @@ public final class DemoNetwork {
    * Redis.
    */
   private void stop() {
+    stopping = true;
     say("Stopping the demo network ...");
     instances.parallelStream()
         .forEach(
