@@ -77,6 +77,26 @@ public record ExchangeStatus(
         List.of());
   }
 
+  /**
+   * An exchange with nothing readable to show: never seen ({@code problem} null), or flagged with
+   * the reason its values could not be read.
+   */
+  public static ExchangeStatus withoutRecord(String exchange, String displayName, String problem) {
+    return new ExchangeStatus(
+        exchange,
+        displayName,
+        Liveness.DEAD,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        problem);
+  }
+
   /** The same status, with the operator's stop (if any). */
   public ExchangeStatus withIntent(OperatorIntent intent) {
     return new ExchangeStatus(

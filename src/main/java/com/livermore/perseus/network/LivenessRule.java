@@ -67,19 +67,7 @@ public final class LivenessRule {
       }
     }
     if (lastRaw == null) {
-      return new ExchangeStatus(
-          exchange,
-          displayName,
-          Liveness.DEAD,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null);
+      return ExchangeStatus.withoutRecord(exchange, displayName, null);
     }
     try {
       OwnerRecord last = RecordJson.readOwner(lastRaw);
@@ -97,19 +85,8 @@ public final class LivenessRule {
           last,
           null);
     } catch (UnreadableRecordException e) {
-      return new ExchangeStatus(
-          exchange,
-          displayName,
-          Liveness.DEAD,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          "unreadable last-known record: " + e.getMessage());
+      return ExchangeStatus.withoutRecord(
+          exchange, displayName, "unreadable last-known record: " + e.getMessage());
     }
   }
 

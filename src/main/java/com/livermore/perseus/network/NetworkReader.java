@@ -52,19 +52,7 @@ public class NetworkReader {
         ids.add(id);
       } else {
         invalid.add(
-            new ExchangeStatus(
-                id,
-                id,
-                Liveness.DEAD,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                "not a valid exchange id in network:exchanges"));
+            ExchangeStatus.withoutRecord(id, id, "not a valid exchange id in network:exchanges"));
       }
     }
     Batch read;
@@ -94,18 +82,9 @@ public class NetworkReader {
       } catch (RedisException e) {
         if (!isWrongType(e)) throw e;
         statuses.add(
-            new ExchangeStatus(
+            ExchangeStatus.withoutRecord(
                 id,
                 displayName(id, known.get(id)),
-                Liveness.DEAD,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
                 "a key of this exchange holds a value of the wrong type (WRONGTYPE); another program wrote it"));
       }
     }
