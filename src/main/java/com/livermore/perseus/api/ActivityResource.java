@@ -2,7 +2,6 @@ package com.livermore.perseus.api;
 
 import com.livermore.perseus.activity.ActivityPage;
 import com.livermore.perseus.activity.ActivityQuery;
-import com.livermore.perseus.network.ExchangeStatus;
 import com.livermore.perseus.network.NetworkView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -67,7 +66,7 @@ public class ActivityResource {
     List<String> exchanges = Parameters.exchanges(exchange);
     ActivityQuery query =
         new ActivityQuery(
-            exchanges.isEmpty() ? knownExchanges() : exchanges,
+            exchanges.isEmpty() ? network.knownExchanges() : exchanges,
             Parameters.types(type),
             Parameters.since(since),
             Parameters.cursor(cursor),
@@ -76,12 +75,5 @@ public class ActivityResource {
     return Json.ok(
         new Responses.Activity(
             Instant.now(), page.entries().stream().map(ActivityItem::of).toList(), page.next()));
-  }
-
-  private List<String> knownExchanges() {
-    return network.snapshot().exchanges().stream()
-        .map(ExchangeStatus::exchange)
-        .filter(com.livermore.perseus.config.ConfigurationReader::isSlug)
-        .toList();
   }
 }

@@ -92,13 +92,7 @@ public class CommandsResource {
     CommandOutcome outcome =
         commands
             .execute(id, type, confirm.asBoolean(false), security.getUserPrincipal().getName())
-            .orElseThrow(
-                () ->
-                    new ProblemException(
-                        Problem.of(
-                            404,
-                            "Unknown exchange",
-                            "No exchange '" + id + "' is known to the network.")));
+            .orElseThrow(() -> ProblemException.unknownExchange(id));
     int status =
         switch (outcome.outcome()) {
           case DONE -> 200;

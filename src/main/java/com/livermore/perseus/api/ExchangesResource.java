@@ -54,12 +54,6 @@ public class ExchangesResource {
     return network
         .exchange(id)
         .map(s -> Json.ok(new Responses.Exchange(java.time.Instant.now(), s)))
-        .orElseThrow(
-            () ->
-                new ProblemException(
-                    Problem.of(
-                        404,
-                        "Unknown exchange",
-                        "No exchange '" + id + "' is known to the network (network:exchanges).")));
+        .orElseThrow(() -> ProblemException.unknownExchange(id));
   }
 }

@@ -14,6 +14,14 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(Problem.badParameter(parameter, detail));
   }
 
+  public static ProblemException unknownExchange(String exchange) {
+    return new ProblemException(
+        Problem.of(
+            404,
+            "Unknown exchange",
+            "No exchange '" + exchange + "' is known to the network (network:exchanges)."));
+  }
+
   public Problem problem() {
     return problem;
   }

@@ -67,10 +67,7 @@ public class ActivityTable implements Serializable {
   private List<String> exchanges() {
     if (!exchange.isEmpty() && com.livermore.perseus.config.ConfigurationReader.isSlug(exchange))
       return List.of(exchange);
-    return network.snapshot().exchanges().stream()
-        .map(e -> e.exchange())
-        .filter(com.livermore.perseus.config.ConfigurationReader::isSlug)
-        .toList();
+    return network.knownExchanges();
   }
 
   private Set<EventType> types() {

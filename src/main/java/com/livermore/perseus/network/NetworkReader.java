@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.redisson.api.BatchOptions;
@@ -65,6 +66,33 @@ public class NetworkReader {
     List<ExchangeStatus> statuses = new ArrayList<>(read.statuses());
     statuses.addAll(invalid);
     return new NetworkSnapshot(read.now(), List.copyOf(statuses), read.recoveries());
+  }
+
+  /**
+   * The ids of every known exchange (one HKEYS of {@code network:exchanges}), invalid ones left
+   * out.
+   */
+  public List<String> knownExchanges() {
+    return redisson
+        .<String, String>getMap(keys.exchanges(), StringCodec.INSTANCE)
+        .readAllKeySet()
+        .stream()
+        .filter(ConfigurationReader::isSlug)
+        .sorted()
+        .toList();
+  }
+
+  /** One exchange (its registry entry, then one batch of its keys); empty when it is not known. */
+  public Optional<ExchangeStatus> readOne(String id) {
+    String entry = redisson.<String, String>getMap(keys.exchanges(), StringCodec.INSTANCE).get(id);
+    if (entry == null) return Optional.empty();
+    Map<String, String> known = Map.of(id, entry);
+    try {
+      return Optional.of(readBatch(List.of(id), known, false).statuses().get(0));
+    } catch (RedisException e) {
+      if (!isWrongType(e)) throw e;
+      return Optional.of(readOneByOne(List.of(id), known).statuses().get(0));
+    }
   }
 
   private record Batch(

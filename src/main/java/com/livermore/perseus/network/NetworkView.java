@@ -10,6 +10,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.redisson.api.RedissonClient;
@@ -41,8 +42,14 @@ public class NetworkView {
     return guarded(network::read);
   }
 
+  /** One exchange, without reading the rest of the network. */
   public Optional<ExchangeStatus> exchange(String exchange) {
-    return snapshot().exchange(exchange);
+    return guarded(() -> network.readOne(exchange));
+  }
+
+  /** The ids of every known exchange, without reading their keys. */
+  public List<String> knownExchanges() {
+    return guarded(network::knownExchanges);
   }
 
   public ActivityPage activity(ActivityQuery query) {
