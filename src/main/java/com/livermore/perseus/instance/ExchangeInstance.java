@@ -22,6 +22,7 @@ import com.livermore.perseus.registry.OperatorIntent;
 import com.livermore.perseus.registry.OwnerRecord;
 import com.livermore.perseus.registry.WriteOutcome;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
@@ -60,7 +61,6 @@ public final class ExchangeInstance implements WorkRun.Host {
   private volatile boolean shuttingDown;
   private volatile boolean exchangeRegistered;
   private volatile String reportedConflict;
-  private volatile boolean redisReachable = true;
   private volatile String publicIp;
   private volatile Integer warmupProgress;
   private volatile ErrorInfo lastError;
@@ -71,6 +71,10 @@ public final class ExchangeInstance implements WorkRun.Host {
   private volatile boolean announcedStandby;
   private volatile long highestSeenEpoch;
   private volatile Instant dataLossGraceUntil;
+  private volatile long leaseValidUntilNanos;
+  private volatile Lease steppedDown;
+  private volatile boolean reclaimAsFormerOwner;
+  private volatile RedisOutage outage;
 
   public ExchangeInstance(
       PerseusConfig config,
@@ -98,42 +102,120 @@ public final class ExchangeInstance implements WorkRun.Host {
 
   /**
    * The timer body, one round trip: renew the lease if held (rewriting the record with fresh
-   * heartbeat facts), else try to claim it. Redis errors are reported, never thrown.
+   * heartbeat facts), else try to claim it. Redis errors are reported, never thrown. A round that
+   * finds the previous one still waiting for Redis is skipped rather than queued; the lease
+   * deadline is checked first, without Redis, so a hanging Redis cannot keep the work running past
+   * the TTL.
    */
   public void heartbeat() {
     if (shuttingDown) return;
-    appendAll(throttle.closeExpired(clock.instant()));
-    Lease held = lease;
-    if (held == null) {
-      tryClaim();
-      return;
-    }
-    lock.lock();
+    stepDownIfLeaseOverdue();
+    if (!lock.tryLock()) return;
     try {
-      if (lease != held) return;
+      appendAll(throttle.closeExpired(clock.instant()));
+      Lease held = lease;
+      if (held == null) {
+        tryClaim();
+      } else {
+        renew(held);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void renew(Lease held) {
+    try {
       Instant now = clock.instant();
       long started = System.nanoTime();
+      long patience = leaseValidUntilNanos - started;
+      if (patience <= 0) {
+        stepDownIfLeaseOverdue();
+        return;
+      }
       WriteOutcome outcome =
-          store.write(
+          store.renew(
               held,
               snapshot(held, machine.state(), machine.since(), now),
               config.lease().ttl(),
               activity.retention(),
-              null);
+              Duration.ofNanos(patience));
       long elapsed = System.nanoTime() - started;
       heartbeatLatencyMs = elapsed / 1_000_000;
       metrics.renewal(elapsed, outcome instanceof WriteOutcome.Written);
+      if (outcome instanceof WriteOutcome.Written && lease == held) leaseRenewedAt(started);
       reachable();
       if (outcome instanceof WriteOutcome.Lost lost
+          && lease == held
           && !(lost.dataLost() && reclaimAfterDataLoss(held, now))) {
         onLeaseLost(held, lost.holderRaw());
       }
     } catch (RuntimeException e) {
       metrics.renewalFailed();
       unreachable(e);
-    } finally {
-      lock.unlock();
+      stepDownIfLeaseOverdue();
     }
+  }
+
+  /** Redis granted the lease for one TTL from {@code calledAt} (a {@link System#nanoTime()}). */
+  private void leaseRenewedAt(long calledAt) {
+    leaseValidUntilNanos = calledAt + config.lease().ttl().toNanos();
+  }
+
+  /**
+   * An owner that could not renew its lease within the TTL must assume another instance holds it
+   * now (Redis may answer others while it cannot reach Redis): it stops the exchange work at once,
+   * without waiting for Redis, and records the loss when Redis answers again.
+   */
+  private void stepDownIfLeaseOverdue() {
+    Lease held = lease;
+    if (held == null || System.nanoTime() - leaseValidUntilNanos < 0) return;
+    synchronized (this) {
+      if (lease != held) return;
+      lease = null;
+      steppedDown = held;
+      // Cut off by Redis, it may re-claim at once when Redis answers; an instance that stalled
+      // itself (a long pause) waits the lock-delay like any instance that lost its lease.
+      reclaimAsFormerOwner = outage != null;
+    }
+    metrics.leaseLost();
+    WorkRun current = run;
+    if (current != null) current.stop();
+    LOG.severe(
+        () ->
+            "lease_lost: "
+                + held.exchange()
+                + " (epoch "
+                + held.epoch()
+                + "): not renewed within its TTL of "
+                + config.lease().ttl().toMillis()
+                + " ms because Redis did not answer; exchange work stopped.");
+  }
+
+  /**
+   * Records a local step-down once Redis answers: the {@code lease_lost} entry and the walk to
+   * stopped. Throws while Redis is still unreachable, so the next round tries again.
+   */
+  private void settleStepDown() {
+    Lease gone = steppedDown;
+    if (gone == null) return;
+    Instant now = clock.instant();
+    String holderRaw = store.currentRaw(gone.exchange()).orElse(null);
+    String cause =
+        reclaimAsFormerOwner
+            ? "the lease was not renewed within its TTL because Redis did not answer"
+            : "the lease was not renewed within its TTL (the instance stalled)";
+    if (holderRaw != null) {
+      reportedConflict = ClaimOutcome.Conflict.of(holderRaw).describeHolder();
+      cause += "; it is now held by " + reportedConflict;
+    }
+    appendOrThrow(
+        entry(EventType.LEASE_LOST, gone.epoch(), now)
+            .withMessage(cause + "; exchange work was stopped"));
+    steppedDown = null;
+    if (!reclaimAsFormerOwner) claimNotBefore = now.plus(config.lease().lockDelay());
+    stopListening();
+    walkToStopped();
   }
 
   /**
@@ -148,6 +230,7 @@ public final class ExchangeInstance implements WorkRun.Host {
                 "re-claimed "
                     + config.exchange()
                     + " after Redis lost its data (flush or failover without it)");
+    long started = System.nanoTime();
     ClaimOutcome outcome =
         store.claim(
             snapshot(held, machine.state(), machine.since(), now).withRegisteredAt(registeredAt),
@@ -156,6 +239,7 @@ public final class ExchangeInstance implements WorkRun.Host {
             reclaimed,
             new ClaimOptions(false, held.epoch() + 1, false));
     if (!(outcome instanceof ClaimOutcome.Claimed claimed)) return false;
+    leaseRenewedAt(started);
     lease = claimed.lease();
     lastEpoch = claimed.lease().epoch();
     highestSeenEpoch = Math.max(highestSeenEpoch, lastEpoch);
@@ -187,13 +271,7 @@ public final class ExchangeInstance implements WorkRun.Host {
     lock.lock();
     try {
       if (current != null) current.stop();
-      ConnectionState state = machine.state();
-      if (state == ConnectionState.STARTING
-          || state == ConnectionState.WARMING
-          || state == ConnectionState.ACTIVE) {
-        moveQuietly(ConnectionState.STOPPING);
-      }
-      if (machine.state() == ConnectionState.STOPPING) moveQuietly(ConnectionState.STOPPED);
+      walkToStopped();
       Lease held = lease;
       if (held != null) {
         Instant now = clock.instant();
@@ -280,7 +358,7 @@ public final class ExchangeInstance implements WorkRun.Host {
         machine.state(),
         machine.since(),
         held == null ? reportedConflict : null,
-        redisReachable,
+        outage == null,
         lastError);
   }
 
@@ -292,6 +370,7 @@ public final class ExchangeInstance implements WorkRun.Host {
     lock.lock();
     try {
       if (lease != null || shuttingDown) return;
+      settleStepDown();
       Instant now = clock.instant();
       if (now.isBefore(claimNotBefore)) return; // lock-delay after a lost lease
       if (!exchangeRegistered) {
@@ -311,10 +390,17 @@ public final class ExchangeInstance implements WorkRun.Host {
       // standby that
       // saw an epoch before holds back once Redis lost its data, until the grace for the owner is
       // over.
+      // An owner that stepped down because Redis did not answer re-claims like the owner after a
+      // data loss: at once, without lock-delay (its own work is known to be stopped).
+      boolean formerOwner = reclaimAsFormerOwner;
       boolean graceOver = dataLossGraceUntil != null && !now.isBefore(dataLossGraceUntil);
-      if (dataLossGraceUntil != null && !graceOver) return;
+      if (dataLossGraceUntil != null && !graceOver && !formerOwner) return;
       ClaimOptions options =
-          new ClaimOptions(firstClaim, highestSeenEpoch + 1, highestSeenEpoch > 0 && !graceOver);
+          new ClaimOptions(
+              firstClaim,
+              Math.max(highestSeenEpoch, lastEpoch) + 1,
+              !formerOwner && highestSeenEpoch > 0 && !graceOver);
+      long started = System.nanoTime();
       ClaimOutcome outcome =
           store.claim(
               draft.withRegisteredAt(now),
@@ -323,6 +409,7 @@ public final class ExchangeInstance implements WorkRun.Host {
               registered,
               options);
       firstClaim = false;
+      reclaimAsFormerOwner = false;
       reachable();
       if (outcome instanceof ClaimOutcome.AfterDataLoss) {
         dataLossGraceUntil = now.plus(config.lease().ttl());
@@ -336,6 +423,7 @@ public final class ExchangeInstance implements WorkRun.Host {
       }
       if (outcome instanceof ClaimOutcome.Claimed claimed) {
         dataLossGraceUntil = null;
+        leaseRenewedAt(started);
         onClaimed(claimed, now);
         notifyQuietly(
             (claimed.tookOver()
@@ -526,17 +614,22 @@ public final class ExchangeInstance implements WorkRun.Host {
         () -> {
           lock.lock();
           try {
-            ConnectionState state = machine.state();
-            if (state == ConnectionState.STARTING
-                || state == ConnectionState.WARMING
-                || state == ConnectionState.ACTIVE) {
-              moveQuietly(ConnectionState.STOPPING);
-            }
-            if (machine.state() == ConnectionState.STOPPING) moveQuietly(ConnectionState.STOPPED);
+            walkToStopped();
           } finally {
             lock.unlock();
           }
         });
+  }
+
+  /** Records stopping → stopped for work that was running (each step only if it applies). */
+  private void walkToStopped() {
+    ConnectionState state = machine.state();
+    if (state == ConnectionState.STARTING
+        || state == ConnectionState.WARMING
+        || state == ConnectionState.ACTIVE) {
+      moveQuietly(ConnectionState.STOPPING);
+    }
+    if (machine.state() == ConnectionState.STOPPING) moveQuietly(ConnectionState.STOPPED);
   }
 
   // --- WorkRun.Host -------------------------------------------------------------------------
@@ -669,27 +762,42 @@ public final class ExchangeInstance implements WorkRun.Host {
     }
   }
 
+  /**
+   * Redis answered: if it had not been answering, the outage becomes one {@code error} entry (and
+   * the record's last error), however many calls failed meanwhile.
+   */
   private void reachable() {
-    if (!redisReachable) {
-      redisReachable = true;
-      LOG.info(() -> "Redis answers again; " + config.exchange() + " resumes its heartbeat.");
-    }
+    RedisOutage ended = outage;
+    if (ended == null) return;
+    outage = null;
+    Instant now = clock.instant();
+    String message = ended.describe(now);
+    lastError = new ErrorInfo(message, now);
+    LOG.info(() -> message + "; " + config.exchange() + " resumes its heartbeat.");
+    appendAll(java.util.List.of(entry(EventType.ERROR, lastEpoch, now).withMessage(message)));
   }
 
-  /** Reported once per outage, so a Redis restart does not flood the log. */
+  /** Reported once per outage, so a Redis restart does not flood the log or the activity. */
   private void unreachable(RuntimeException e) {
-    if (redisReachable) {
-      redisReachable = false;
-      LOG.warning(
-          () ->
-              "Redis call failed for "
-                  + config.exchange()
-                  + " ("
-                  + e.getClass().getSimpleName()
-                  + ": "
-                  + e.getMessage()
-                  + "); retrying every heartbeat.");
+    RedisOutage current = outage;
+    if (current != null) {
+      current.failedAgain();
+      return;
     }
+    outage = new RedisOutage(clock.instant(), e);
+    LOG.warning(
+        () ->
+            "Redis call failed for "
+                + config.exchange()
+                + " ("
+                + RedisOutage.summary(e)
+                + "); retrying every heartbeat.");
+  }
+
+  private void appendOrThrow(ActivityEntry e) {
+    activity.append(e);
+    metrics.appended(1);
+    notifyQuietly(e);
   }
 
   private boolean pause() {

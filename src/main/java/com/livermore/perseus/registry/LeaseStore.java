@@ -7,8 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
+import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -97,6 +101,62 @@ public class LeaseStore {
       StreamRetention retention,
       ActivityEntry entry) {
     String x = lease.exchange();
+    return writeOutcome(
+        lease, run(WRITE_OWNED, writeKeys(x), writeArgs(lease, record, ttl, retention, entry)));
+  }
+
+  /**
+   * The heartbeat's renewal: {@link #write} without an entry, waiting at most {@code patience} for
+   * Redis, because a lease that cannot be renewed before it runs out must be treated as lost.
+   *
+   * @throws NoAnswerException when Redis has not answered within {@code patience}
+   */
+  public WriteOutcome renew(
+      Lease lease, OwnerRecord record, Duration ttl, StreamRetention retention, Duration patience) {
+    String x = lease.exchange();
+    List<Object> scriptKeys = writeKeys(x);
+    RFuture<List<Object>> reply =
+        redisson
+            .getScript(StringCodec.INSTANCE)
+            .evalAsync(
+                (String) scriptKeys.get(0),
+                RScript.Mode.READ_WRITE,
+                WRITE_OWNED.source(),
+                RScript.ReturnType.LIST,
+                scriptKeys,
+                writeArgs(lease, record, ttl, retention, null).toArray());
+    try {
+      return writeOutcome(
+          lease, reply.toCompletableFuture().get(patience.toNanos(), TimeUnit.NANOSECONDS));
+    } catch (TimeoutException e) {
+      throw new NoAnswerException(
+          "Redis did not answer the lease renewal within " + patience.toMillis() + " ms");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException cause) throw cause;
+      throw new NoAnswerException("the lease renewal failed: " + e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NoAnswerException("interrupted while waiting for the lease renewal");
+    }
+  }
+
+  /** Redis did not answer in time; the call's outcome is unknown. */
+  public static final class NoAnswerException extends RuntimeException {
+    NoAnswerException(String message) {
+      super(message);
+    }
+  }
+
+  private List<Object> writeKeys(String x) {
+    return List.of(keys.instance(x), keys.last(x), keys.activity(x), keys.epoch(x));
+  }
+
+  private static List<Object> writeArgs(
+      Lease lease,
+      OwnerRecord record,
+      Duration ttl,
+      StreamRetention retention,
+      ActivityEntry entry) {
     List<Object> args =
         new ArrayList<>(
             List.of(
@@ -109,11 +169,10 @@ public class LeaseStore {
     if (entry != null) {
       args.addAll(entry.fields(false));
     }
-    List<Object> reply =
-        run(
-            WRITE_OWNED,
-            List.of(keys.instance(x), keys.last(x), keys.activity(x), keys.epoch(x)),
-            args);
+    return args;
+  }
+
+  private static WriteOutcome writeOutcome(Lease lease, List<Object> reply) {
     if (((Long) reply.get(0)) == 1L) {
       return new WriteOutcome.Written();
     }

@@ -14,6 +14,7 @@ import com.livermore.perseus.registry.LeaseStore;
 import com.livermore.perseus.registry.OwnerRecord;
 import com.livermore.perseus.registry.RecordJson;
 import com.livermore.perseus.testing.RedisBackend;
+import com.livermore.perseus.testing.RedisServer;
 import com.livermore.perseus.testing.Resp;
 import java.time.Clock;
 import java.time.Duration;
@@ -307,6 +308,57 @@ class ExchangeInstanceIT {
         .containsEntry("instanceId", owner.identity().instanceId())
         .containsEntry("epoch", "1");
     await().atMost(Duration.ofSeconds(3)).until(() -> types().contains("state_changed:stopped"));
+  }
+
+  @Test
+  void anOwnerCutOffFromRedisStopsItsWorkWhenTheLeaseRunsOutAndReclaimsWhenRedisAnswers() {
+    RecordingConnector work = new RecordingConnector();
+    ExchangeInstance owner = instance(config(), work);
+    owner.start();
+    beat(owner);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
+
+    RedisServer server = redis.singleServer();
+    server.pause(); // SIGSTOP: Redis answers nobody, like a partition between owner and Redis
+    try {
+      await()
+          .alias("the work stops within the TTL (600 ms) plus one interval, while Redis is silent")
+          .atMost(Duration.ofMillis(1500))
+          .until(() -> work.calls.contains("stop"));
+    } finally {
+      server.resume();
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                lease() != null
+                    && lease().epoch() == 2
+                    && lease().state() == ConnectionState.ACTIVE);
+    assertThat(lease().instanceId()).isEqualTo(owner.identity().instanceId());
+    List<Map<String, String>> entries = entries();
+    assertThat(entries)
+        .filteredOn(e -> "lease_lost".equals(e.get("type")))
+        .singleElement()
+        .satisfies(e -> assertThat(e).containsEntry("epoch", "1"));
+    assertThat(entries)
+        .filteredOn(e -> "error".equals(e.get("type")))
+        .as("one error entry for the whole outage")
+        .singleElement()
+        .satisfies(e -> assertThat(e.get("message")).startsWith("Redis did not answer for"));
+    assertThat(types())
+        .containsSubsequence(
+            "state_changed:active",
+            "lease_lost",
+            "state_changed:stopping",
+            "state_changed:stopped",
+            "registered",
+            "state_changed:starting",
+            "state_changed:warming",
+            "state_changed:active");
   }
 
   @Test
