@@ -147,6 +147,18 @@ public final class PayaraProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * SIGSTOP: the JVM freezes (every thread, timers included), like a long GC pause or a frozen VM.
+   */
+  public void pause() {
+    Signals.send(process.pid(), "STOP");
+  }
+
+  /** SIGCONT after {@link #pause()}. */
+  public void resume() {
+    Signals.send(process.pid(), "CONT");
+  }
+
   @Override
   public void close() {
     if (process.isAlive()) stop();

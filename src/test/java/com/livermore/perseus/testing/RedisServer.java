@@ -144,7 +144,16 @@ public final class RedisServer implements AutoCloseable {
    * #dir()}.
    */
   public void restart() {
+    restartAfter(Duration.ZERO);
+  }
+
+  /**
+   * Stops the server (SIGTERM: with {@code --appendonly yes} it keeps its data), leaves it down for
+   * {@code downtime}, and starts it again on the same port.
+   */
+  public void restartAfter(Duration downtime) {
     stop();
+    sleep(downtime.toMillis());
     try {
       launch();
     } catch (PortTakenException e) {
@@ -268,22 +277,7 @@ public final class RedisServer implements AutoCloseable {
   }
 
   private void signal(String signal) {
-    try {
-      Process kill =
-          new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
-              .redirectErrorStream(true)
-              .start();
-      String out = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (kill.waitFor() != 0) {
-        throw new IllegalStateException(
-            "kill -" + signal + " " + process.pid() + " failed: " + out);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot run kill -" + signal, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while sending SIG" + signal, e);
-    }
+    Signals.send(process.pid(), signal);
   }
 
   private void requireRunning(String action) {

@@ -1,0 +1,336 @@
+package com.livermore.perseus.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.livermore.perseus.instance.InstanceRole;
+import com.livermore.perseus.lifecycle.ConnectionState;
+import com.livermore.perseus.registry.Keys;
+import com.livermore.perseus.registry.OwnerRecord;
+import com.livermore.perseus.registry.RecordJson;
+import com.livermore.perseus.testing.PayaraProcess;
+import com.livermore.perseus.testing.RedisServer;
+import com.livermore.perseus.testing.Resp;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Faults against real processes: two Payara Micro instances configured for the same exchange (one
+ * owns it, the other waits as standby) on one {@code redis-server} with an append-only file. An
+ * observer reads the lease and both instances' own beliefs all along; after each fault the
+ * invariants are checked (never two owners, no write by a fenced owner, every transition in the
+ * stream) and the figures go to the reliability report.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PayaraFaultsIT {
+  static final String EXCHANGE = "coinbase";
+  static final Duration INTERVAL = Duration.ofSeconds(1);
+  static final Duration TTL = Duration.ofSeconds(3);
+  static final Keys KEYS = new Keys("");
+
+  static RedisServer redis;
+  static final Map<String, PayaraProcess> nodes = new LinkedHashMap<>();
+  final Http http = new Http();
+  OwnershipObserver observer;
+
+  @BeforeAll
+  static void startNetwork() throws Exception {
+    redis = RedisServer.start("--appendonly", "yes");
+    Path war = Path.of(System.getProperty("perseus.war", "target/perseus.war"));
+    Path micro =
+        Path.of(System.getProperty("payara.microJar", "target/payara-micro/payara-micro.jar"));
+    Path dir = Files.createTempDirectory("payara-faults");
+    for (String node : List.of("a", "b")) {
+      nodes.put(node, PayaraProcess.start(war, micro, dir.resolve(node), config()));
+    }
+    for (PayaraProcess p : nodes.values()) {
+      assertThat(p.awaitWeb(Duration.ofMinutes(3))).as("web app answers: " + p.log()).isTrue();
+    }
+  }
+
+  static Map<String, String> config() {
+    return Map.of(
+        "perseus.exchange", EXCHANGE,
+        "perseus.redis.address", redis.address(),
+        "perseus.heartbeat.interval", "1s",
+        "perseus.lease.ttl", "3s",
+        "perseus.lease.lock-delay", "5s",
+        "perseus.simulator.warmup", "1s",
+        "perseus.public-ip.enabled", "false",
+        "perseus.security.users", Http.USERS);
+  }
+
+  @AfterAll
+  static void stopNetwork() {
+    nodes.values().forEach(PayaraProcess::close);
+    if (redis != null) redis.close();
+  }
+
+  @BeforeEach
+  void observe() {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
+    List<OwnershipObserver.BeliefSource> beliefs = new ArrayList<>();
+    nodes.forEach(
+        (label, p) -> beliefs.add(() -> http.belief(label, p.url(), Duration.ofMillis(400))));
+    observer =
+        OwnershipObserver.start(
+            exchange -> {
+              try (Resp r = redis.connect(Duration.ofMillis(500))) {
+                return (String) r.call("GET", KEYS.instance(exchange));
+              }
+            },
+            List.of(EXCHANGE),
+            beliefs,
+            Duration.ofMillis(50));
+  }
+
+  @AfterEach
+  void closeObserver() {
+    if (observer != null) observer.close();
+  }
+
+  @Test
+  @Order(1)
+  void anOwnerFrozenPastItsTtlIsReplacedAndOnceThawedStopsWithoutWritingAgain() throws Exception {
+    OwnerRecord before = lease();
+    String frozenLabel = ownerLabel();
+    PayaraProcess frozen = nodes.get(frozenLabel);
+    long pausedAt = System.nanoTime();
+    frozen.pause();
+    long takeoverMs;
+    try {
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .pollInterval(Duration.ofMillis(50))
+          .until(() -> lease() != null && lease().epoch() > before.epoch());
+      takeoverMs = millisSince(pausedAt);
+      Thread.sleep(2000); // the successor works while the old owner is still frozen
+    } finally {
+      frozen.resume();
+    }
+    long resumedAt = System.nanoTime();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () ->
+                http.belief(frozenLabel, frozen.url(), Duration.ofSeconds(2)).role()
+                    != InstanceRole.OWNER);
+    long detectedMs = millisSince(resumedAt);
+    Thread.sleep(3 * INTERVAL.toMillis()); // give a fenced owner every chance to write
+
+    OwnerRecord after = lease();
+    assertThat(after.instanceId()).isNotEqualTo(before.instanceId());
+    assertThat(after.epoch()).isEqualTo(before.epoch() + 1);
+    StreamAudit audit = audit();
+    assertThat(audit.problems()).isEmpty();
+    assertThat(audit.ofType("lease_lost"))
+        .anySatisfy(e -> assertThat(e).containsEntry("instanceId", before.instanceId()));
+    assertThat(observer.violations()).isEmpty();
+
+    Map<String, Object> figures = observer.figures();
+    figures.put("ttlMs", TTL.toMillis());
+    figures.put("takeoverAfterFreezeMs", takeoverMs);
+    figures.put("lossDetectedAfterThawMs", detectedMs);
+    figures.put("streamEntries", audit.size());
+    ReliabilityReport.record("frozen owner (SIGSTOP past its TTL, then SIGCONT)", figures);
+  }
+
+  @Test
+  @Order(2)
+  void aRedisRestartOf10SecondsIsOneErrorPerInstanceAndTheLeaseIsHeldAgainWithinTwoIntervals()
+      throws Exception {
+    OwnerRecord before = lease();
+    long entriesBefore = streamLength();
+    Map<String, Object> figures = new LinkedHashMap<>();
+    Thread outageChecks =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(4000);
+                figures.putAll(checkAnswersDuringOutage());
+              } catch (Exception | AssertionError e) {
+                figures.put("outageCheckFailed", e.toString());
+              }
+            });
+    outageChecks.start();
+    redis.restartAfter(Duration.ofSeconds(10));
+    long backAt = System.nanoTime();
+    outageChecks.join();
+    assertThat(figures.get("outageCheckFailed")).isNull();
+    assertThat(figures.get("apiStatusDuringOutage")).isEqualTo(503);
+    assertThat(figures.get("consoleShowsBanner")).isEqualTo(true);
+
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> lease() != null && lease().epoch() > before.epoch());
+    long reclaimedMs = millisSince(backAt);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                nodes.entrySet().stream()
+                    .allMatch(
+                        n -> {
+                          InstanceRole role = belief(n.getKey()).role();
+                          return role == InstanceRole.OWNER || role == InstanceRole.STANDBY;
+                        }));
+    assertThat(reclaimedMs)
+        .as("the lease is held again within two intervals (+ one for the reconnect)")
+        .isLessThanOrEqualTo(3 * INTERVAL.toMillis() + 500);
+
+    List<Map<String, String>> outageErrors =
+        entries().stream()
+            .skip(entriesBefore)
+            .filter(e -> "error".equals(e.get("type")))
+            .filter(e -> e.get("message").startsWith("Redis did not answer for"))
+            .toList();
+    Map<String, Long> perInstance = new HashMap<>();
+    outageErrors.forEach(e -> perInstance.merge(e.get("instanceId"), 1L, Long::sum));
+    // Every instance that called Redis during the outage logs it once (a standby still inside its
+    // lock-delay makes no call, so it has nothing to report).
+    assertThat(perInstance).as("the owner logged the outage").containsKey(before.instanceId());
+    assertThat(perInstance.values())
+        .as("one error entry per instance for the outage")
+        .containsOnly(1L);
+    await().atMost(Duration.ofSeconds(10)).until(() -> lease().state() == ConnectionState.ACTIVE);
+    assertThat(audit().problems()).isEmpty();
+    assertThat(observer.violations()).isEmpty();
+
+    figures.putAll(observer.figures());
+    figures.put("redisDownMs", 10_000);
+    figures.put("leaseHeldAgainAfterRedisReturnedMs", reclaimedMs);
+    figures.put("errorEntriesPerInstance", perInstance.values());
+    ReliabilityReport.record("Redis restarted (down 10 s, data kept)", figures);
+  }
+
+  @Test
+  @Order(3)
+  void whenRedisLosesEveryLeaseTheOwnerReclaimsAndTheConsoleSaysWhatHappened() throws Exception {
+    OwnerRecord before = lease();
+    long flushedAt = System.nanoTime();
+    try (Resp r = redis.connect()) {
+      r.call("FLUSHALL");
+    }
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> lease() != null);
+    long reclaimedMs = millisSince(flushedAt);
+    OwnerRecord after = lease();
+    assertThat(after.instanceId()).as("the owner, not the standby").isEqualTo(before.instanceId());
+    assertThat(after.epoch()).as("fencing never goes back").isGreaterThan(before.epoch());
+
+    String root = nodes.values().iterator().next().url();
+    await() // the recovery mark follows the re-claim
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                !http.json(root + "api/network/instances", Http.ADMIN)
+                    .path("recoveredAfterDataLoss")
+                    .path(EXCHANGE)
+                    .asText()
+                    .isBlank());
+    JsonNode exchange = http.json(root + "api/network/exchanges/" + EXCHANGE, Http.ADMIN);
+    assertThat(exchange.get("liveness").asText()).isEqualTo("alive");
+    HttpResponse<String> console =
+        http.get(root + "console/network.xhtml", Http.ADMIN, Duration.ofSeconds(10));
+    assertThat(console.statusCode()).isEqualTo(200);
+    assertThat(console.body()).contains("Redis lost its data").contains(EXCHANGE);
+    assertThat(observer.violations()).isEmpty();
+
+    Map<String, Object> figures = observer.figures();
+    figures.put("reclaimedAfterFlushMs", reclaimedMs);
+    figures.put("epochBefore", before.epoch());
+    figures.put("epochAfter", after.epoch());
+    ReliabilityReport.record("mass expiry (FLUSHALL: every lease and counter gone)", figures);
+  }
+
+  /** While Redis is down: the API answers a 503 problem, the console a banner, neither a trace. */
+  Map<String, Object> checkAnswersDuringOutage() throws Exception {
+    String root = nodes.values().iterator().next().url();
+    HttpResponse<String> api =
+        http.get(root + "api/network/instances", Http.ADMIN, Duration.ofSeconds(10));
+    HttpResponse<String> console =
+        http.get(root + "console/network.xhtml", Http.ADMIN, Duration.ofSeconds(10));
+    Map<String, Object> seen = new LinkedHashMap<>();
+    seen.put("apiStatusDuringOutage", api.statusCode());
+    seen.put("apiContentTypeDuringOutage", api.headers().firstValue("Content-Type").orElse(""));
+    seen.put("consoleStatusDuringOutage", console.statusCode());
+    seen.put("consoleShowsBanner", console.body().contains("Redis is unreachable"));
+    seen.put(
+        "stackTraceShown", Http.leaksInternals(api.body()) || Http.leaksInternals(console.body()));
+    if (Boolean.TRUE.equals(seen.get("stackTraceShown")))
+      throw new AssertionError("a response showed internals: " + api.body() + console.body());
+    return seen;
+  }
+
+  String ownerLabel() throws Exception {
+    for (String label : nodes.keySet()) {
+      if (belief(label).role() == InstanceRole.OWNER) return label;
+    }
+    throw new AssertionError("no instance says it owns " + EXCHANGE);
+  }
+
+  OwnershipObserver.Belief belief(String label) {
+    try {
+      return http.belief(label, nodes.get(label).url(), Duration.ofSeconds(5));
+    } catch (Exception e) {
+      throw new IllegalStateException("instance " + label + " did not answer: " + e, e);
+    }
+  }
+
+  static OwnerRecord lease() {
+    try (Resp r = redis.connect()) {
+      String json = (String) r.call("GET", KEYS.instance(EXCHANGE));
+      return json == null ? null : RecordJson.readOwner(json);
+    }
+  }
+
+  static long streamLength() {
+    try (Resp r = redis.connect()) {
+      return (Long) r.call("XLEN", KEYS.activity(EXCHANGE));
+    }
+  }
+
+  StreamAudit audit() {
+    return StreamAudit.of(entries()).covers(observer.statesSeenInLease());
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Map<String, String>> entries() {
+    try (Resp r = redis.connect()) {
+      List<Map<String, String>> out = new ArrayList<>();
+      for (Object e : (List<Object>) r.call("XRANGE", KEYS.activity(EXCHANGE), "-", "+")) {
+        List<Object> kv = (List<Object>) ((List<Object>) e).get(1);
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < kv.size(); i += 2) m.put((String) kv.get(i), (String) kv.get(i + 1));
+        out.add(m);
+      }
+      return out;
+    }
+  }
+
+  static long millisSince(long nanos) {
+    return (System.nanoTime() - nanos) / 1_000_000;
+  }
+}
