@@ -7,10 +7,12 @@ import com.livermore.perseus.registry.RecordJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -43,6 +45,17 @@ public class EventsResource {
           if (sink.isClosed() || !send(sink, sse, snapshot)) watcher.unsubscribe(self[0]);
         };
     watcher.subscribe(self[0]);
+  }
+
+  /**
+   * HEAD answers the stream's headers at once; without it, JAX-RS would run the GET method and hold
+   * the connection open for events that HEAD must not carry.
+   */
+  @HEAD
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  @Operation(hidden = true)
+  public Response head() {
+    return Response.ok().type(MediaType.SERVER_SENT_EVENTS_TYPE).build();
   }
 
   private static boolean send(SseEventSink sink, Sse sse, NetworkSnapshot snapshot) {

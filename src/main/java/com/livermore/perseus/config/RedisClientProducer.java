@@ -15,8 +15,10 @@ import org.redisson.config.Config;
 import org.redisson.config.ReadMode;
 
 /**
- * The one Redisson client of the application, shut down on undeploy so that a redeploy leaks no
- * threads. Values are plain strings: Perseus writes its JSON itself so any client can read it.
+ * The application's two Redisson clients: one for reads (the API and the console) and one, {@link
+ * InstanceConnection}, for the instance's own lease, so that readers never delay a heartbeat. Both
+ * are shut down on undeploy so that a redeploy leaks no threads. Values are plain strings: Perseus
+ * writes its JSON itself so any client can read it.
  */
 @ApplicationScoped
 public class RedisClientProducer {
@@ -32,7 +34,18 @@ public class RedisClientProducer {
     return Redisson.create(redissonConfig(redis));
   }
 
+  @Produces
+  @ApplicationScoped
+  @InstanceConnection
+  public RedissonClient instanceRedisson() {
+    return Redisson.create(redissonConfig(config.redis()));
+  }
+
   public void close(@Disposes RedissonClient client) {
+    client.shutdown(0, 5, TimeUnit.SECONDS);
+  }
+
+  public void closeInstance(@Disposes @InstanceConnection RedissonClient client) {
     client.shutdown(0, 5, TimeUnit.SECONDS);
   }
 

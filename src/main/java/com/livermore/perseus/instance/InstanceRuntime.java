@@ -3,6 +3,7 @@ package com.livermore.perseus.instance;
 import com.livermore.perseus.activity.ActivityLog;
 import com.livermore.perseus.command.CommandChannel;
 import com.livermore.perseus.config.ConfigurationReader;
+import com.livermore.perseus.config.InstanceConnection;
 import com.livermore.perseus.config.InvalidConfigurationException;
 import com.livermore.perseus.config.PerseusConfig;
 import com.livermore.perseus.lifecycle.ExchangeConnector;
@@ -47,7 +48,7 @@ public class InstanceRuntime {
   private static final Logger LOG = Logger.getLogger(InstanceRuntime.class.getName());
 
   @Inject PerseusConfig config;
-  @Inject RedissonClient redisson;
+  @Inject @InstanceConnection RedissonClient redisson;
   @Inject @Any Instance<ExchangeConnector> connectors;
   @Inject InstanceMetrics metrics;
   @Inject WebhookNotifier notifier;

@@ -27,6 +27,10 @@ public class NetworkView {
   private NetworkReader network;
   private ActivityReader activity;
   private LivenessRule rule;
+  private final SnapshotCache snapshots = new SnapshotCache(SNAPSHOT_MAX_AGE);
+
+  /** How long one read of the whole network is shared among callers. */
+  public static final java.time.Duration SNAPSHOT_MAX_AGE = java.time.Duration.ofMillis(250);
 
   @PostConstruct
   void init() {
@@ -38,8 +42,9 @@ public class NetworkView {
     activity = new ActivityReader(redisson, keys::activity);
   }
 
+  /** The whole network, read at most {@link #SNAPSHOT_MAX_AGE} ago. */
   public NetworkSnapshot snapshot() {
-    return guarded(network::read);
+    return guarded(() -> snapshots.get(network::read));
   }
 
   /** One exchange, without reading the rest of the network. */

@@ -238,6 +238,11 @@ public final class OwnershipObserver implements AutoCloseable {
     return copy;
   }
 
+  /** The longest time between two heartbeats of one holder of {@code exchange}, in ms. */
+  public long worstHeartbeatGapMs(String exchange) {
+    return worstHeartbeatGapMs.getOrDefault(exchange, 0L);
+  }
+
   public long rounds() {
     return rounds.get();
   }

@@ -13,8 +13,6 @@ import com.livermore.perseus.testing.PayaraProcess;
 import com.livermore.perseus.testing.RedisServer;
 import com.livermore.perseus.testing.Resp;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,12 +50,8 @@ class PayaraFaultsIT {
   @BeforeAll
   static void startNetwork() throws Exception {
     redis = RedisServer.start("--appendonly", "yes");
-    Path war = Path.of(System.getProperty("perseus.war", "target/perseus.war"));
-    Path micro =
-        Path.of(System.getProperty("payara.microJar", "target/payara-micro/payara-micro.jar"));
-    Path dir = Files.createTempDirectory("payara-faults");
     for (String node : List.of("a", "b")) {
-      nodes.put(node, PayaraProcess.start(war, micro, dir.resolve(node), config()));
+      nodes.put(node, PayaraProcess.startBuiltWar("faults-" + node, config()));
     }
     for (PayaraProcess p : nodes.values()) {
       assertThat(p.awaitWeb(Duration.ofMinutes(3))).as("web app answers: " + p.log()).isTrue();

@@ -63,6 +63,21 @@ public final class PayaraProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts the WAR the build produced ({@code perseus.war}) on the Payara Micro jar the build
+   * fetched ({@code payara.microJar}), in a new directory under the temporary directory.
+   */
+  public static PayaraProcess startBuiltWar(String name, Map<String, String> properties) {
+    try {
+      Path war = Path.of(System.getProperty("perseus.war", "target/perseus.war"));
+      Path micro =
+          Path.of(System.getProperty("payara.microJar", "target/payara-micro/payara-micro.jar"));
+      return start(war, micro, Files.createTempDirectory("payara-" + name), properties);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public int port() {
     return port;
   }

@@ -1,0 +1,65 @@
+package com.livermore.perseus.api;
+
+import com.livermore.perseus.registry.RecordJson;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/**
+ * Answers a request with a method that no part of the application serves (PATCH outside the API, or
+ * an invented one) with a 405 problem and an {@code Allow} header, instead of the servlet
+ * container's 501 page.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class MethodFilter extends HttpFilter {
+  static final Set<String> SERVED =
+      Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "TRACE");
+  static final String ALLOW = "GET, HEAD, POST, PUT, DELETE, OPTIONS";
+
+  @Override
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    if (!SERVED.contains(request.getMethod())) {
+      response.setHeader("Allow", ALLOW);
+      send(
+          response,
+          Problem.of(405, "Method Not Allowed", "This method is not served here; see Allow."));
+    } else if (!wellEscaped(request.getQueryString())) {
+      send(
+          response,
+          Problem.badParameter(
+              "query string",
+              "The query string has a broken percent-escape: '%' must be followed by two hex"
+                  + " digits."));
+    } else {
+      chain.doFilter(request, response);
+    }
+  }
+
+  /** True when every '%' in {@code query} starts a two-hex-digit escape (or there is no query). */
+  static boolean wellEscaped(String query) {
+    if (query == null) return true;
+    for (int i = query.indexOf('%'); i >= 0; i = query.indexOf('%', i + 1)) {
+      if (i + 2 >= query.length()) return false;
+      if (Character.digit(query.charAt(i + 1), 16) < 0 || Character.digit(query.charAt(i + 2), 16) < 0)
+        return false;
+    }
+    return true;
+  }
+
+  private static void send(HttpServletResponse response, Problem problem) throws IOException {
+    byte[] body = RecordJson.write(problem).getBytes(StandardCharsets.UTF_8);
+    response.setStatus(problem.status());
+    response.setHeader("Cache-Control", "no-store");
+    response.setContentType(Problem.MEDIA_TYPE);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+  }
+}

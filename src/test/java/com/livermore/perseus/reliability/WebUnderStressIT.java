@@ -1,0 +1,347 @@
+package com.livermore.perseus.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.livermore.perseus.registry.Keys;
+import com.livermore.perseus.testing.PayaraProcess;
+import com.livermore.perseus.testing.RedisServer;
+import com.livermore.perseus.testing.Resp;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.CookieManager;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * One Payara Micro instance in a network of 100 live exchanges (the other 99 are instances in the
+ * test JVM), under load, then under hostile requests, then with corrupt data in Redis: it keeps
+ * answering, never with a 500 or a stack trace, keeps its lease on time, and flags the corrupt
+ * records while serving all the others.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebUnderStressIT {
+  static final String VIEWER = Http.basic("viewer", "viewer-secret");
+  static final Keys KEYS = new Keys("");
+  static final int CLIENTS = Integer.getInteger("perseus.reliability.clients", 200);
+  static final Duration LOAD =
+      Duration.ofSeconds(Long.getLong("perseus.reliability.load-seconds", 60));
+  static final int FUZZ_REQUESTS = Integer.getInteger("perseus.reliability.fuzz-requests", 10_000);
+
+  static RedisServer redis;
+  static PayaraProcess payara;
+  static InProcessNetwork others;
+  final Http http = new Http();
+
+  @BeforeAll
+  static void startNetwork() {
+    redis = RedisServer.start();
+    payara =
+        PayaraProcess.startBuiltWar(
+            "stress",
+            Map.of(
+                "perseus.exchange", "coinbase",
+                "perseus.redis.address", redis.address(),
+                "perseus.heartbeat.interval", "1s",
+                "perseus.lease.ttl", "3s",
+                "perseus.public-ip.enabled", "false",
+                "perseus.security.users",
+                    Http.USERS + ",viewer:network-viewer:plain:viewer-secret"));
+    others =
+        new InProcessNetwork(
+            Map.of(
+                "perseus.redis.address", redis.address(),
+                "perseus.heartbeat.interval", "1s",
+                "perseus.lease.ttl", "3s",
+                "perseus.simulator.warmup", "1s",
+                "perseus.public-ip.enabled", "false"));
+    IntStream.rangeClosed(1, 99).forEach(i -> others.start(String.format("ex%03d", i)));
+    assertThat(payara.awaitWeb(Duration.ofMinutes(3))).as("web app answers").isTrue();
+  }
+
+  @AfterAll
+  static void stopNetwork() {
+    if (others != null) others.close();
+    if (payara != null) payara.close();
+    if (redis != null) redis.close();
+  }
+
+  static List<String> exchanges() {
+    List<String> all = new ArrayList<>(List.of("coinbase"));
+    IntStream.rangeClosed(1, 99).forEach(i -> all.add(String.format("ex%03d", i)));
+    return all;
+  }
+
+  @Test
+  @Order(1)
+  void twoHundredClientsPollingTheApiAndTheConsoleGetNoErrorAndTheHeartbeatKeepsTime()
+      throws Exception {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                http.json(payara.url() + "api/network/instances", VIEWER).path("exchanges").size()
+                    == 100);
+    Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
+    List<Long> apiMicros = Collections.synchronizedList(new ArrayList<>());
+    List<Long> consoleMicros = Collections.synchronizedList(new ArrayList<>());
+    ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+    long end;
+    try (OwnershipObserver observer =
+        OwnershipObserver.start(
+            x -> {
+              try (Resp r = redis.connect(Duration.ofSeconds(1))) {
+                return (String) r.call("GET", KEYS.instance(x));
+              }
+            },
+            exchanges(),
+            List.of(),
+            Duration.ofMillis(250))) {
+      end = System.nanoTime() + LOAD.toNanos();
+      List<Future<?>> running = new ArrayList<>();
+      for (int c = 0; c < CLIENTS; c++) {
+        int client = c;
+        running.add(clients.submit(() -> poll(client, end, outcomes, apiMicros, consoleMicros)));
+      }
+      for (Future<?> f : running) f.get();
+      observer.close();
+
+      long requests = outcomes.values().stream().mapToLong(AtomicLong::get).sum();
+      Map<String, Object> figures = new LinkedHashMap<>();
+      figures.put("clients", CLIENTS);
+      figures.put("seconds", LOAD.toSeconds());
+      figures.put("exchanges", 100);
+      figures.put("requests", requests);
+      figures.put("outcomes", new TreeMap<>(Map.copyOf(outcomes)));
+      figures.put("apiMedianMs", percentile(apiMicros, 50) / 1000.0);
+      figures.put("apiP99Ms", percentile(apiMicros, 99) / 1000.0);
+      figures.put("consoleMedianMs", percentile(consoleMicros, 50) / 1000.0);
+      figures.put("consoleP99Ms", percentile(consoleMicros, 99) / 1000.0);
+      figures.put("payaraWorstHeartbeatGapMs", observer.worstHeartbeatGapMs("coinbase"));
+      figures.put("networkWorstHeartbeatGapMs", observer.worstHeartbeatGapMs());
+      figures.put("coinbaseHolders", observer.holdings("coinbase").size());
+      ReliabilityReport.record(
+          "load (200 clients polling API and console for a minute, 100 exchanges)", figures);
+
+      assertThat(outcomes.keySet()).as("every response was a 200").containsOnly("200");
+      assertThat(observer.holdings("coinbase"))
+          .as("the instance under load kept its lease throughout")
+          .hasSize(1);
+      assertThat(observer.violations()).isEmpty();
+    } finally {
+      clients.shutdownNow();
+    }
+  }
+
+  /** One client: the API every round, the console page every fourth, with its own session. */
+  void poll(
+      int client,
+      long end,
+      Map<String, AtomicLong> outcomes,
+      List<Long> apiMicros,
+      List<Long> consoleMicros) {
+    HttpClient own =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(new CookieManager())
+            .build();
+    for (int round = 0; System.nanoTime() < end; round++) {
+      boolean console = round % 4 == client % 4;
+      String path = console ? "console/network.xhtml" : "api/network/instances";
+      long started = System.nanoTime();
+      String outcome;
+      try {
+        HttpResponse<String> r =
+            own.send(
+                HttpRequest.newBuilder(URI.create(payara.url() + path))
+                    .header("Authorization", VIEWER)
+                    .timeout(Duration.ofSeconds(30))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        outcome = Integer.toString(r.statusCode());
+        if (r.statusCode() == 200 && !console && !r.body().startsWith("{"))
+          outcome = "200 without JSON";
+        if (r.statusCode() == 200 && console && !r.body().contains("coinbase"))
+          outcome = "200 without cards";
+      } catch (Exception e) {
+        outcome = e.getClass().getSimpleName();
+      }
+      (console ? consoleMicros : apiMicros).add((System.nanoTime() - started) / 1000);
+      outcomes.computeIfAbsent(outcome, o -> new AtomicLong()).incrementAndGet();
+    }
+  }
+
+  @Test
+  @Order(2)
+  void tenThousandHostileRequestsGetNo500AndNoStackTrace() throws Exception {
+    HostileRequests generator =
+        new HostileRequests(20261125L, "127.0.0.1:" + payara.port(), List.of(Http.ADMIN, VIEWER));
+    List<byte[]> requests = new ArrayList<>(FUZZ_REQUESTS);
+    for (int i = 0; i < FUZZ_REQUESTS; i++) requests.add(generator.next());
+    Map<String, AtomicLong> statuses = new ConcurrentHashMap<>();
+    List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    ExecutorService senders = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (byte[] request : requests) {
+        done.add(
+            senders.submit(
+                () -> {
+                  String response = send(request);
+                  String status = statusOf(response);
+                  statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+                  if (status.startsWith("5")
+                      || status.equals("no answer")
+                      || Http.leaksInternals(response)) {
+                    failures.add(
+                        firstLine(request) + " → " + abbreviate(response) + " … " + tail(response));
+                  }
+                }));
+      }
+      for (Future<?> f : done) f.get();
+    } finally {
+      senders.shutdownNow();
+    }
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("requests", requests.size());
+    figures.put("statuses", new TreeMap<>(Map.copyOf(statuses)));
+    figures.put("failures", failures.size());
+    ReliabilityReport.record("hostile input (generated raw HTTP requests)", figures);
+    assertThat(failures).as("5xx, hangs or stack traces").isEmpty();
+    assertThat(
+            http.get(payara.url() + "api/network/instances", VIEWER, Duration.ofSeconds(10))
+                .statusCode())
+        .as("still serving")
+        .isEqualTo(200);
+  }
+
+  @Test
+  @Order(3)
+  void corruptRecordsAndStreamsAreFlaggedWhileEveryOtherCardAndEntryIsServed() throws Exception {
+    try (Resp r = redis.connect()) {
+      r.call("SET", KEYS.instance("ex001"), "{\"instanceId\":", "PX", "600000");
+      r.call("DEL", KEYS.instance("ex002"));
+      r.call("HSET", KEYS.instance("ex002"), "not", "a string");
+      r.call("SET", KEYS.last("ex003"), "\u0000garbage");
+      r.call(
+          "HSET", KEYS.exchanges(), "<script>alert(1)</script>", "{\"displayName\":\"<b>x</b>\"}");
+      r.call("HSET", KEYS.exchanges(), "ex004", "not json");
+      r.call(
+          "XADD",
+          KEYS.activity("ex005"),
+          "*",
+          "type",
+          "<img src=x onerror=alert(1)>",
+          "at",
+          "yesterday");
+      r.call("DEL", KEYS.activity("ex006"));
+      r.call("SET", KEYS.activity("ex006"), "not a stream");
+    }
+    // ex001 and ex002 are held by in-process owners that keep writing: read the flags at once.
+    JsonNode network = http.json(payara.url() + "api/network/instances", VIEWER);
+    Map<String, String> problems = new TreeMap<>();
+    int clean = 0;
+    for (JsonNode x : network.path("exchanges")) {
+      if (x.hasNonNull("problem"))
+        problems.put(x.get("exchange").asText(), x.get("problem").asText());
+      else if (x.path("liveness").asText().equals("alive")) clean++;
+    }
+    assertThat(problems).containsKeys("<script>alert(1)</script>");
+    assertThat(clean).as("every other exchange is served, alive").isGreaterThanOrEqualTo(95);
+
+    HttpResponse<String> activity =
+        http.get(payara.url() + "api/network/activity?limit=200", VIEWER, Duration.ofSeconds(10));
+    assertThat(activity.statusCode()).isEqualTo(200);
+    HttpResponse<String> console =
+        http.get(payara.url() + "console/network.xhtml", VIEWER, Duration.ofSeconds(10));
+    assertThat(console.statusCode()).isEqualTo(200);
+    assertThat(console.body())
+        .as("user-controlled text is escaped")
+        .doesNotContain("<script>alert(1)</script>")
+        .doesNotContain("<b>x</b>")
+        .doesNotContain("<img src=x onerror");
+    assertThat(console.body()).contains("coinbase").contains("ex099");
+    assertThat(Http.leaksInternals(console.body() + activity.body())).isFalse();
+
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("flagged", problems);
+    figures.put("servedClean", clean);
+    figures.put("activityStatus", activity.statusCode());
+    figures.put("consoleStatus", console.statusCode());
+    ReliabilityReport.record("corrupt data in Redis (lease, :last, registry, streams)", figures);
+  }
+
+  /** Writes one raw request and reads the whole response (the request asks to close). */
+  String send(byte[] request) {
+    try (Socket socket = new Socket("127.0.0.1", payara.port())) {
+      socket.setSoTimeout(15_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(request);
+      out.flush();
+      InputStream in = socket.getInputStream();
+      ByteArrayOutputStream response = new ByteArrayOutputStream();
+      byte[] buffer = new byte[8192];
+      try {
+        for (int n; (n = in.read(buffer)) > 0; ) {
+          response.write(buffer, 0, n);
+          if (response.size() > 2_000_000) break;
+        }
+      } catch (java.net.SocketTimeoutException e) {
+        // an event stream stays open: what came so far is the answer
+      }
+      return response.toString(StandardCharsets.UTF_8);
+    } catch (Exception e) {
+      return "";
+    }
+  }
+
+  static String statusOf(String response) {
+    if (response.isEmpty()) return "no answer";
+    String[] line = response.split("\r\n", 2)[0].split(" ");
+    return line.length > 1 ? line[1] : "garbled";
+  }
+
+  static String firstLine(byte[] request) {
+    return abbreviate(new String(request, StandardCharsets.UTF_8).split("\r\n", 2)[0]);
+  }
+
+  static String abbreviate(String s) {
+    return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+  }
+
+  static String tail(String s) {
+    return s.length() > 600 ? s.substring(s.length() - 600) : "";
+  }
+
+  static long percentile(List<Long> values, int p) {
+    if (values.isEmpty()) return 0;
+    List<Long> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+  }
+}
