@@ -1,7 +1,9 @@
 package com.livermore.perseus.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -43,7 +45,9 @@ final class LoginChallenge {
         + "\"></redirect></partial-response>";
   }
 
-  static void sendUnauthorized(HttpServletResponse response, String detail) throws IOException {
+  static void sendUnauthorized(
+      HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+    discardBody(request);
     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     response.setHeader("WWW-Authenticate", WWW_AUTHENTICATE);
     send(response, PROBLEM_TYPE, problemJson(detail));
@@ -54,7 +58,15 @@ final class LoginChallenge {
     send(response, "text/xml;charset=UTF-8", partialRedirectXml(url));
   }
 
-  // The body is committed here so that nothing later in the container's pipeline replaces it.
+  // A refused request's body (a command, say) is read and dropped before the answer, so the
+  // exchange is over once the answer is written: WildFly's Undertow otherwise still sees an open
+  // request, tries its own error page on the committed response and logs an error.
+  private static void discardBody(HttpServletRequest request) throws IOException {
+    request.getInputStream().transferTo(OutputStream.nullOutputStream());
+  }
+
+  // The response is completed here so that nothing later in the container's pipeline replaces the
+  // body.
   private static void send(HttpServletResponse response, String contentType, String body)
       throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -62,7 +74,7 @@ final class LoginChallenge {
     response.setContentType(contentType);
     response.setContentLength(bytes.length);
     response.getOutputStream().write(bytes);
-    response.flushBuffer();
+    response.getOutputStream().close();
   }
 
   private static String jsonText(String s) {

@@ -43,10 +43,10 @@ public class NetworkAuthenticationMechanism implements HttpAuthenticationMechani
     if (formCredential != null) return formLogin(request, context, formCredential);
     String authorization = request.getHeader("Authorization");
     if (BasicCredentials.isBasic(authorization))
-      return basicLogin(response, context, authorization);
+      return basicLogin(request, response, context, authorization);
     if (!context.isProtected()) return context.doNothing();
     if (LoginChallenge.isApiPath(pathWithinApplication(request))) {
-      return unauthorized(response, LoginChallenge.LOGIN_REQUIRED);
+      return unauthorized(request, response, LoginChallenge.LOGIN_REQUIRED);
     }
     String loginUrl = request.getContextPath() + LoginChallenge.LOGIN_PAGE;
     if (!LoginChallenge.isFacesAjax(request.getHeader("Faces-Request")))
@@ -77,9 +77,12 @@ public class NetworkAuthenticationMechanism implements HttpAuthenticationMechani
   }
 
   private AuthenticationStatus basicLogin(
-      HttpServletResponse response, HttpMessageContext context, String authorization) {
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpMessageContext context,
+      String authorization) {
     Optional<BasicCredentials> basic = BasicCredentials.parse(authorization);
-    if (basic.isEmpty()) return unauthorized(response, LoginChallenge.MALFORMED_HEADER);
+    if (basic.isEmpty()) return unauthorized(request, response, LoginChallenge.MALFORMED_HEADER);
     CredentialValidationResult result;
     try {
       result =
@@ -90,14 +93,15 @@ public class NetworkAuthenticationMechanism implements HttpAuthenticationMechani
       basic.get().wipe();
     }
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-      return unauthorized(response, LoginChallenge.WRONG_CREDENTIALS);
+      return unauthorized(request, response, LoginChallenge.WRONG_CREDENTIALS);
     }
     return context.notifyContainerAboutLogin(result);
   }
 
-  private static AuthenticationStatus unauthorized(HttpServletResponse response, String detail) {
+  private static AuthenticationStatus unauthorized(
+      HttpServletRequest request, HttpServletResponse response, String detail) {
     try {
-      LoginChallenge.sendUnauthorized(response, detail);
+      LoginChallenge.sendUnauthorized(request, response, detail);
     } catch (IOException e) {
       clientGone(e);
     }

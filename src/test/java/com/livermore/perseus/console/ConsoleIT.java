@@ -11,7 +11,7 @@ import com.livermore.perseus.browser.BrowserTestExtension;
 import com.livermore.perseus.config.RedisClientProducer;
 import com.livermore.perseus.config.RedisMode;
 import com.livermore.perseus.config.RedisSettings;
-import com.livermore.perseus.deployment.PayaraDeployment;
+import com.livermore.perseus.deployment.BuiltWar;
 import com.livermore.perseus.lifecycle.ConnectionState;
 import com.livermore.perseus.registry.ClaimOutcome;
 import com.livermore.perseus.registry.ErrorInfo;
@@ -85,7 +85,7 @@ class ConsoleIT {
     simulateKraken();
     simulateGemini();
     seedOkx();
-    return PayaraDeployment.builtWar(
+    return BuiltWar.configured(
         "console",
         Map.ofEntries(
             Map.entry("perseus.exchange", "coinbase"),
@@ -217,16 +217,11 @@ class ConsoleIT {
   }
 
   String url(String path) {
-    return PayaraDeployment.loopback(base) + path;
+    return BuiltWar.loopback(base) + path;
   }
 
   void login(String user, String password) {
-    browser.driver().manage().deleteAllCookies();
-    browser.driver().get(url(""));
-    browser.await(By.id("login:username"), WAIT).sendKeys(user);
-    browser.driver().findElement(By.id("login:password")).sendKeys(password);
-    browser.driver().findElement(By.id("login:submit")).click();
-    browser.await(By.id("cards"), WAIT);
+    ConsoleLogin.logIn(browser, url(""), user, password, WAIT);
   }
 
   /** A card attribute read in one script, so a poll re-rendering the cards cannot interleave. */

@@ -67,14 +67,14 @@ class InstanceOnPayaraIT {
 
   @Deployment(name = "kraken", managed = false, testable = false)
   static WebArchive kraken() {
-    return PayaraDeployment.builtWar("kraken", config("kraken"));
+    return BuiltWar.configured("kraken", config("kraken"));
   }
 
   @Deployment(name = "bad-ttl", managed = false, testable = false)
   static WebArchive badTtl() {
     Map<String, String> config = new java.util.HashMap<>(config("bitstamp"));
     config.put("perseus.lease.ttl", "2s");
-    return PayaraDeployment.builtWar("bad-ttl", config);
+    return BuiltWar.configured("bad-ttl", config);
   }
 
   @AfterAll

@@ -1,5 +1,8 @@
 package com.livermore.perseus.deployment;
 
+import static com.livermore.perseus.deployment.ApiClient.assertProblem;
+import static com.livermore.perseus.deployment.ApiClient.basic;
+import static com.livermore.perseus.deployment.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -50,6 +52,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The REST API of the deployed WAR on Payara Micro, against a harness Redis holding a running
  * instance (the deployment's own, kraken) and a dead one (bitstamp, seeded as its :last record).
+ * Health and OpenAPI, which every server must serve, are checked by {@link SmokeContract}.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -73,7 +76,7 @@ class NetworkApiIT {
     String users =
         "viewer:network-viewer:plain:viewer-secret,admin:network-admin:"
             + UserDirectory.hash("admin-secret".toCharArray());
-    return PayaraDeployment.builtWar(
+    return BuiltWar.configured(
         "network-api",
         Map.of(
             "perseus.exchange",
@@ -187,20 +190,7 @@ class NetworkApiIT {
   }
 
   HttpResponse<String> get(String path, String credentials) throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(PayaraDeployment.loopback(base) + path))
-            .timeout(Duration.ofSeconds(10));
-    if (credentials != null) b.header("Authorization", basic(credentials));
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  static String basic(String credentials) {
-    return "Basic "
-        + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
-  }
-
-  static JsonNode json(HttpResponse<String> r) throws Exception {
-    return RecordJson.mapper().readTree(r.body());
+    return new ApiClient(base).get(path, credentials);
   }
 
   static JsonNode exchange(JsonNode instances, String id) {
@@ -214,18 +204,6 @@ class NetworkApiIT {
     Set<String> out = new HashSet<>();
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) out.add(it.next());
     return out;
-  }
-
-  static void assertProblem(HttpResponse<String> r, int status, String parameter) throws Exception {
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-    assertThat(r.headers().firstValue("Content-Type").orElse(""))
-        .startsWith("application/problem+json");
-    JsonNode p = json(r);
-    assertThat(p.get("status").asInt()).isEqualTo(status);
-    assertThat(p.get("title").asText()).isNotBlank();
-    assertThat(p.get("detail").asText()).isNotBlank();
-    if (parameter != null) assertThat(p.get("parameter").asText()).isEqualTo(parameter);
-    assertThat(r.body()).doesNotContain("at com.").doesNotContain("Exception");
   }
 
   @Test
@@ -386,50 +364,11 @@ class NetworkApiIT {
   }
 
   @Test
-  @Order(8)
-  void healthSaysReadyAndAlive() throws Exception {
-    String root = "http://127.0.0.1:" + base.getPort() + "/";
-    HttpResponse<String> ready =
-        http.send(
-            HttpRequest.newBuilder(URI.create(root + "health/ready")).build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
-    assertThat(ready.body())
-        .contains("perseus-lease")
-        .contains("\"role\":\"owner\"")
-        .contains("UP");
-    HttpResponse<String> live =
-        http.send(
-            HttpRequest.newBuilder(URI.create(root + "health/live")).build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(live.statusCode()).isEqualTo(200);
-    assertThat(live.body()).contains("perseus-instance");
-  }
-
-  @Test
-  @Order(9)
-  void theOpenApiDocumentListsEveryEndpoint() throws Exception {
-    String root = "http://127.0.0.1:" + base.getPort() + "/";
-    HttpResponse<String> doc =
-        http.send(
-            HttpRequest.newBuilder(URI.create(root + "openapi")).build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(doc.statusCode()).isEqualTo(200);
-    assertThat(doc.body())
-        .contains(
-            "/api/network/instances",
-            "/api/network/exchanges/{exchange}",
-            "/api/network/activity",
-            "/api/network/events",
-            "Perseus Network API");
-  }
-
-  @Test
   @Order(10)
   void serverSentEventsPushAnExchangeThatAppearsAndItsDeath() throws Exception {
     BlockingQueue<String> events = new LinkedBlockingQueue<>();
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(PayaraDeployment.loopback(base) + "api/network/events"))
+        HttpRequest.newBuilder(URI.create(BuiltWar.loopback(base) + "api/network/events"))
             .header("Authorization", basic(VIEWER))
             .header("Accept", "text/event-stream")
             .build();
@@ -586,13 +525,7 @@ class NetworkApiIT {
   }
 
   HttpResponse<String> post(String path, String credentials, String body) throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(PayaraDeployment.loopback(base) + path))
-            .timeout(Duration.ofSeconds(20))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (credentials != null) b.header("Authorization", basic(credentials));
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return new ApiClient(base).post(path, credentials, body);
   }
 
   @Test

@@ -14,18 +14,19 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /**
  * The WAR the build produced ({@code target/perseus.war}), unchanged but for a {@code
  * microprofile-config.properties} carrying the test's settings (such as the harness Redis port),
- * exactly as an operator would configure a deployment.
+ * exactly as an operator would configure a deployment. The same archive is deployed on Payara Micro
+ * and on WildFly.
  */
-public final class PayaraDeployment {
-  private PayaraDeployment() {}
+public final class BuiltWar {
+  private BuiltWar() {}
 
-  public static WebArchive builtWar(String name, Map<String, String> config) {
+  public static WebArchive configured(String name, Map<String, String> config) {
     File war = new File(System.getProperty("perseus.war", "target/perseus.war"));
     if (!war.isFile()) {
       throw new IllegalStateException(
           war + " is missing: run the tests through Maven (mvn verify), which packages it first.");
     }
-    preparePayaraTmp();
+    prepareServerTmp();
     StringBuilder props = new StringBuilder();
     new TreeMap<>(config).forEach((k, v) -> props.append(k).append('=').append(v).append('\n'));
     return ShrinkWrap.create(WebArchive.class, name + ".war")
@@ -44,9 +45,9 @@ public final class PayaraDeployment {
 
   /**
    * Payara Micro's own temporary files go under target/, not /tmp (see payara.cmdOptions in the
-   * POM).
+   * POM); WildFly keeps its own in its standalone/tmp.
    */
-  private static void preparePayaraTmp() {
+  private static void prepareServerTmp() {
     String dir = System.getProperty("perseus.payara.tmp");
     if (dir == null) return;
     try {

@@ -1,0 +1,178 @@
+package com.livermore.perseus.deployment;
+
+import static com.livermore.perseus.deployment.ApiClient.assertProblem;
+import static com.livermore.perseus.deployment.ApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.livermore.perseus.browser.Browser;
+import com.livermore.perseus.browser.BrowserTestExtension;
+import com.livermore.perseus.console.ConsoleLogin;
+import com.livermore.perseus.lifecycle.ConnectionState;
+import com.livermore.perseus.registry.OwnerRecord;
+import com.livermore.perseus.registry.RecordJson;
+import com.livermore.perseus.security.UserDirectory;
+import com.livermore.perseus.testing.RedisServer;
+import com.livermore.perseus.testing.Resp;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/**
+ * What every server must do with the unchanged WAR, run by a subclass per server: the instance
+ * claims its exchange and its EJB timer keeps the lease, the API answers with Jakarta Security in
+ * front of it (Basic login, 401, 403), MicroProfile Health and OpenAPI are served, and the console
+ * logs a person in.
+ */
+@ExtendWith({BrowserTestExtension.class, ArquillianExtension.class})
+@RunAsClient
+abstract class SmokeContract {
+  static final Duration WAIT = Duration.ofSeconds(30);
+  static final String VIEWER = "viewer:viewer-secret";
+  static RedisServer redis;
+
+  @ArquillianResource URL base;
+  Browser browser;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    redis = RedisServer.start();
+    String users =
+        "viewer:network-viewer:plain:viewer-secret,admin:network-admin:"
+            + UserDirectory.hash("admin-secret".toCharArray());
+    return BuiltWar.configured(
+        "smoke",
+        Map.of(
+            "perseus.exchange", "coinbase",
+            "perseus.redis.address", redis.address(),
+            "perseus.heartbeat.interval", "1s",
+            "perseus.lease.ttl", "3s",
+            "perseus.simulator.warmup", "1s",
+            "perseus.public-ip.enabled", "false",
+            "perseus.console.cards-poll", "1s",
+            "perseus.security.users", users));
+  }
+
+  @AfterAll
+  static void stopRedis() {
+    if (redis != null) redis.close();
+  }
+
+  /** Where this server serves MicroProfile Health ({@code …/health/}). */
+  abstract URI healthRoot();
+
+  ApiClient api() {
+    return new ApiClient(base);
+  }
+
+  /** The server's root on the deployment's HTTP port, where MicroProfile OpenAPI lives. */
+  URI serverRoot() {
+    return URI.create("http://127.0.0.1:" + base.getPort() + "/");
+  }
+
+  static OwnerRecord lease() {
+    try (Resp r = redis.connect()) {
+      String json = (String) r.call("GET", "exchange:{coinbase}:instance");
+      return json == null ? null : RecordJson.readOwner(json);
+    }
+  }
+
+  @BeforeEach
+  void coinbaseIsActive() {
+    await().atMost(WAIT).until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
+  }
+
+  @Test
+  void theInstanceClaimedItsExchangeAndItsTimerKeepsRenewingTheLease() {
+    OwnerRecord active = lease();
+    assertThat(active.epoch()).isEqualTo(1);
+    assertThat(active.symbolCount()).isEqualTo(120);
+    Instant first = active.lastHeartbeat();
+    await().atMost(Duration.ofSeconds(5)).until(() -> lease().lastHeartbeat().isAfter(first));
+    assertThat(lease().instanceId()).isEqualTo(active.instanceId());
+  }
+
+  @Test
+  void aViewerReadsTheNetworkAsJson() throws Exception {
+    HttpResponse<String> r = api().get("api/network/instances", VIEWER);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+    JsonNode coinbase = json(r).get("exchanges").get(0);
+    assertThat(coinbase.get("exchange").asText()).isEqualTo("coinbase");
+    assertThat(coinbase.get("liveness").asText()).isEqualTo("alive");
+    assertThat(coinbase.get("owner").get("state").asText()).isEqualTo("active");
+  }
+
+  @Test
+  void withoutLoginTheApiAnswers401WithABasicChallenge() throws Exception {
+    HttpResponse<String> r = api().get("api/network/instances", null);
+    assertProblem(r, 401, null);
+    assertThat(r.headers().firstValue("WWW-Authenticate").orElse(""))
+        .startsWith("Basic realm=\"Perseus Network\"");
+    assertProblem(
+        api().post("api/network/exchanges/coinbase/commands", null, "{\"command\":\"stop\"}"),
+        401,
+        null);
+  }
+
+  @Test
+  void aViewerSendingACommandIs403AndNothingChanges() throws Exception {
+    assertProblem(
+        api().post("api/network/exchanges/coinbase/commands", VIEWER, "{\"command\":\"stop\"}"),
+        403,
+        null);
+    assertThat(lease().state()).isEqualTo(ConnectionState.ACTIVE);
+  }
+
+  @Test
+  void healthSaysReadyAndAlive() throws Exception {
+    HttpResponse<String> ready = api().get(healthRoot().resolve("ready"));
+    assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+    assertThat(ready.body())
+        .contains("perseus-lease")
+        .contains("\"role\":\"owner\"")
+        .contains("UP");
+    HttpResponse<String> live = api().get(healthRoot().resolve("live"));
+    assertThat(live.statusCode()).as(live.body()).isEqualTo(200);
+    assertThat(live.body()).contains("perseus-instance");
+  }
+
+  @Test
+  void theOpenApiDocumentListsEveryEndpoint() throws Exception {
+    HttpResponse<String> doc = api().get(serverRoot().resolve("openapi"));
+    assertThat(doc.statusCode()).as(doc.body()).isEqualTo(200);
+    assertThat(doc.body())
+        .contains(
+            "/api/network/instances",
+            "/api/network/exchanges/{exchange}",
+            "/api/network/activity",
+            "/api/network/events",
+            "Perseus Network API");
+  }
+
+  @Test
+  void anAdminLogsIntoTheConsoleAndSeesTheExchangeCard() {
+    ConsoleLogin.logIn(browser, BuiltWar.loopback(base), "admin", "admin-secret", WAIT);
+    browser.await(
+        By.cssSelector(".perseus-card[data-exchange='coinbase'][data-state='active']"), WAIT);
+    assertThat(browser.driver().findElement(By.id("current-user")).getText()).contains("admin");
+    assertThat(browser.driver().findElements(By.cssSelector(".control-button")))
+        .as("the network-admin role reaches the page: its controls are shown")
+        .isNotEmpty();
+    browser.screenshot(getClass().getSimpleName() + "-network");
+  }
+}
