@@ -48,8 +48,8 @@ public class MethodFilter extends HttpFilter {
     if (query == null) return true;
     for (int i = query.indexOf('%'); i >= 0; i = query.indexOf('%', i + 1)) {
       if (i + 2 >= query.length()) return false;
-      if (Character.digit(query.charAt(i + 1), 16) < 0 || Character.digit(query.charAt(i + 2), 16) < 0)
-        return false;
+      if (Character.digit(query.charAt(i + 1), 16) < 0
+          || Character.digit(query.charAt(i + 2), 16) < 0) return false;
     }
     return true;
   }

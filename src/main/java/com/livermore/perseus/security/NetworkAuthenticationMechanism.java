@@ -2,10 +2,10 @@ package com.livermore.perseus.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.security.auth.message.callback.CallerPrincipalCallback;
 import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
-import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
@@ -16,18 +16,22 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.security.Principal;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.UnsupportedCallbackException;
 
 /**
  * The application's one authentication mechanism. The console's login bean calls {@code
  * SecurityContext.authenticate} with a {@link UsernamePasswordCredential}; API clients send HTTP
  * Basic on each request. Without credentials, protected API paths get a 401 problem and console
- * pages a redirect to the login page. {@link AutoApplySession} keeps a successful login in the HTTP
- * session. Wrong roles (403) are the container's business.
+ * pages a redirect to the login page. A console login is kept in the HTTP session (as {@code
+ * AutoApplySession} would); a Basic request stands alone and creates no session, so API clients
+ * that poll without cookies cannot pile up sessions. Wrong roles (403) are the container's
+ * business.
  */
-@AutoApplySession
 @ApplicationScoped
 public class NetworkAuthenticationMechanism implements HttpAuthenticationMechanism {
   private static final Logger LOG =
@@ -44,6 +48,8 @@ public class NetworkAuthenticationMechanism implements HttpAuthenticationMechani
     String authorization = request.getHeader("Authorization");
     if (BasicCredentials.isBasic(authorization))
       return basicLogin(request, response, context, authorization);
+    Principal remembered = request.getUserPrincipal();
+    if (remembered != null) return rememberedLogin(context, remembered);
     if (!context.isProtected()) return context.doNothing();
     if (LoginChallenge.isApiPath(pathWithinApplication(request))) {
       return unauthorized(request, response, LoginChallenge.LOGIN_REQUIRED);
@@ -57,6 +63,19 @@ public class NetworkAuthenticationMechanism implements HttpAuthenticationMechani
       clientGone(e);
     }
     return AuthenticationStatus.SEND_CONTINUE;
+  }
+
+  /** The console login kept in the HTTP session, applied again to this request. */
+  private static AuthenticationStatus rememberedLogin(HttpMessageContext context, Principal caller)
+      throws AuthenticationException {
+    try {
+      context
+          .getHandler()
+          .handle(new Callback[] {new CallerPrincipalCallback(context.getClientSubject(), caller)});
+      return AuthenticationStatus.SUCCESS;
+    } catch (IOException | UnsupportedCallbackException e) {
+      throw new AuthenticationException(e);
+    }
   }
 
   private static Credential formCredential(HttpMessageContext context) {
@@ -73,6 +92,7 @@ public class NetworkAuthenticationMechanism implements HttpAuthenticationMechani
       return AuthenticationStatus.SEND_FAILURE;
     // A new session id on login, so an id planted before login (session fixation) is worthless.
     if (request.getSession(false) != null) request.changeSessionId();
+    context.setRegisterSession(result.getCallerPrincipal().getName(), result.getCallerGroups());
     return context.notifyContainerAboutLogin(result);
   }
 

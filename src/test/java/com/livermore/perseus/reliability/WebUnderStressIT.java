@@ -145,6 +145,7 @@ class WebUnderStressIT {
       figures.put("payaraWorstHeartbeatGapMs", observer.worstHeartbeatGapMs("coinbase"));
       figures.put("networkWorstHeartbeatGapMs", observer.worstHeartbeatGapMs());
       figures.put("coinbaseHolders", observer.holdings("coinbase").size());
+      figures.put("failedResponseSamples", samples);
       ReliabilityReport.record(
           "load (200 clients polling API and console for a minute, 100 exchanges)", figures);
 
@@ -159,6 +160,8 @@ class WebUnderStressIT {
   }
 
   /** One client: the API every round, the console page every fourth, with its own session. */
+  final List<String> samples = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   void poll(
       int client,
       long end,
@@ -184,6 +187,8 @@ class WebUnderStressIT {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
         outcome = Integer.toString(r.statusCode());
+        if (r.statusCode() != 200 && samples.size() < 5)
+          samples.add(path + " " + r.statusCode() + " " + abbreviate(r.body()));
         if (r.statusCode() == 200 && !console && !r.body().startsWith("{"))
           outcome = "200 without JSON";
         if (r.statusCode() == 200 && console && !r.body().contains("coinbase"))
@@ -262,7 +267,8 @@ class WebUnderStressIT {
       r.call("DEL", KEYS.activity("ex006"));
       r.call("SET", KEYS.activity("ex006"), "not a stream");
     }
-    // ex001 and ex002 are held by in-process owners that keep writing: read the flags at once.
+    // Past the shared snapshot's age, but before the owners of ex001 and ex002 write again.
+    Thread.sleep(com.livermore.perseus.network.NetworkView.SNAPSHOT_MAX_AGE.toMillis() + 50);
     JsonNode network = http.json(payara.url() + "api/network/instances", VIEWER);
     Map<String, String> problems = new TreeMap<>();
     int clean = 0;
