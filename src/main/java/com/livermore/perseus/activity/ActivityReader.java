@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
@@ -19,6 +21,12 @@ import org.redisson.client.codec.StringCodec;
  * its own {@code XREVRANGE} (never a multi-key {@code XREAD}, whose keys would span slots in Redis
  * Cluster), all of a round in one pipelined batch: one round trip per Redis node. The merge and the
  * filters run here; the cursor is the position of the last entry examined.
+ *
+ * <p>The newest page is asked for again and again (every console poll). Stream ids only grow, so
+ * the oldest entry the same page examined last time is a floor: this time's page lies at or above
+ * it unless entries were trimmed meanwhile. The reader remembers that floor per query and fetches
+ * only what lies above it (about one page in all instead of one page per stream); when trimming
+ * left too little above the floor, the scan continues below it in a further round.
  */
 public class ActivityReader {
   static final int MAX_LIMIT = 500;
@@ -28,7 +36,13 @@ public class ActivityReader {
 
   private final RedissonClient redisson;
   private final Function<String, String> streamKey;
+  private static final int MAX_FLOORS = 256;
+
   private final ScanBudget budget;
+  private final Map<FloorKey, StreamId> floors = new ConcurrentHashMap<>();
+
+  /** The newest-page queries whose floor is remembered. */
+  private record FloorKey(List<String> exchanges, Set<EventType> types, int limit) {}
 
   /**
    * {@code streamKey} maps an exchange to its stream key (the registry's {@code Keys#activity}).
@@ -52,7 +66,12 @@ public class ActivityReader {
     StreamId lowest = query.since() == null ? null : StreamId.atOrAfter(query.since());
     // One more than the page, so a full page still knows whether its streams hold anything older.
     int batchSize = Math.max(limit + 1, MIN_BATCH);
-    MergedScan scan = new MergedScan(query.exchanges(), after);
+    FloorKey floorKey =
+        query.cursor() == null && query.since() == null
+            ? new FloorKey(query.exchanges(), query.types(), limit)
+            : null;
+    MergedScan scan =
+        new MergedScan(query.exchanges(), after, floorKey == null ? null : floors.get(floorKey));
     List<ActivityRecord> page = new ArrayList<>(limit);
     EntryPosition last = null;
     int rounds = 0;
@@ -73,7 +92,18 @@ public class ActivityReader {
       if (query.wants(record)) page.add(record);
     }
     boolean older = last != null && scan.mayHaveMore();
+    if (floorKey != null) remember(floorKey, older && page.size() == limit ? last.id() : null);
     return new ActivityPage(page, older ? ActivityCursor.encode(last) : null);
+  }
+
+  /** A full page with older entries left: its last entry is the next same page's floor. */
+  private void remember(FloorKey key, StreamId floor) {
+    if (floor == null) {
+      floors.remove(key);
+      return;
+    }
+    if (floors.size() >= MAX_FLOORS && !floors.containsKey(key)) floors.clear();
+    floors.put(key, floor);
   }
 
   private void fetch(List<StreamFeed> due, int count, StreamId lowest) {
@@ -109,13 +139,11 @@ public class ActivityReader {
             count);
       } catch (RedisException e) {
         if (!isWrongType(e)) throw e;
-        feed.accept(
-            List.of(
-                RawEntry.unreadableStream(
-                    feed.exchange(),
-                    streamKey.apply(feed.exchange())
-                        + " is not a stream (WRONGTYPE): another program stored something else there")),
-            count);
+        feed.acceptUnreadable(
+            RawEntry.unreadableStream(
+                feed.exchange(),
+                streamKey.apply(feed.exchange())
+                    + " is not a stream (WRONGTYPE): another program stored something else there"));
       }
     }
   }
@@ -137,10 +165,14 @@ public class ActivityReader {
     feed.accept(fetched, count);
   }
 
-  /** {@code XREVRANGE key <upper or (upper> <since-0 or -> COUNT n}. */
+  /** {@code XREVRANGE key <upper or (upper> <floor, since-0 or -> COUNT n}. */
   private static StreamRangeArgs range(StreamFeed feed, int count, StreamId lowest) {
     StreamMessageId high = feed.upper() == null ? StreamMessageId.MAX : messageId(feed.upper());
-    StreamMessageId low = lowest == null ? StreamMessageId.MIN : messageId(lowest);
+    StreamId bottom = lowest;
+    if (feed.floor() != null && (bottom == null || feed.floor().compareTo(bottom) > 0)) {
+      bottom = feed.floor();
+    }
+    StreamMessageId low = bottom == null ? StreamMessageId.MIN : messageId(bottom);
     var start =
         feed.upperInclusive()
             ? StreamRangeArgs.startId(high)

@@ -12,12 +12,24 @@ final class MergedScan {
   private final List<StreamFeed> feeds;
 
   MergedScan(List<String> exchanges, EntryPosition after) {
-    this.feeds = exchanges.stream().map(x -> new StreamFeed(x, after)).toList();
+    this(exchanges, after, null);
+  }
+
+  /** A scan whose feeds first fetch no lower than {@code floor} (null: no floor). */
+  MergedScan(List<String> exchanges, EntryPosition after, StreamId floor) {
+    this.feeds = exchanges.stream().map(x -> new StreamFeed(x, after, floor)).toList();
   }
 
   /** The feeds to fetch before the next entry can be taken. */
   List<StreamFeed> due() {
-    return feeds.stream().filter(StreamFeed::due).toList();
+    StreamId newestHead = null;
+    for (StreamFeed f : feeds) {
+      if (f.head() != null && (newestHead == null || f.head().id().compareTo(newestHead) > 0)) {
+        newestHead = f.head().id();
+      }
+    }
+    StreamId newest = newestHead;
+    return feeds.stream().filter(f -> f.due(newest)).toList();
   }
 
   /**

@@ -203,6 +203,26 @@ abstract class ActivityReaderContract {
   }
 
   @Test
+  void theSameNewestPageAgainSeesNewEntriesAndSurvivesTrimmingBelowItsLastFloor() {
+    writeInterleavedWithEqualIds();
+    ActivityQuery newest = ActivityQuery.newest(FIVE, 20);
+    ActivityPage first = reader.read(newest);
+    assertThat(recordRefs(first.entries()))
+        .containsExactlyElementsOf(refs(streams.merged(FIVE)).subList(0, 20));
+
+    for (int i = 0; i < 7; i++) log.append(entry(EventType.COMMAND, anyOf(FIVE)));
+    ActivityPage again = reader.read(newest);
+    assertThat(recordRefs(again.entries()))
+        .containsExactlyElementsOf(refs(streams.merged(FIVE)).subList(0, 20));
+    assertThat(readAll(reader, newest)).hasSize(streams.merged(FIVE).size());
+
+    for (String x : FIVE) streams.xtrim(x, 2);
+    ActivityPage trimmed = reader.read(newest);
+    assertThat(recordRefs(trimmed.entries())).containsExactlyElementsOf(refs(streams.merged(FIVE)));
+    assertThat(trimmed.entries()).hasSize(10);
+  }
+
+  @Test
   void onlyTheRequestedExchangesAreRead() {
     writeInterleavedWithEqualIds();
     List<String> two = List.of("okx", "binance");

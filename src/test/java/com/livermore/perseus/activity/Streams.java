@@ -58,6 +58,14 @@ final class Streams {
     }
   }
 
+  /** Keeps only the newest {@code keep} entries of the exchange's stream (exact MAXLEN). */
+  void xtrim(String exchange, int keep) {
+    String key = keys.activity(exchange);
+    try (Resp r = backend.connectFor(key)) {
+      r.call("XTRIM", key, "MAXLEN", Integer.toString(keep));
+    }
+  }
+
   long xlen(String exchange) {
     String key = keys.activity(exchange);
     try (Resp r = backend.connectFor(key)) {

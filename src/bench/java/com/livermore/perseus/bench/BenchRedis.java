@@ -1,0 +1,39 @@
+package com.livermore.perseus.bench;
+
+import com.livermore.perseus.config.RedisClientProducer;
+import com.livermore.perseus.config.RedisMode;
+import com.livermore.perseus.config.RedisSettings;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+
+/**
+ * The one Redisson client, configured exactly as the application configures its own, that every
+ * in-process benchmark uses: a Perseus path and its raw-Redis baseline run over the same
+ * connections to the suite's Redis.
+ */
+final class BenchRedis {
+  private static volatile RedissonClient client;
+
+  private BenchRedis() {}
+
+  static RedissonClient connect(String address) {
+    client =
+        Redisson.create(
+            RedisClientProducer.redissonConfig(
+                new RedisSettings(
+                    List.of(URI.create(address)), RedisMode.SINGLE, Optional.empty(), "")));
+    return client;
+  }
+
+  static RedissonClient client() {
+    RedissonClient current = client;
+    if (current == null) {
+      throw new IllegalStateException(
+          "No Redis client: run the benchmarks through BenchmarkSuite (./mvnw -Pbench verify).");
+    }
+    return current;
+  }
+}
