@@ -1,6 +1,6 @@
 package com.livermore.perseus.bench;
 
-import com.livermore.perseus.deployment.PayaraDeployment;
+import com.livermore.perseus.deployment.BuiltWar;
 import com.livermore.perseus.testing.PayaraProcess;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -37,7 +37,7 @@ final class BenchServer implements AutoCloseable {
    */
   static BenchServer start(Path target, String redisAddress) {
     Path war = target.resolve("bench/perseus-bench.war");
-    PayaraDeployment.builtWar("perseus-bench", Map.of())
+    BuiltWar.configured("perseus-bench", Map.of())
         .addClass(PingResource.class)
         .as(ZipExporter.class)
         .exportTo(war.toFile(), true);
