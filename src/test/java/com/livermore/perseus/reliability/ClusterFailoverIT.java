@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.stream.StreamMessageId;
@@ -53,16 +52,7 @@ class ClusterFailoverIT {
                     "perseus.public-ip.enabled", "false"))) {
       for (String exchange : EXCHANGES) network.start(exchange);
       for (String exchange : EXCHANGES) network.start(exchange); // the standbys
-      Function<String, OwnerRecord> lease = x -> owner(network, x);
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () ->
-                  EXCHANGES.stream()
-                      .allMatch(
-                          x ->
-                              lease.apply(x) != null
-                                  && lease.apply(x).state() == ConnectionState.ACTIVE));
+      await().atMost(Duration.ofSeconds(30)).until(() -> everyExchangeActive(network));
 
       List<OwnershipObserver.BeliefSource> beliefs = new ArrayList<>();
       List<ExchangeInstance> instances = network.instances();
@@ -98,13 +88,7 @@ class ClusterFailoverIT {
             .atMost(Duration.ofSeconds(30))
             .pollInterval(Duration.ofMillis(100))
             .ignoreExceptions()
-            .until(
-                () ->
-                    EXCHANGES.stream()
-                        .allMatch(
-                            x ->
-                                lease.apply(x) != null
-                                    && lease.apply(x).state() == ConnectionState.ACTIVE));
+            .until(() -> everyExchangeActive(network));
         long recoveredMs = (System.nanoTime() - killedAt) / 1_000_000;
         Thread.sleep(3000); // let any fenced owner try to write
         observer.close();
@@ -149,6 +133,12 @@ class ClusterFailoverIT {
       ReliabilityReport.record(
           "Redis Cluster failover (3 masters + 3 replicas, a master killed)", figures);
     }
+  }
+
+  static boolean everyExchangeActive(InProcessNetwork network) {
+    return EXCHANGES.stream()
+        .map(x -> owner(network, x))
+        .allMatch(lease -> lease != null && lease.state() == ConnectionState.ACTIVE);
   }
 
   static OwnerRecord owner(InProcessNetwork network, String exchange) {
