@@ -31,7 +31,7 @@ public class RedisClientProducer {
   public RedissonClient redisson() {
     RedisSettings redis = config.redis();
     LOG.info(() -> "Connecting to Redis: " + redis);
-    return Redisson.create(redissonConfig(redis));
+    return Redisson.create(readerConfig(redis));
   }
 
   @Produces
@@ -47,6 +47,22 @@ public class RedisClientProducer {
 
   public void closeInstance(@Disposes @InstanceConnection RedissonClient client) {
     client.shutdown(0, 5, TimeUnit.SECONDS);
+  }
+
+  /**
+   * The readers' client: more connections and patience than the instance's, because under a crowd
+   * of readers a read may wait its turn, and an answer late is better than a 503. A Redis that is
+   * down still fails at once (connection refused).
+   */
+  public static Config readerConfig(RedisSettings redis) {
+    Config c = redissonConfig(redis);
+    BaseConfig<?> base =
+        redis.mode() == RedisMode.CLUSTER ? c.useClusterServers() : c.useSingleServer();
+    base.setTimeout(10_000);
+    if (redis.mode() != RedisMode.CLUSTER) {
+      c.useSingleServer().setConnectionPoolSize(32).setConnectionMinimumIdleSize(4);
+    }
+    return c;
   }
 
   /** Short timeouts: a heartbeat must fail fast and quietly rather than hang in retries. */
