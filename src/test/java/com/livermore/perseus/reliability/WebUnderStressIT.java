@@ -277,12 +277,24 @@ class WebUnderStressIT {
         problems.put(x.get("exchange").asText(), x.get("problem").asText());
       else if (x.path("liveness").asText().equals("alive")) clean++;
     }
-    assertThat(problems).containsKeys("<script>alert(1)</script>");
+    assertThat(problems).containsKeys("<script>alert(1)</script>", "ex001", "ex002");
     assertThat(clean).as("every other exchange is served, alive").isGreaterThanOrEqualTo(95);
 
     HttpResponse<String> activity =
         http.get(payara.url() + "api/network/activity?limit=200", VIEWER, Duration.ofSeconds(10));
     assertThat(activity.statusCode()).isEqualTo(200);
+    JsonNode flaggedStreams =
+        http.json(payara.url() + "api/network/activity?exchange=ex005,ex006,ex007", VIEWER);
+    Map<String, Integer> unreadable = new TreeMap<>();
+    Map<String, Integer> readable = new TreeMap<>();
+    for (JsonNode e : flaggedStreams.path("entries")) {
+      (e.path("readable").asBoolean() ? readable : unreadable)
+          .merge(e.path("stream").asText(), 1, Integer::sum);
+    }
+    assertThat(unreadable)
+        .as("the foreign entry and the wrong-type stream are flagged")
+        .containsKeys("ex005", "ex006");
+    assertThat(readable).as("the untouched stream is served").containsKey("ex007");
     HttpResponse<String> console =
         http.get(payara.url() + "console/network.xhtml", VIEWER, Duration.ofSeconds(10));
     assertThat(console.statusCode()).isEqualTo(200);
@@ -298,6 +310,7 @@ class WebUnderStressIT {
     figures.put("flagged", problems);
     figures.put("servedClean", clean);
     figures.put("activityStatus", activity.statusCode());
+    figures.put("unreadableActivityItems", unreadable);
     figures.put("consoleStatus", console.statusCode());
     ReliabilityReport.record("corrupt data in Redis (lease, :last, registry, streams)", figures);
   }
