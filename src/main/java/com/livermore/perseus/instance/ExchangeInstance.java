@@ -522,9 +522,7 @@ public final class ExchangeInstance implements WorkRun.Host {
             command, CommandOutcome.Result.REFUSED, "this instance no longer owns the lease");
       ConnectionState state = machine.state();
       WorkRun current = run;
-      if (state == ConnectionState.STARTING
-          || state == ConnectionState.WARMING
-          || state == ConnectionState.ACTIVE) {
+      if (state.isWorking()) {
         if (current != null) current.stop();
         machine.moveTo(ConnectionState.STOPPING);
         machine.moveTo(ConnectionState.STOPPED);
@@ -624,9 +622,7 @@ public final class ExchangeInstance implements WorkRun.Host {
   /** Records stopping → stopped for work that was running (each step only if it applies). */
   private void walkToStopped() {
     ConnectionState state = machine.state();
-    if (state == ConnectionState.STARTING
-        || state == ConnectionState.WARMING
-        || state == ConnectionState.ACTIVE) {
+    if (state.isWorking()) {
       moveQuietly(ConnectionState.STOPPING);
     }
     if (machine.state() == ConnectionState.STOPPING) moveQuietly(ConnectionState.STOPPED);

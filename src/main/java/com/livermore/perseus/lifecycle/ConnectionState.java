@@ -23,6 +23,11 @@ public enum ConnectionState {
     return valueOf(value.toUpperCase(Locale.ROOT));
   }
 
+  /** States in which the exchange work runs (or is being brought up): only an owner may be here. */
+  public boolean isWorking() {
+    return this == STARTING || this == WARMING || this == ACTIVE;
+  }
+
   /** States that should pass quickly; one that lasts too long is flagged as stuck. */
   public boolean isTransient() {
     return this == STARTING || this == WARMING || this == STOPPING;

@@ -49,4 +49,11 @@ class TransitionsTest {
     assertThat(ACTIVE.wireName()).isEqualTo("active");
     assertThat(ConnectionState.fromWire("warming")).isEqualTo(WARMING);
   }
+
+  @org.junit.jupiter.api.Test
+  void onlyStartingWarmingAndActiveAreWorkingStates() {
+    org.assertj.core.api.Assertions.assertThat(
+            java.util.Arrays.stream(ConnectionState.values()).filter(ConnectionState::isWorking))
+        .containsExactly(ConnectionState.STARTING, ConnectionState.WARMING, ConnectionState.ACTIVE);
+  }
 }

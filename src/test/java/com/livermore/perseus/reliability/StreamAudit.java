@@ -38,10 +38,7 @@ public final class StreamAudit {
       if ("state_changed".equals(e.get("type"))) {
         checkTransition(e, instance, lastTo);
         ConnectionState to = state(e.get("to"));
-        boolean working =
-            to == ConnectionState.STARTING
-                || to == ConnectionState.WARMING
-                || to == ConnectionState.ACTIVE;
+        boolean working = to != null && to.isWorking();
         if (working && epoch < highestEpoch) {
           problems.add(
               instance
