@@ -131,18 +131,10 @@ class ExchangeInstanceIT {
     }
   }
 
-  @SuppressWarnings("unchecked")
   List<Map<String, String>> entries() {
     String key = keys.activity("kraken");
     try (Resp r = redis.connectFor(key)) {
-      List<Map<String, String>> out = new ArrayList<>();
-      for (Object e : (List<Object>) r.call("XRANGE", key, "-", "+")) {
-        List<Object> kv = (List<Object>) ((List<Object>) e).get(1);
-        Map<String, String> m = new HashMap<>();
-        for (int i = 0; i < kv.size(); i += 2) m.put((String) kv.get(i), (String) kv.get(i + 1));
-        out.add(m);
-      }
-      return out;
+      return r.streamEntries(key);
     }
   }
 

@@ -80,7 +80,7 @@ class PayaraFaultsIT {
   void observe() {
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
+        .until(() -> leaseMatches(l -> l.state() == ConnectionState.ACTIVE));
     List<OwnershipObserver.BeliefSource> beliefs = new ArrayList<>();
     nodes.forEach(
         (label, p) -> beliefs.add(() -> http.belief(label, p.url(), Duration.ofMillis(400))));
@@ -114,7 +114,7 @@ class PayaraFaultsIT {
       await()
           .atMost(Duration.ofSeconds(15))
           .pollInterval(Duration.ofMillis(50))
-          .until(() -> lease() != null && lease().epoch() > before.epoch());
+          .until(() -> leaseMatches(l -> l.epoch() > before.epoch()));
       takeoverMs = millisSince(pausedAt);
       Thread.sleep(2000); // the successor works while the old owner is still frozen
     } finally {
@@ -176,7 +176,7 @@ class PayaraFaultsIT {
     await()
         .atMost(Duration.ofSeconds(15))
         .pollInterval(Duration.ofMillis(50))
-        .until(() -> lease() != null && lease().epoch() > before.epoch());
+        .until(() -> leaseMatches(l -> l.epoch() > before.epoch()));
     long reclaimedMs = millisSince(backAt);
     await()
         .atMost(Duration.ofSeconds(10))
@@ -300,6 +300,12 @@ class PayaraFaultsIT {
     }
   }
 
+  /** Reads the lease once (it may vanish between two reads while it changes hands). */
+  static boolean leaseMatches(java.util.function.Predicate<OwnerRecord> condition) {
+    OwnerRecord current = lease();
+    return current != null && condition.test(current);
+  }
+
   static long streamLength() {
     try (Resp r = redis.connect()) {
       return (Long) r.call("XLEN", KEYS.activity(EXCHANGE));
@@ -310,17 +316,9 @@ class PayaraFaultsIT {
     return StreamAudit.of(entries()).covers(observer.statesSeenInLease());
   }
 
-  @SuppressWarnings("unchecked")
   static List<Map<String, String>> entries() {
     try (Resp r = redis.connect()) {
-      List<Map<String, String>> out = new ArrayList<>();
-      for (Object e : (List<Object>) r.call("XRANGE", KEYS.activity(EXCHANGE), "-", "+")) {
-        List<Object> kv = (List<Object>) ((List<Object>) e).get(1);
-        Map<String, String> m = new HashMap<>();
-        for (int i = 0; i < kv.size(); i += 2) m.put((String) kv.get(i), (String) kv.get(i + 1));
-        out.add(m);
-      }
-      return out;
+      return r.streamEntries(KEYS.activity(EXCHANGE));
     }
   }
 

@@ -85,6 +85,19 @@ public final class Resp implements AutoCloseable {
   }
 
   /** {@code INFO section} parsed into key/value pairs, in the server's order. */
+  /** Every entry of the stream at {@code key}, oldest first, as field → value maps (XRANGE - +). */
+  @SuppressWarnings("unchecked")
+  public List<Map<String, String>> streamEntries(String key) {
+    List<Map<String, String>> out = new java.util.ArrayList<>();
+    for (Object e : (List<Object>) call("XRANGE", key, "-", "+")) {
+      List<Object> kv = (List<Object>) ((List<Object>) e).get(1);
+      Map<String, String> m = new java.util.HashMap<>();
+      for (int i = 0; i < kv.size(); i += 2) m.put((String) kv.get(i), (String) kv.get(i + 1));
+      out.add(m);
+    }
+    return out;
+  }
+
   public static Map<String, String> info(Resp r, String section) {
     return fields((String) r.call("INFO", section));
   }
