@@ -45,7 +45,9 @@ final class Fixtures {
         now,
         2L,
         null,
-        "0.1.0-SNAPSHOT");
+        "0.1.0-SNAPSHOT",
+        null,
+        45_000L);
   }
 
   static ActivityEntry entry(EventType type, String exchange, String instanceId, Instant now) {

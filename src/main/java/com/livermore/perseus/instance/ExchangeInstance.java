@@ -721,7 +721,8 @@ public final class ExchangeInstance implements WorkRun.Host {
         heartbeatLatencyMs,
         lastError,
         identity.version(),
-        config.nodeName().isEmpty() ? null : config.nodeName());
+        config.nodeName().isEmpty() ? null : config.nodeName(),
+        config.lease().ttl().toMillis());
   }
 
   private ActivityEntry entry(EventType type, long epoch, Instant at) {

@@ -5,6 +5,7 @@ import com.livermore.perseus.registry.RecordJson;
 import com.livermore.perseus.registry.UnreadableRecordException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 
 /**
  * Turns the raw values of one exchange (lease, its PTTL, {@code :last}) into an {@link
@@ -22,6 +23,11 @@ public final class LivenessRule {
     return lateAfter;
   }
 
+  /**
+   * The status of one exchange. {@code pttl} is the lease's PTTL as Redis reports it; when it was
+   * not asked for (null), the lease's remaining time is taken from the record ({@code lastHeartbeat
+   * + leaseTtlMs}), and stays unknown for a record that does not carry its TTL.
+   */
   public ExchangeStatus status(
       String exchange,
       String displayName,
@@ -29,10 +35,32 @@ public final class LivenessRule {
       Long pttl,
       String lastRaw,
       Instant now) {
+    return status(exchange, displayName, leaseRaw, pttl, lastRaw, now, RecordJson::readOwner);
+  }
+
+  /**
+   * As {@link #status(String, String, String, Long, String, Instant)}, parsing records with {@code
+   * parser} (which throws {@link UnreadableRecordException} for anything that is not a record).
+   */
+  ExchangeStatus status(
+      String exchange,
+      String displayName,
+      String leaseRaw,
+      Long pttl,
+      String lastRaw,
+      Instant now,
+      Function<String, OwnerRecord> parser) {
     if (leaseRaw != null) {
       Long expiresIn = pttl != null && pttl >= 0 ? pttl : null;
       try {
-        OwnerRecord owner = RecordJson.readOwner(leaseRaw);
+        OwnerRecord owner = parser.apply(leaseRaw);
+        if (pttl == null) {
+          expiresIn =
+              owner
+                  .leaseExpiresAt()
+                  .map(at -> Math.max(0, Duration.between(now, at).toMillis()))
+                  .orElse(null);
+        }
         long age = ageMs(owner.lastHeartbeat(), now);
         Liveness liveness = age <= lateAfter.toMillis() ? Liveness.ALIVE : Liveness.LATE;
         return new ExchangeStatus(
@@ -62,7 +90,7 @@ public final class LivenessRule {
             null,
             null,
             null,
-            readable(lastRaw),
+            readable(lastRaw, parser),
             "unreadable owner record in the lease: " + e.getMessage());
       }
     }
@@ -70,7 +98,7 @@ public final class LivenessRule {
       return ExchangeStatus.withoutRecord(exchange, displayName, null);
     }
     try {
-      OwnerRecord last = RecordJson.readOwner(lastRaw);
+      OwnerRecord last = parser.apply(lastRaw);
       return new ExchangeStatus(
           exchange,
           displayName,
@@ -90,10 +118,10 @@ public final class LivenessRule {
     }
   }
 
-  private static OwnerRecord readable(String raw) {
+  private static OwnerRecord readable(String raw, Function<String, OwnerRecord> parser) {
     if (raw == null) return null;
     try {
-      return RecordJson.readOwner(raw);
+      return parser.apply(raw);
     } catch (UnreadableRecordException e) {
       return null;
     }

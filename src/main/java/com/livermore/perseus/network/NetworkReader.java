@@ -1,18 +1,26 @@
 package com.livermore.perseus.network;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.livermore.perseus.config.ConfigurationReader;
-import com.livermore.perseus.registry.ExchangeEntry;
 import com.livermore.perseus.registry.Keys;
 import com.livermore.perseus.registry.OperatorIntent;
 import com.livermore.perseus.registry.RecordJson;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
@@ -23,8 +31,8 @@ import org.redisson.client.codec.StringCodec;
 
 /**
  * Reads the whole network: the known exchanges from {@code network:exchanges} (one HGETALL), then
- * one pipelined batch of every {@code :instance}, its PTTL, {@code :last}, {@code :intent} and the
- * live {@code :standbys}: one round trip per Redis node, whatever the number of exchanges.
+ * every exchange's lease, {@code :last}, intent and live standbys in one round trip per Redis node,
+ * whatever the number of exchanges (see {@link #readBatch}).
  */
 public class NetworkReader {
   private final RedissonClient redisson;
@@ -32,6 +40,16 @@ public class NetworkReader {
   private final LivenessRule rule;
   private final Clock clock;
   private final boolean cluster;
+
+  /** Registry entry text → display name; cleared when it outgrows any plausible network. */
+  private final Map<String, String> displayNames = new ConcurrentHashMap<>();
+
+  private static final int MAX_DISPLAY_NAMES = 100_000;
+
+  private final ParsedRecords records = new ParsedRecords();
+
+  /** The valid exchange ids of the last whole-network read. */
+  private volatile List<String> previousIds = List.of();
 
   public NetworkReader(
       RedissonClient redisson, Keys keys, LivenessRule rule, Clock clock, boolean cluster) {
@@ -43,9 +61,13 @@ public class NetworkReader {
   }
 
   public NetworkSnapshot read() {
-    Map<String, String> known =
-        new TreeMap<>(
-            redisson.<String, String>getMap(keys.exchanges(), StringCodec.INSTANCE).readAllMap());
+    // The exchanges of the previous read are asked for while the registry is read: the registry
+    // rarely changes, and when it has, the guess is dropped and the real ids are asked for.
+    RFuture<Map<String, String>> registry =
+        redisson.<String, String>getMap(keys.exchanges(), StringCodec.INSTANCE).readAllMapAsync();
+    List<String> guess = previousIds;
+    Fetch early = guess.isEmpty() ? null : send(guess, true);
+    Map<String, String> known = new TreeMap<>(await(registry.toCompletableFuture()));
     List<String> ids = new ArrayList<>();
     List<ExchangeStatus> invalid = new ArrayList<>();
     for (String id : known.keySet()) {
@@ -56,13 +78,15 @@ public class NetworkReader {
             ExchangeStatus.withoutRecord(id, id, "not a valid exchange id in network:exchanges"));
       }
     }
+    previousIds = List.copyOf(ids);
     Batch read;
     try {
-      read = readBatch(ids, known, true);
+      read = finish(early != null && early.ids().equals(ids) ? early : send(ids, true), known);
     } catch (RedisException e) {
       if (!isWrongType(e)) throw e;
       read = readOneByOne(ids, known);
     }
+    records.nextGeneration();
     List<ExchangeStatus> statuses = new ArrayList<>(read.statuses());
     statuses.addAll(invalid);
     return new NetworkSnapshot(read.now(), List.copyOf(statuses), read.recoveries());
@@ -134,19 +158,30 @@ public class NetworkReader {
   }
 
   private Batch readBatch(List<String> ids, Map<String, String> known, boolean withRecovery) {
-    RBatch batch = redisson.createBatch(BatchOptions.defaults());
-    List<RFuture<String>> leases = new ArrayList<>(ids.size());
-    List<RFuture<Long>> ttls = new ArrayList<>(ids.size());
-    List<RFuture<String>> lasts = new ArrayList<>(ids.size());
-    List<RFuture<String>> intents = new ArrayList<>(ids.size());
-    List<RFuture<java.util.Collection<String>>> standbys = new ArrayList<>(ids.size());
+    return finish(send(ids, withRecovery), known);
+  }
+
+  /** The requests of one read of {@code ids}, sent; {@link #finish} waits for the answers. */
+  private record Fetch(
+      List<String> ids,
+      CompletableFuture<Map<String, String>> leases,
+      CompletableFuture<Map<String, String>> intents,
+      List<RFuture<Collection<String>>> standbys,
+      RFuture<Map<String, String>> recovered,
+      CompletableFuture<?> sent) {}
+
+  /**
+   * Sends three requests at once: one MGET of every {@code :instance}, one of every {@code :intent}
+   * (Redisson splits each by slot in a cluster) and a batch of the live {@code :standbys}, with
+   * {@code network:recovery} when {@code withRecovery}.
+   */
+  private Fetch send(List<String> ids, boolean withRecovery) {
     long nowMs = clock.millis();
+    CompletableFuture<Map<String, String>> leases = mget(ids, keys::instance);
+    CompletableFuture<Map<String, String>> intents = mget(ids, keys::intent);
+    RBatch batch = redisson.createBatch(BatchOptions.defaults());
+    List<RFuture<Collection<String>>> standbys = new ArrayList<>(ids.size());
     for (String id : ids) {
-      leases.add(batch.<String>getBucket(keys.instance(id), StringCodec.INSTANCE).getAsync());
-      ttls.add(
-          batch.<String>getBucket(keys.instance(id), StringCodec.INSTANCE).remainTimeToLiveAsync());
-      lasts.add(batch.<String>getBucket(keys.last(id), StringCodec.INSTANCE).getAsync());
-      intents.add(batch.<String>getBucket(keys.intent(id), StringCodec.INSTANCE).getAsync());
       standbys.add(
           batch
               .<String>getScoredSortedSet(keys.standbys(id), StringCodec.INSTANCE)
@@ -156,22 +191,57 @@ public class NetworkReader {
         withRecovery
             ? batch.<String, String>getMap(keys.recovery(), StringCodec.INSTANCE).readAllMapAsync()
             : null;
-    if (withRecovery || !ids.isEmpty()) batch.execute();
+    CompletableFuture<?> sent =
+        withRecovery || !ids.isEmpty()
+            ? batch.executeAsync().toCompletableFuture()
+            : CompletableFuture.completedFuture(null);
+    return new Fetch(ids, leases, intents, standbys, recovered, sent);
+  }
+
+  /**
+   * The statuses of a sent read. A live lease whose record carries its TTL ({@code leaseTtlMs})
+   * needs nothing more, so a network of live instances costs about one command per exchange instead
+   * of five; a second round trip reads exactly (see {@link #readExactly}) only the exchanges that
+   * are dead, unreadable, written without {@code leaseTtlMs} or already due.
+   */
+  private Batch finish(Fetch fetch, Map<String, String> known) {
+    List<String> ids = fetch.ids();
+    var leases = fetch.leases();
+    var intents = fetch.intents();
+    var standbys = fetch.standbys();
+    var recovered = fetch.recovered();
+    var sent = fetch.sent();
+    // The leases are parsed while the standbys are still on their way.
+    Map<String, String> leaseValues = await(leases);
+
     Instant now = clock.instant();
     List<ExchangeStatus> statuses = new ArrayList<>(ids.size());
+    List<String> unsure = new ArrayList<>();
+    for (String id : ids) {
+      String lease = leaseValues.get(keys.instance(id));
+      ExchangeStatus status =
+          lease == null
+              ? null
+              : rule.status(
+                  id, displayName(id, known.get(id)), lease, null, null, now, records::read);
+      if (status == null
+          || status.problem() != null
+          || status.leaseExpiresInMs() == null
+          || status.leaseExpiresInMs() == 0) {
+        unsure.add(id);
+      }
+      statuses.add(status);
+    }
+    await(sent);
+    Map<String, String> intentValues = await(intents);
+    Map<String, ExchangeStatus> exact = readExactly(unsure, known);
     for (int i = 0; i < ids.size(); i++) {
       String id = ids.get(i);
-      ExchangeStatus status =
-          rule.status(
-              id,
-              displayName(id, known.get(id)),
-              leases.get(i).toCompletableFuture().join(),
-              ttls.get(i).toCompletableFuture().join(),
-              lasts.get(i).toCompletableFuture().join(),
-              now);
-      String intent = intents.get(i).toCompletableFuture().join();
+      ExchangeStatus status = exact.getOrDefault(id, statuses.get(i));
+      String intent = intentValues.get(keys.intent(id));
       if (intent != null) status = status.withIntent(OperatorIntent.parse(intent));
-      statuses.add(status.withStandbys(standbysOf(standbys.get(i).toCompletableFuture().join())));
+      statuses.set(
+          i, status.withStandbys(standbysOf(standbys.get(i).toCompletableFuture().join())));
     }
     Map<String, Instant> recoveries = new TreeMap<>();
     if (recovered == null) return new Batch(now, statuses, recoveries);
@@ -187,6 +257,61 @@ public class NetworkReader {
               }
             });
     return new Batch(now, statuses, recoveries);
+  }
+
+  /**
+   * The lease, its PTTL and {@code :last} of each exchange, read in one batch; GET (not MGET) so
+   * that a key holding another type fails with WRONGTYPE and is flagged instead of looking absent.
+   */
+  private Map<String, ExchangeStatus> readExactly(List<String> ids, Map<String, String> known) {
+    if (ids.isEmpty()) return Map.of();
+    RBatch batch = redisson.createBatch(BatchOptions.defaults());
+    List<RFuture<String>> leases = new ArrayList<>(ids.size());
+    List<RFuture<Long>> ttls = new ArrayList<>(ids.size());
+    List<RFuture<String>> lasts = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      var lease = batch.<String>getBucket(keys.instance(id), StringCodec.INSTANCE);
+      leases.add(lease.getAsync());
+      ttls.add(lease.remainTimeToLiveAsync());
+      lasts.add(batch.<String>getBucket(keys.last(id), StringCodec.INSTANCE).getAsync());
+    }
+    batch.execute();
+    Instant now = clock.instant();
+    Map<String, ExchangeStatus> statuses = new HashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
+      statuses.put(
+          id,
+          rule.status(
+              id,
+              displayName(id, known.get(id)),
+              leases.get(i).toCompletableFuture().join(),
+              ttls.get(i).toCompletableFuture().join(),
+              lasts.get(i).toCompletableFuture().join(),
+              now,
+              records::read));
+    }
+    return statuses;
+  }
+
+  /** One MGET of the keys of every exchange (Redisson splits it by slot in a cluster). */
+  private CompletableFuture<Map<String, String>> mget(
+      List<String> ids, Function<String, String> key) {
+    if (ids.isEmpty()) return CompletableFuture.completedFuture(Map.of());
+    return redisson
+        .getBuckets(StringCodec.INSTANCE)
+        .<String>getAsync(ids.stream().map(key).toArray(String[]::new))
+        .toCompletableFuture();
+  }
+
+  /** Waits for a request sent alongside the batch, failing as the batch itself would. */
+  private static <T> T await(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) throw cause;
+      throw e;
+    }
   }
 
   private static List<ExchangeStatus.Standby> standbysOf(java.util.Collection<String> members) {
@@ -221,13 +346,39 @@ public class NetworkReader {
     }
   }
 
-  private static String displayName(String id, String json) {
-    try {
-      ExchangeEntry entry = RecordJson.mapper().readValue(json, ExchangeEntry.class);
-      return entry.displayName() != null && !entry.displayName().isBlank()
-          ? entry.displayName()
-          : id;
-    } catch (Exception e) {
+  /**
+   * The {@code displayName} of a registry entry, remembered by the entry's text: registry entries
+   * are written once per exchange, and this runs for every exchange on every read.
+   */
+  private String displayName(String id, String json) {
+    if (json == null) return id;
+    String name = displayNames.get(json);
+    if (name == null) {
+      if (displayNames.size() > MAX_DISPLAY_NAMES) displayNames.clear();
+      name = parseDisplayName(id, json);
+      displayNames.put(json, name);
+    }
+    return name;
+  }
+
+  /**
+   * The {@code displayName} of a registry entry, or the id when there is none, pulled out with the
+   * streaming parser.
+   */
+  static String parseDisplayName(String id, String json) {
+    try (JsonParser p = RecordJson.mapper().getFactory().createParser(json)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) return id;
+      for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        if ("displayName".equals(field) && value == JsonToken.VALUE_STRING) {
+          String name = p.getText();
+          return name.isBlank() ? id : name;
+        }
+        p.skipChildren();
+      }
+      return id;
+    } catch (IOException e) {
       return id;
     }
   }

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.livermore.perseus.lifecycle.ConnectionState;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The owner record stored in {@code exchange:{x}:instance} (and {@code :last}), with the field
  * names of DESIGN.md, plus {@code nodeName} (the configured {@code perseus.node-name}, used to
- * recognise a fast restart). Absent values are written as JSON {@code null}, never left out.
+ * recognise a fast restart) and {@code leaseTtlMs} (the TTL the owner renews its lease with, so a
+ * reader knows when the lease runs out without asking Redis for its PTTL). Absent values are
+ * written as JSON {@code null}, never left out.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({
@@ -28,7 +31,8 @@ import java.time.Instant;
   "heartbeatLatencyMs",
   "lastError",
   "version",
-  "nodeName"
+  "nodeName",
+  "leaseTtlMs"
 })
 public record OwnerRecord(
     String instanceId,
@@ -47,7 +51,8 @@ public record OwnerRecord(
     Long heartbeatLatencyMs,
     ErrorInfo lastError,
     String version,
-    String nodeName) {
+    String nodeName,
+    Long leaseTtlMs) {
 
   /** A record without a configured node name. */
   public OwnerRecord(
@@ -84,7 +89,59 @@ public record OwnerRecord(
         heartbeatLatencyMs,
         lastError,
         version,
+        null,
         null);
+  }
+
+  /** A record that does not say its lease TTL (as written before {@code leaseTtlMs} existed). */
+  public OwnerRecord(
+      String instanceId,
+      String exchange,
+      long epoch,
+      String hostname,
+      String ipAddress,
+      String localAddress,
+      String admin,
+      ConnectionState state,
+      Instant stateSince,
+      int symbolCount,
+      Integer warmupProgress,
+      Instant registeredAt,
+      Instant lastHeartbeat,
+      Long heartbeatLatencyMs,
+      ErrorInfo lastError,
+      String version,
+      String nodeName) {
+    this(
+        instanceId,
+        exchange,
+        epoch,
+        hostname,
+        ipAddress,
+        localAddress,
+        admin,
+        state,
+        stateSince,
+        symbolCount,
+        warmupProgress,
+        registeredAt,
+        lastHeartbeat,
+        heartbeatLatencyMs,
+        lastError,
+        version,
+        nodeName,
+        null);
+  }
+
+  /**
+   * When the lease written with this record runs out, as far as the record itself says: {@code
+   * lastHeartbeat + leaseTtlMs} (the renewal is sent after {@code lastHeartbeat} is taken, so the
+   * real expiry is never earlier); empty for a record that does not carry its TTL.
+   */
+  public Optional<Instant> leaseExpiresAt() {
+    return lastHeartbeat == null || leaseTtlMs == null
+        ? Optional.empty()
+        : Optional.of(lastHeartbeat.plusMillis(leaseTtlMs));
   }
 
   public OwnerRecord withEpoch(long newEpoch) {
@@ -105,7 +162,8 @@ public record OwnerRecord(
         heartbeatLatencyMs,
         lastError,
         version,
-        nodeName);
+        nodeName,
+        leaseTtlMs);
   }
 
   public OwnerRecord withRegisteredAt(Instant at) {
@@ -126,6 +184,7 @@ public record OwnerRecord(
         heartbeatLatencyMs,
         lastError,
         version,
-        nodeName);
+        nodeName,
+        leaseTtlMs);
   }
 }

@@ -54,6 +54,69 @@ class LivenessRuleTest {
     assertThat(s.lastKnown()).isNull();
   }
 
+  static String recordWithTtl(Instant lastHeartbeat, long leaseTtlMs) {
+    OwnerRecord r = RecordJson.readOwner(record(lastHeartbeat, ConnectionState.ACTIVE));
+    return RecordJson.write(
+        new OwnerRecord(
+            r.instanceId(),
+            r.exchange(),
+            r.epoch(),
+            r.hostname(),
+            r.ipAddress(),
+            r.localAddress(),
+            r.admin(),
+            r.state(),
+            r.stateSince(),
+            r.symbolCount(),
+            r.warmupProgress(),
+            r.registeredAt(),
+            r.lastHeartbeat(),
+            r.heartbeatLatencyMs(),
+            r.lastError(),
+            r.version(),
+            r.nodeName(),
+            leaseTtlMs));
+  }
+
+  @Test
+  void withoutAPttlTheLeaseRunsOutWhenTheRecordSays() {
+    ExchangeStatus s =
+        rule.status(
+            "kraken", "Kraken", recordWithTtl(NOW.minusSeconds(5), 45_000), null, null, NOW);
+    assertThat(s.liveness()).isEqualTo(Liveness.ALIVE);
+    assertThat(s.leaseExpiresInMs()).isEqualTo(40_000);
+  }
+
+  @Test
+  void aPttlFromRedisWinsOverTheRecord() {
+    ExchangeStatus s =
+        rule.status(
+            "kraken", "Kraken", recordWithTtl(NOW.minusSeconds(5), 45_000), 12_345L, null, NOW);
+    assertThat(s.leaseExpiresInMs()).isEqualTo(12_345);
+  }
+
+  @Test
+  void aRecordPastItsOwnExpiryIsDueNowNeverNegative() {
+    ExchangeStatus s =
+        rule.status(
+            "kraken", "Kraken", recordWithTtl(NOW.minusSeconds(50), 45_000), null, null, NOW);
+    assertThat(s.leaseExpiresInMs()).isZero();
+  }
+
+  @Test
+  void aRecordWithoutItsTtlLeavesTheExpiryUnknownWithoutAPttl() {
+    ExchangeStatus s =
+        rule.status(
+            "kraken",
+            "Kraken",
+            record(NOW.minusSeconds(5), ConnectionState.ACTIVE),
+            null,
+            null,
+            NOW);
+    assertThat(s.leaseExpiresInMs()).isNull();
+    assertThat(s.liveness()).isEqualTo(Liveness.ALIVE);
+  }
+
   @Test
   void aHeartbeatOlderThanOneAndAHalfIntervalsIsLate() {
     assertThat(

@@ -31,6 +31,11 @@ class NetworkReaderIT {
   }
 
   static String record(String exchange, Instant hb) {
+    return record(exchange, hb, null);
+  }
+
+  /** An owner record; {@code leaseTtlMs} null is the form written before that field existed. */
+  static String record(String exchange, Instant hb, Long leaseTtlMs) {
     return RecordJson.write(
         new OwnerRecord(
             "i-" + exchange,
@@ -48,7 +53,9 @@ class NetworkReaderIT {
             hb,
             1L,
             null,
-            "1"));
+            "1",
+            null,
+            leaseTtlMs));
   }
 
   NetworkReader reader(String prefix) {
@@ -61,7 +68,7 @@ class NetworkReaderIT {
   }
 
   @Test
-  void readsAThousandExchangesWithEachKeyReadExactlyOnce() {
+  void readsAThousandLiveExchangesInAboutOneCommandEachAndTheDeadOnesExactly() {
     String prefix = "thousand:";
     Keys keys = new Keys(prefix);
     try (Resp r = redis.singleServer().connect()) {
@@ -76,7 +83,8 @@ class NetworkReaderIT {
                 + "\",\"displayName\":\"X"
                 + i
                 + "\",\"firstSeen\":\"2026-01-01T00:00:00Z\"}");
-        if (i % 2 == 0) r.call("SET", keys.instance(x), record(x, Instant.now()), "PX", "60000");
+        if (i % 2 == 0)
+          r.call("SET", keys.instance(x), record(x, Instant.now(), 60_000L), "PX", "60000");
         else r.call("SET", keys.last(x), record(x, Instant.now().minusSeconds(100)));
       }
       NetworkReader reader = reader(prefix);
@@ -92,9 +100,36 @@ class NetworkReaderIT {
       assertThat(snapshot.exchanges().stream().filter(s -> s.liveness() == Liveness.DEAD))
           .hasSize(500);
       assertThat(calls(stats, "hgetall")).as("network:exchanges and network:recovery").isEqualTo(2);
-      assertThat(calls(stats, "get")).as(":instance, :last and :intent of each").isEqualTo(3000);
-      assertThat(calls(stats, "pttl")).isEqualTo(1000);
+      assertThat(calls(stats, "mget")).as("every :instance, then every :intent").isEqualTo(2);
+      assertThat(calls(stats, "zrangebyscore")).as("the standbys of each").isEqualTo(1000);
+      assertThat(calls(stats, "get")).as(":instance and :last of each dead one").isEqualTo(1000);
+      assertThat(calls(stats, "pttl")).as("of each dead one").isEqualTo(500);
       assertThat(snapshot.exchange("x2").orElseThrow().displayName()).isEqualTo("X2");
+      assertThat(snapshot.exchange("x2").orElseThrow().leaseExpiresInMs())
+          .isBetween(50_000L, 60_000L);
+      assertThat(snapshot.exchange("x1").orElseThrow().lastKnown().instanceId()).isEqualTo("i-x1");
+    }
+  }
+
+  @Test
+  void aRecordWithoutItsTtlIsReadExactlyWithItsPttl() {
+    String prefix = "oldform:";
+    Keys keys = new Keys(prefix);
+    try (Resp r = redis.singleServer().connect()) {
+      r.call("HSET", keys.exchanges(), "old", "{\"exchange\":\"old\"}");
+      r.call("SET", keys.instance("old"), record("old", Instant.now()), "PX", "30000");
+      r.call(
+          "SET", keys.intent("old"), "{\"stoppedBy\":\"alice\",\"at\":\"2026-11-24T10:00:00Z\"}");
+      NetworkReader reader = reader(prefix);
+      reader.read();
+      r.call("CONFIG", "RESETSTAT");
+
+      ExchangeStatus old = reader.read().exchange("old").orElseThrow();
+
+      assertThat(old.liveness()).isEqualTo(Liveness.ALIVE);
+      assertThat(old.leaseExpiresInMs()).isBetween(20_000L, 30_000L);
+      assertThat(old.stoppedByOperator().stoppedBy()).isEqualTo("alice");
+      assertThat(calls(Resp.info(r, "commandstats"), "pttl")).isEqualTo(1);
     }
   }
 
@@ -127,6 +162,34 @@ class NetworkReaderIT {
         .contains("unreadable last-known record");
     assertThat(snapshot.exchange("Bad Id!").orElseThrow().problem())
         .contains("not a valid exchange id");
+  }
+
+  @Test
+  void aReadFollowsTheRegistryWhenExchangesComeAndGo() {
+    String prefix = "changing:";
+    Keys keys = new Keys(prefix);
+    NetworkReader reader = reader(prefix);
+    try (Resp r = redis.singleServer().connect()) {
+      r.call("HSET", keys.exchanges(), "alpha", "{\"exchange\":\"alpha\"}");
+      r.call("SET", keys.instance("alpha"), record("alpha", Instant.now(), 60_000L), "PX", "60000");
+      assertThat(reader.read().exchanges())
+          .extracting(ExchangeStatus::exchange)
+          .containsExactly("alpha");
+
+      r.call("HSET", keys.exchanges(), "beta", "{\"exchange\":\"beta\",\"displayName\":\"Beta\"}");
+      r.call("SET", keys.instance("beta"), record("beta", Instant.now(), 60_000L), "PX", "60000");
+      NetworkSnapshot grown = reader.read();
+      assertThat(grown.exchanges())
+          .extracting(ExchangeStatus::exchange)
+          .containsExactly("alpha", "beta");
+      assertThat(grown.exchange("beta").orElseThrow().owner().instanceId()).isEqualTo("i-beta");
+      assertThat(grown.exchange("beta").orElseThrow().displayName()).isEqualTo("Beta");
+
+      r.call("HDEL", keys.exchanges(), "alpha");
+      assertThat(reader.read().exchanges())
+          .extracting(ExchangeStatus::exchange)
+          .containsExactly("beta");
+    }
   }
 
   @Test
