@@ -1,26 +1,37 @@
 -- Rewrites the owner record and renews its TTL only while this instance still owns the lease
--- (same instanceId and epoch); used by every heartbeat and every state change.
--- KEYS[1] exchange:{x}:instance   KEYS[2] exchange:{x}:last   KEYS[3] logs:network:{x}
--- KEYS[4] exchange:{x}:epoch
--- ARGV[1] instanceId   ARGV[2] epoch   ARGV[3] owner record JSON   ARGV[4] lease TTL in ms
--- ARGV[5] stream MAXLEN ~ cap   ARGV[6] stream MINID ~ cutoff
--- ARGV[7..] optional field/value pairs of an activity entry written with the record
--- Returns {1} when written, {0, current value or false, epoch counter or false} when the lease is
--- no longer ours (an absent or smaller epoch counter means Redis lost its data).
+-- (same instanceId and epoch): every heartbeat (three keys, nothing else) and every state change
+-- (four keys: the state_changed entry is appended in the same step).
+-- KEYS[1] exchange:{x}:instance   KEYS[2] exchange:{x}:last   KEYS[3] exchange:{x}:epoch
+-- KEYS[4] logs:network:{x}, only with an entry
+-- ARGV[1] the opening Perseus writes for this lease: {"instanceId":<id>,"exchange":<x>,"epoch":<n>,
+-- ARGV[2] owner record JSON   ARGV[3] lease TTL in ms
+-- ARGV[4] stream MAXLEN ~ cap   ARGV[5] stream MINID ~ cutoff   ARGV[6..] entry field/value pairs
+--         (only with KEYS[4])
+-- Returns 'ok' when written; 'held:' followed by the current value when another owner or epoch
+-- holds the lease; 'gone:' followed by the epoch counter ('' when absent) when there is no lease
+-- (an absent or smaller counter means Redis lost its data).
+-- Every record Perseus writes starts with ARGV[1]'s three fields, so comparing that opening is the
+-- ownership check; decoding the record (cjson costs more than the rest of the script) is left to
+-- a record in another field order, written by another tool, which is still ours when its
+-- instanceId and epoch match.
 local current = redis.call('GET', KEYS[1])
 if not current then
-  return {0, false, redis.call('GET', KEYS[4])}
+  return 'gone:' .. (redis.call('GET', KEYS[3]) or '')
 end
-local ok, holder = pcall(cjson.decode, current)
-if not ok or type(holder) ~= 'table' or holder['instanceId'] ~= ARGV[1] or tostring(holder['epoch']) ~= ARGV[2] then
-  return {0, current}
+if string.sub(current, 1, #ARGV[1]) ~= ARGV[1] then
+  local ok, holder = pcall(cjson.decode, current)
+  local mine = cjson.decode(string.sub(ARGV[1], 1, -2) .. '}')
+  if not ok or type(holder) ~= 'table' or holder['instanceId'] ~= mine['instanceId']
+      or tostring(holder['epoch']) ~= tostring(mine['epoch']) then
+    return 'held:' .. current
+  end
 end
-redis.call('SET', KEYS[1], ARGV[3], 'PX', ARGV[4])
-redis.call('SET', KEYS[2], ARGV[3])
-if #ARGV > 6 then
+redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+redis.call('SET', KEYS[2], ARGV[2])
+if KEYS[4] then
   local entry = {}
-  for i = 7, #ARGV do entry[#entry + 1] = ARGV[i] end
-  redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[5], '*', unpack(entry))
-  redis.call('XTRIM', KEYS[3], 'MINID', '~', ARGV[6])
+  for i = 6, #ARGV do entry[#entry + 1] = ARGV[i] end
+  redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[4], '*', unpack(entry))
+  redis.call('XTRIM', KEYS[4], 'MINID', '~', ARGV[5])
 end
-return {1}
+return 'ok'

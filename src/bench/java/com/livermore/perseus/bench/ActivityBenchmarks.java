@@ -32,9 +32,10 @@ import org.redisson.api.stream.StreamRangeArgs;
 import org.redisson.client.codec.StringCodec;
 
 /**
- * The activity log's write and read: an append with both trimming rules against a plain {@code
- * XADD} of the same fields, and a merged page of 50 entries over 10 exchanges against one {@code
- * XREVRANGE … COUNT 50} on one of their streams.
+ * The activity log's write and read: an append (an {@code XADD} capped by {@code MAXLEN ~}; the age
+ * trim runs once a minute per stream) against a plain {@code XADD} of the same fields, and a merged
+ * page of 50 entries over 10 exchanges against one {@code XREVRANGE … COUNT 50} on one of their
+ * streams.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

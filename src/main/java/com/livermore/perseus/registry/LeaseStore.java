@@ -20,7 +20,9 @@ import org.redisson.client.codec.StringCodec;
 /**
  * Claims, renews, rewrites and releases exchange leases in Redis. Each operation is one Lua round
  * trip that touches only the exchange's hash-tagged keys, so it is atomic and single-slot in Redis
- * Cluster; ownership is always checked by instanceId and fencing epoch.
+ * Cluster; ownership is always checked by instanceId and fencing epoch. Scripts are sent by SHA
+ * (EVALSHA, re-sent on NOSCRIPT after a restart or failover) with as few arguments as they need: on
+ * the heartbeat path each argument costs the client more than the script's work in Redis.
  */
 public class LeaseStore {
   private static final LuaScript CLAIM = LuaScript.load("claim.lua");
@@ -58,24 +60,22 @@ public class LeaseStore {
         options.fastRestart() && draft.nodeName() != null && !draft.nodeName().isEmpty()
             ? draft.nodeName()
             : "";
-    List<Object> args =
-        new ArrayList<>(
-            List.of(
-                RecordJson.write(draft.withEpoch(0)),
-                millis(ttl),
-                Long.toString(retention.maxLength()),
-                retention.minId(),
-                node,
-                draft.hostname() == null ? "" : draft.hostname(),
-                Long.toString(options.minimumEpoch()),
-                options.holdBackOnReset() ? "1" : "0"));
-    args.addAll(registered.fields(true));
+    ClaimTerms terms =
+        new ClaimTerms(
+            millis(ttl),
+            Long.toString(retention.maxLength()),
+            retention.minId(),
+            node,
+            draft.hostname() == null ? "" : draft.hostname(),
+            Long.toString(options.minimumEpoch()),
+            options.holdBackOnReset(),
+            registered.fields(true));
     List<Object> reply =
         run(
             CLAIM,
             List.of(
                 keys.instance(x), keys.last(x), keys.epoch(x), keys.activity(x), keys.intent(x)),
-            args);
+            List.of(RecordJson.write(draft.withEpoch(0)), RecordJson.write(terms)));
     long code = (Long) reply.get(0);
     if (code == 1L || code == 3L) {
       return new ClaimOutcome.Claimed(
@@ -101,8 +101,17 @@ public class LeaseStore {
       StreamRetention retention,
       ActivityEntry entry) {
     String x = lease.exchange();
-    return writeOutcome(
-        lease, run(WRITE_OWNED, writeKeys(x), writeArgs(lease, record, ttl, retention, entry)));
+    String reply =
+        redisson
+            .getScript(StringCodec.INSTANCE)
+            .eval(
+                keys.instance(x),
+                RScript.Mode.READ_WRITE,
+                WRITE_OWNED.source(),
+                RScript.ReturnType.VALUE,
+                OwnedWrite.keys(keys, x, entry != null),
+                OwnedWrite.args(lease, record, ttl, retention, entry));
+    return OwnedWrite.outcome(lease, reply);
   }
 
   /**
@@ -114,19 +123,18 @@ public class LeaseStore {
   public WriteOutcome renew(
       Lease lease, OwnerRecord record, Duration ttl, StreamRetention retention, Duration patience) {
     String x = lease.exchange();
-    List<Object> scriptKeys = writeKeys(x);
-    RFuture<List<Object>> reply =
+    RFuture<String> reply =
         redisson
             .getScript(StringCodec.INSTANCE)
             .evalAsync(
-                (String) scriptKeys.get(0),
+                keys.instance(x),
                 RScript.Mode.READ_WRITE,
                 WRITE_OWNED.source(),
-                RScript.ReturnType.LIST,
-                scriptKeys,
-                writeArgs(lease, record, ttl, retention, null).toArray());
+                RScript.ReturnType.VALUE,
+                OwnedWrite.keys(keys, x, false),
+                OwnedWrite.args(lease, record, ttl, retention, null));
     try {
-      return writeOutcome(
+      return OwnedWrite.outcome(
           lease, reply.toCompletableFuture().get(patience.toNanos(), TimeUnit.NANOSECONDS));
     } catch (TimeoutException e) {
       throw new NoAnswerException(
@@ -147,41 +155,20 @@ public class LeaseStore {
     }
   }
 
-  private List<Object> writeKeys(String x) {
-    return List.of(keys.instance(x), keys.last(x), keys.activity(x), keys.epoch(x));
-  }
-
-  private static List<Object> writeArgs(
-      Lease lease,
-      OwnerRecord record,
-      Duration ttl,
-      StreamRetention retention,
-      ActivityEntry entry) {
-    List<Object> args =
-        new ArrayList<>(
-            List.of(
-                lease.instanceId(),
-                Long.toString(lease.epoch()),
-                RecordJson.write(record),
-                millis(ttl),
-                Long.toString(retention.maxLength()),
-                retention.minId()));
-    if (entry != null) {
-      args.addAll(entry.fields(false));
-    }
-    return args;
-  }
-
-  private static WriteOutcome writeOutcome(Lease lease, List<Object> reply) {
-    if (((Long) reply.get(0)) == 1L) {
-      return new WriteOutcome.Written();
-    }
-    String holder = reply.size() > 1 ? (String) reply.get(1) : null;
-    String counter = reply.size() > 2 ? (String) reply.get(2) : null;
-    boolean dataLost =
-        holder == null && (counter == null || Long.parseLong(counter) < lease.epoch());
-    return new WriteOutcome.Lost(holder, dataLost);
-  }
+  /**
+   * Everything claim.lua needs besides the record, sent as one JSON argument: each script argument
+   * costs the client more than the script spends decoding them. Numbers travel as strings so Lua
+   * passes them to Redis unchanged.
+   */
+  record ClaimTerms(
+      String ttl,
+      String maxLen,
+      String minId,
+      String node,
+      String host,
+      String minEpoch,
+      boolean holdBack,
+      List<String> entry) {}
 
   /**
    * Compare-and-delete of the lease, keeping {@code finalRecord} in {@code :last}; false if not

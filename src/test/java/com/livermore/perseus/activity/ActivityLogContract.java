@@ -8,6 +8,8 @@ import com.livermore.perseus.testing.RedisBackend;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -83,6 +85,87 @@ abstract class ActivityLogContract {
     } finally {
       streams.configSet(x, "stream-node-max-entries", nodeEntries);
       streams.configSet(x, "stream-node-max-bytes", nodeBytes);
+    }
+  }
+
+  @Test
+  void theAgeTrimRunsOnTheFirstAppendAndThenOncePerInterval() {
+    String x = "bitstamp";
+    String nodeEntries = streams.config(x, "stream-node-max-entries");
+    String nodeBytes = streams.config(x, "stream-node-max-bytes");
+    // Nodes of exactly 10 entries, filled by batches of 200 and of 9 plus the append, so that
+    // approximate (~) trimming removes exactly the old batches. Ids lie ahead of real time, so the
+    // appended ids follow the explicit ones and the test's clock alone decides what is old.
+    streams.configSet(x, "stream-node-max-entries", "10");
+    streams.configSet(x, "stream-node-max-bytes", "0");
+    try {
+      long base = System.currentTimeMillis() + Duration.ofDays(1).toMillis();
+      Duration retention = Duration.ofHours(1);
+      SettableClock clock = new SettableClock(Instant.ofEpochMilli(base).plus(retention));
+      ActivityLog log =
+          new ActivityLog(
+              backend().redisson(),
+              keys::activity,
+              new ActivitySettings(retention, 100_000, Duration.ofSeconds(60)),
+              clock);
+      clock.advance(Duration.ofSeconds(5)); // cutoff: base + 5 s
+      seed(x, base, 200);
+      seed(x, base + 10_000, 9);
+      log.append(entry(EventType.REGISTERED, x));
+      assertThat(streams.xlen(x)).as("the first append trims by age").isEqualTo(10);
+
+      clock.advance(Duration.ofSeconds(30)); // cutoff: base + 35 s
+      seed(x, base + 20_000, 200);
+      seed(x, base + 100_000, 9);
+      log.append(entry(EventType.STATE_CHANGED, x));
+      assertThat(streams.xlen(x)).as("no age trim within the interval").isEqualTo(220);
+
+      clock.advance(ActivityLog.MIN_ID_TRIM_INTERVAL); // cutoff: base + 95 s
+      seed(x, base + 200_000, 9);
+      log.append(entry(EventType.STATE_CHANGED, x));
+      List<Streams.Stored> left = streams.range(x);
+      assertThat(left).as("trimmed by age again after the interval").hasSize(20);
+      assertThat(left).allSatisfy(s -> assertThat(s.ms()).isGreaterThanOrEqualTo(base + 100_000));
+    } finally {
+      streams.configSet(x, "stream-node-max-entries", nodeEntries);
+      streams.configSet(x, "stream-node-max-bytes", nodeBytes);
+    }
+  }
+
+  private void seed(String x, long fromMs, int count) {
+    for (int i = 0; i < count; i++) {
+      streams.xadd(
+          x,
+          (fromMs + i) + "-0",
+          Streams.fields(EventType.COMMAND, x, Instant.ofEpochMilli(fromMs + i)));
+    }
+  }
+
+  /** A clock the test moves: the age trim's interval is our own schedule, not a Redis TTL. */
+  static final class SettableClock extends Clock {
+    private volatile Instant now;
+
+    SettableClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
     }
   }
 

@@ -261,12 +261,14 @@ class NetworkApiIT {
             "heartbeatLatencyMs",
             "lastError",
             "version",
-            "nodeName");
+            "nodeName",
+            "leaseTtlMs");
     assertThat(owner.get("exchange").asText()).isEqualTo("kraken");
     assertThat(owner.get("admin").asText()).isEqualTo("api-it@example.com");
     assertThat(owner.get("state").asText()).isEqualTo("active");
     assertThat(owner.get("epoch").asLong()).isEqualTo(1);
     assertThat(owner.get("symbolCount").asInt()).isEqualTo(120);
+    assertThat(owner.get("leaseTtlMs").asLong()).isEqualTo(3000);
 
     JsonNode bitstamp = exchange(body, "bitstamp");
     assertThat(bitstamp.get("liveness").asText()).isEqualTo("dead");

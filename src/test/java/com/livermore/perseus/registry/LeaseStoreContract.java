@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.livermore.perseus.activity.ActivityEntry;
 import com.livermore.perseus.activity.EventType;
 import com.livermore.perseus.activity.StreamRetention;
@@ -115,6 +116,71 @@ abstract class LeaseStoreContract {
     }
   }
 
+  void set(String key, String value) {
+    try (Resp r = backend().connectFor(key)) {
+      r.call("SET", key, value, "PX", Long.toString(TTL.toMillis()));
+    }
+  }
+
+  void del(String key) {
+    try (Resp r = backend().connectFor(key)) {
+      r.call("DEL", key);
+    }
+  }
+
+  /** The same record with its fields in reverse order, as another writer might store it. */
+  static String reversed(String json) throws Exception {
+    JsonNode node = RecordJson.mapper().readTree(json);
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    ObjectNode out = RecordJson.mapper().createObjectNode();
+    for (int i = names.size() - 1; i >= 0; i--) out.set(names.get(i), node.get(names.get(i)));
+    return RecordJson.mapper().writeValueAsString(out);
+  }
+
+  /** A new instance on {@code first}'s node (and, with the same hostname, the same machine). */
+  static OwnerRecord restartOf(OwnerRecord first, String instanceId, String hostname, Instant now) {
+    return new OwnerRecord(
+        instanceId,
+        first.exchange(),
+        0,
+        hostname,
+        null,
+        null,
+        null,
+        ConnectionState.IDLE,
+        now,
+        0,
+        null,
+        now,
+        now,
+        null,
+        null,
+        "test",
+        first.nodeName());
+  }
+
+  static OwnerRecord onNode(OwnerRecord r, String nodeName) {
+    return new OwnerRecord(
+        r.instanceId(),
+        r.exchange(),
+        r.epoch(),
+        r.hostname(),
+        r.ipAddress(),
+        r.localAddress(),
+        r.admin(),
+        r.state(),
+        r.stateSince(),
+        r.symbolCount(),
+        r.warmupProgress(),
+        r.registeredAt(),
+        r.lastHeartbeat(),
+        r.heartbeatLatencyMs(),
+        r.lastError(),
+        r.version(),
+        nodeName);
+  }
+
   @SuppressWarnings("unchecked")
   List<List<Object>> stream(String key) {
     try (Resp r = backend().connectFor(key)) {
@@ -160,6 +226,7 @@ abstract class LeaseStoreContract {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) names.add(it.next());
     Set<String> expected = new TreeSet<>(DESIGN_FIELDS);
     expected.add("nodeName"); // added beside the DESIGN.md fields: recognises a fast restart
+    expected.add("leaseTtlMs"); // added too: readers know when the lease runs out without a PTTL
     assertThat(names).isEqualTo(expected);
     assertThat(node.get("registeredAt").asText())
         .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z");
@@ -301,6 +368,138 @@ abstract class LeaseStoreContract {
             null);
 
     assertThat(outcome).isInstanceOf(WriteOutcome.Lost.class);
+  }
+
+  @Test
+  void theClaimStoresTheRecordExactlyAsPerseusWritesIt() {
+    Instant now = Instant.now();
+    OwnerRecord draft = record(exchange, "a", ConnectionState.IDLE, now);
+    store.claim(draft, TTL, RETENTION, registered(exchange, "a", now));
+
+    assertThat(get(keys.instance(exchange))).isEqualTo(RecordJson.write(draft.withEpoch(1)));
+  }
+
+  @Test
+  void renewalRecognisesItsOwnRecordWrittenInAnotherFieldOrder() throws Exception {
+    Lease lease = claim("a", TTL);
+    OwnerRecord mine =
+        record(exchange, "a", ConnectionState.ACTIVE, Instant.now()).withEpoch(lease.epoch());
+    set(keys.instance(exchange), reversed(RecordJson.write(mine)));
+
+    assertThat(store.write(lease, mine, TTL, RETENTION, null))
+        .isInstanceOf(WriteOutcome.Written.class);
+    assertThat(get(keys.instance(exchange))).isEqualTo(RecordJson.write(mine));
+  }
+
+  @Test
+  void anotherOwnersRecordInAnotherFieldOrderIsNotOurs() throws Exception {
+    Lease lease = claim("a", TTL);
+    String theirs =
+        reversed(
+            RecordJson.write(
+                record(exchange, "b", ConnectionState.ACTIVE, Instant.now())
+                    .withEpoch(lease.epoch())));
+    set(keys.instance(exchange), theirs);
+
+    WriteOutcome outcome =
+        store.renew(
+            lease,
+            record(exchange, "a", ConnectionState.ACTIVE, Instant.now()).withEpoch(lease.epoch()),
+            TTL,
+            RETENTION,
+            Duration.ofSeconds(5));
+
+    assertThat(outcome).isEqualTo(new WriteOutcome.Lost(theirs, false));
+    assertThat(get(keys.instance(exchange))).isEqualTo(theirs);
+  }
+
+  @Test
+  void aLeaseGoneWithItsEpochCounterIsReportedAsDataLoss() {
+    Lease lease = claim("a", TTL);
+    OwnerRecord mine =
+        record(exchange, "a", ConnectionState.ACTIVE, Instant.now()).withEpoch(lease.epoch());
+    del(keys.instance(exchange));
+    assertThat(store.write(lease, mine, TTL, RETENTION, null))
+        .as("the counter is still at our epoch: the lease just expired")
+        .isEqualTo(new WriteOutcome.Lost(null, false));
+
+    del(keys.epoch(exchange));
+    assertThat(store.renew(lease, mine, TTL, RETENTION, Duration.ofSeconds(5)))
+        .isEqualTo(new WriteOutcome.Lost(null, true));
+    set(keys.epoch(exchange), Long.toString(lease.epoch() - 1));
+    assertThat(store.write(lease, mine, TTL, RETENTION, null))
+        .isEqualTo(new WriteOutcome.Lost(null, true));
+    assertThat(get(keys.instance(exchange))).isNull();
+  }
+
+  @Test
+  void aFastRestartTakesOverItsOwnOrphanedLeaseAndLogsTheTakeover() {
+    Instant now = Instant.now();
+    OwnerRecord first = onNode(record(exchange, "a", ConnectionState.ACTIVE, now), "node-1");
+    store.claim(first, TTL, RETENTION, registered(exchange, "a", now));
+    OwnerRecord restarted = restartOf(first, "a2", "host-a", now);
+    ActivityEntry hello = registered(exchange, "a2", now).withMessage("hello");
+
+    assertThat(store.claim(restarted, TTL, RETENTION, hello))
+        .as("a normal claim does not take over")
+        .isInstanceOf(ClaimOutcome.Conflict.class);
+    OwnerRecord otherHost = restartOf(first, "a2", "elsewhere", now);
+    assertThat(store.claim(otherHost, TTL, RETENTION, hello, new ClaimOptions(true, 0, false)))
+        .as("the same node name on another host is someone else")
+        .isInstanceOf(ClaimOutcome.Conflict.class);
+
+    ClaimOutcome outcome =
+        store.claim(restarted, TTL, RETENTION, hello, new ClaimOptions(true, 0, false));
+
+    assertThat(outcome).isEqualTo(new ClaimOutcome.Claimed(new Lease(exchange, "a2", 2), true));
+    assertThat(get(keys.instance(exchange))).isEqualTo(RecordJson.write(restarted.withEpoch(2)));
+    List<List<Object>> entries = stream(keys.activity(exchange));
+    List<Object> last = entries.get(entries.size() - 1);
+    assertThat(field(last, "type")).isEqualTo("takeover");
+    assertThat(field(last, "message")).contains("took over its orphaned lease");
+    assertThat(field(last, "epoch")).isEqualTo("2");
+  }
+
+  @Test
+  void aClaimHonoursTheIntentTheMinimumEpochAndTheHoldBackAfterDataLoss() {
+    Instant now = Instant.now();
+    OwnerRecord draft = record(exchange, "a", ConnectionState.IDLE, now);
+    ActivityEntry hello = registered(exchange, "a", now);
+
+    assertThat(store.claim(draft, TTL, RETENTION, hello, new ClaimOptions(false, 0, true)))
+        .as("no counter although an epoch was seen: Redis lost its data")
+        .isInstanceOf(ClaimOutcome.AfterDataLoss.class);
+    set(keys.intent(exchange), "{\"stoppedBy\":\"ops\",\"at\":\"" + now + "\"}");
+    assertThat(store.claim(draft, TTL, RETENTION, hello))
+        .isEqualTo(new ClaimOutcome.HeldBack(new OperatorIntent("ops", now)));
+    del(keys.intent(exchange));
+
+    ClaimOutcome outcome =
+        store.claim(draft, TTL, RETENTION, hello, new ClaimOptions(false, 41, false));
+
+    assertThat(outcome).isEqualTo(new ClaimOutcome.Claimed(new Lease(exchange, "a", 41), false));
+    assertThat(get(keys.epoch(exchange))).isEqualTo("41");
+    assertThat(get(keys.instance(exchange))).isEqualTo(RecordJson.write(draft.withEpoch(41)));
+    List<List<Object>> entries = stream(keys.activity(exchange));
+    assertThat(field(entries.get(entries.size() - 1), "epoch")).isEqualTo("41");
+  }
+
+  @Test
+  void theScriptsAreSentAgainAfterRedisForgotThem() {
+    Lease lease = claim("a", TTL);
+    try (Resp r = backend().connectFor(keys.instance(exchange))) {
+      r.call("SCRIPT", "FLUSH");
+    }
+
+    assertThat(
+            store.renew(
+                lease,
+                record(exchange, "a", ConnectionState.ACTIVE, Instant.now())
+                    .withEpoch(lease.epoch()),
+                TTL,
+                RETENTION,
+                Duration.ofSeconds(5)))
+        .isInstanceOf(WriteOutcome.Written.class);
   }
 
   @Test

@@ -23,9 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * One million events written through the production stream writer (the script that appends and
- * trims in one step) leave the stream at its cap, and the stream's memory stops growing once the
- * cap is reached.
+ * One million events written through the production stream writer (one {@code XADD … MAXLEN ~ cap}
+ * per event) leave the stream at its cap, and the stream's memory stops growing once the cap is
+ * reached.
  */
 class StreamBoundsIT {
   static final long EVENTS = Long.getLong("perseus.reliability.events", 1_000_000);
