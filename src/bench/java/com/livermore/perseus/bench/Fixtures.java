@@ -29,6 +29,12 @@ final class Fixtures {
   private Fixtures() {}
 
   static OwnerRecord owner(String exchange, String instanceId, long epoch, Instant now) {
+    return owner(exchange, instanceId, epoch, now, Duration.ofSeconds(45));
+  }
+
+  /** An owner record of a lease held for {@code ttl} from {@code now} (its {@code leaseTtlMs}). */
+  static OwnerRecord owner(
+      String exchange, String instanceId, long epoch, Instant now, Duration ttl) {
     return new OwnerRecord(
         instanceId,
         exchange,
@@ -47,7 +53,7 @@ final class Fixtures {
         null,
         "0.1.0-SNAPSHOT",
         null,
-        45_000L);
+        ttl.toMillis());
   }
 
   static ActivityEntry entry(EventType type, String exchange, String instanceId, Instant now) {
@@ -74,7 +80,7 @@ final class Fixtures {
     List<String> ids = exchangeIds(count);
     RBatch batch = redisson.createBatch(BatchOptions.defaults());
     for (String id : ids) {
-      String record = RecordJson.write(owner(id, "instance-" + id, 1, now));
+      String record = RecordJson.write(owner(id, "instance-" + id, 1, now, held));
       batch
           .<String, String>getMap(keys.exchanges(), StringCodec.INSTANCE)
           .fastPutAsync(id, RecordJson.write(ExchangeEntry.firstSeenNow(id, now)));
