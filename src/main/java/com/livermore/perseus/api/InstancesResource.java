@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RequestScoped
 public class InstancesResource {
   @Inject NetworkView network;
+  @Inject SnapshotJson json;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
@@ -38,6 +39,6 @@ public class InstancesResource {
   @APIResponse(responseCode = "401", description = "Not logged in")
   @APIResponse(responseCode = "503", description = "Redis unreachable")
   public Response instances() {
-    return Json.ok(network.snapshot());
+    return Response.ok(json.of(network.snapshot()), MediaType.APPLICATION_JSON_TYPE).build();
   }
 }
