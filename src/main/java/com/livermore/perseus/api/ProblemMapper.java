@@ -23,11 +23,30 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     return Json.problem(problemFor(e));
   }
 
+  /** When a 503 was last logged (ms); one line per 10 s is enough to see why during an outage. */
+  private static final java.util.concurrent.atomic.AtomicLong lastUnavailableLog =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  private static void logUnavailable(Throwable e) {
+    long now = System.currentTimeMillis();
+    long last = lastUnavailableLog.get();
+    if (now - last < 10_000 || !lastUnavailableLog.compareAndSet(last, now)) return;
+    Throwable cause =
+        e instanceof NetworkUnavailableException && e.getCause() != null ? e.getCause() : e;
+    LOG.warning(
+        "Answered 503: Redis did not answer ("
+            + cause.getClass().getSimpleName()
+            + ": "
+            + cause.getMessage()
+            + "); further 503s within 10 s are not logged.");
+  }
+
   static Problem problemFor(Throwable e) {
     if (e instanceof ProblemException p) return p.problem();
     if (e instanceof InvalidCursorException c)
       return Problem.badParameter("cursor", c.getMessage());
     if (e instanceof NetworkUnavailableException || NetworkUnavailableException.isRedisFailure(e)) {
+      logUnavailable(e);
       return Problem.of(
           503,
           "Redis unreachable",

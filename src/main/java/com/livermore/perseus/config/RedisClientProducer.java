@@ -51,14 +51,16 @@ public class RedisClientProducer {
 
   /**
    * The readers' client: more connections and patience than the instance's, because under a crowd
-   * of readers a read may wait its turn, and an answer late is better than a 503. A Redis that is
-   * down still fails at once (connection refused).
+   * of readers a read may wait its turn, and an answer late is better than a 503. That includes
+   * taking a pooled connection, which a busy machine may not hand over within the heartbeat's 200
+   * ms (one read sends its requests on several connections at once). A Redis that is down still
+   * fails within about a second (connection refused, one retry).
    */
   public static Config readerConfig(RedisSettings redis) {
     Config c = redissonConfig(redis);
     BaseConfig<?> base =
         redis.mode() == RedisMode.CLUSTER ? c.useClusterServers() : c.useSingleServer();
-    base.setTimeout(10_000);
+    base.setTimeout(10_000).setRetryInterval(1_000);
     if (redis.mode() != RedisMode.CLUSTER) {
       c.useSingleServer().setConnectionPoolSize(32).setConnectionMinimumIdleSize(4);
     }
