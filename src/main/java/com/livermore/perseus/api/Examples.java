@@ -9,7 +9,8 @@ final class Examples {
       {"instanceId":"b0909bf9-32c0-4b98-86db-14d971b1be48","exchange":"coinbase","epoch":3,"hostname":"trade-01",\
       "ipAddress":"203.0.113.7","localAddress":"10.0.0.7","admin":"ops@example.com","state":"active",\
       "stateSince":"2026-11-24T10:00:12Z","symbolCount":120,"warmupProgress":null,"registeredAt":"2026-11-24T10:00:00Z",\
-      "lastHeartbeat":"2026-11-24T14:23:45Z","heartbeatLatencyMs":2,"lastError":null,"version":"0.1.0"}""";
+      "lastHeartbeat":"2026-11-24T14:23:45Z","heartbeatLatencyMs":2,"lastError":null,"version":"0.1.0",\
+      "nodeName":null,"leaseTtlMs":45000}""";
 
   static final String STATUS =
       """

@@ -89,7 +89,6 @@ public record OwnerRecord(
         heartbeatLatencyMs,
         lastError,
         version,
-        null,
         null);
   }
 

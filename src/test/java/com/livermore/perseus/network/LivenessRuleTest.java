@@ -14,6 +14,14 @@ class LivenessRuleTest {
   final LivenessRule rule = new LivenessRule(Duration.ofSeconds(10));
 
   static String record(Instant lastHeartbeat, ConnectionState state) {
+    return record(lastHeartbeat, state, null);
+  }
+
+  static String recordWithTtl(Instant lastHeartbeat, long leaseTtlMs) {
+    return record(lastHeartbeat, ConnectionState.ACTIVE, leaseTtlMs);
+  }
+
+  static String record(Instant lastHeartbeat, ConnectionState state, Long leaseTtlMs) {
     return RecordJson.write(
         new OwnerRecord(
             "i-1",
@@ -31,7 +39,9 @@ class LivenessRuleTest {
             lastHeartbeat,
             2L,
             null,
-            "1"));
+            "1",
+            null,
+            leaseTtlMs));
   }
 
   @Test
@@ -52,30 +62,6 @@ class LivenessRuleTest {
     assertThat(s.state()).isEqualTo("active");
     assertThat(s.owner().epoch()).isEqualTo(4);
     assertThat(s.lastKnown()).isNull();
-  }
-
-  static String recordWithTtl(Instant lastHeartbeat, long leaseTtlMs) {
-    OwnerRecord r = RecordJson.readOwner(record(lastHeartbeat, ConnectionState.ACTIVE));
-    return RecordJson.write(
-        new OwnerRecord(
-            r.instanceId(),
-            r.exchange(),
-            r.epoch(),
-            r.hostname(),
-            r.ipAddress(),
-            r.localAddress(),
-            r.admin(),
-            r.state(),
-            r.stateSince(),
-            r.symbolCount(),
-            r.warmupProgress(),
-            r.registeredAt(),
-            r.lastHeartbeat(),
-            r.heartbeatLatencyMs(),
-            r.lastError(),
-            r.version(),
-            r.nodeName(),
-            leaseTtlMs));
   }
 
   @Test
