@@ -138,7 +138,6 @@ public final class ExchangeInstance implements WorkRun.Host {
               held,
               snapshot(held, machine.state(), machine.since(), now),
               config.lease().ttl(),
-              activity.retention(),
               Duration.ofNanos(patience));
       long elapsed = System.nanoTime() - started;
       heartbeatLatencyMs = elapsed / 1_000_000;

@@ -1,12 +1,10 @@
 package com.livermore.perseus.network;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.livermore.perseus.config.ConfigurationReader;
+import com.livermore.perseus.registry.ExchangeEntry;
 import com.livermore.perseus.registry.Keys;
 import com.livermore.perseus.registry.OperatorIntent;
 import com.livermore.perseus.registry.RecordJson;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -206,13 +204,8 @@ public class NetworkReader {
    */
   private Batch finish(Fetch fetch, Map<String, String> known) {
     List<String> ids = fetch.ids();
-    var leases = fetch.leases();
-    var intents = fetch.intents();
-    var standbys = fetch.standbys();
-    var recovered = fetch.recovered();
-    var sent = fetch.sent();
     // The leases are parsed while the standbys are still on their way.
-    Map<String, String> leaseValues = await(leases);
+    Map<String, String> leaseValues = await(fetch.leases());
 
     Instant now = clock.instant();
     List<ExchangeStatus> statuses = new ArrayList<>(ids.size());
@@ -232,8 +225,8 @@ public class NetworkReader {
       }
       statuses.add(status);
     }
-    await(sent);
-    Map<String, String> intentValues = await(intents);
+    await(fetch.sent());
+    Map<String, String> intentValues = await(fetch.intents());
     Map<String, ExchangeStatus> exact = readExactly(unsure, known);
     for (int i = 0; i < ids.size(); i++) {
       String id = ids.get(i);
@@ -241,11 +234,12 @@ public class NetworkReader {
       String intent = intentValues.get(keys.intent(id));
       if (intent != null) status = status.withIntent(OperatorIntent.parse(intent));
       statuses.set(
-          i, status.withStandbys(standbysOf(standbys.get(i).toCompletableFuture().join())));
+          i, status.withStandbys(standbysOf(fetch.standbys().get(i).toCompletableFuture().join())));
     }
     Map<String, Instant> recoveries = new TreeMap<>();
-    if (recovered == null) return new Batch(now, statuses, recoveries);
-    recovered
+    if (fetch.recovered() == null) return new Batch(now, statuses, recoveries);
+    fetch
+        .recovered()
         .toCompletableFuture()
         .join()
         .forEach(
@@ -347,39 +341,29 @@ public class NetworkReader {
   }
 
   /**
-   * The {@code displayName} of a registry entry, remembered by the entry's text: registry entries
-   * are written once per exchange, and this runs for every exchange on every read.
+   * The {@code displayName} of a registry entry, or the id when it has none. The name read from an
+   * entry's text is remembered (entries are written once per exchange, and this runs for every
+   * exchange on every read); the fallback to the id is not, since two exchanges may have the same
+   * entry text.
    */
   private String displayName(String id, String json) {
     if (json == null) return id;
     String name = displayNames.get(json);
     if (name == null) {
       if (displayNames.size() > MAX_DISPLAY_NAMES) displayNames.clear();
-      name = parseDisplayName(id, json);
+      name = parseDisplayName(json);
       displayNames.put(json, name);
     }
-    return name;
+    return name.isBlank() ? id : name;
   }
 
-  /**
-   * The {@code displayName} of a registry entry, or the id when there is none, pulled out with the
-   * streaming parser.
-   */
-  static String parseDisplayName(String id, String json) {
-    try (JsonParser p = RecordJson.mapper().getFactory().createParser(json)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) return id;
-      for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-        String field = p.currentName();
-        JsonToken value = p.nextToken();
-        if ("displayName".equals(field) && value == JsonToken.VALUE_STRING) {
-          String name = p.getText();
-          return name.isBlank() ? id : name;
-        }
-        p.skipChildren();
-      }
-      return id;
-    } catch (IOException e) {
-      return id;
+  /** The entry's {@code displayName}, or "" when it has none or is not an entry. */
+  private static String parseDisplayName(String json) {
+    try {
+      ExchangeEntry entry = RecordJson.mapper().readValue(json, ExchangeEntry.class);
+      return entry == null || entry.displayName() == null ? "" : entry.displayName();
+    } catch (Exception e) {
+      return "";
     }
   }
 }

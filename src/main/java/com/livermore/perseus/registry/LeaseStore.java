@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -100,18 +101,12 @@ public class LeaseStore {
       Duration ttl,
       StreamRetention retention,
       ActivityEntry entry) {
-    String x = lease.exchange();
-    String reply =
-        redisson
-            .getScript(StringCodec.INSTANCE)
-            .eval(
-                keys.instance(x),
-                RScript.Mode.READ_WRITE,
-                WRITE_OWNED.source(),
-                RScript.ReturnType.VALUE,
-                OwnedWrite.keys(keys, x, entry != null),
-                OwnedWrite.args(lease, record, ttl, retention, entry));
-    return OwnedWrite.outcome(lease, reply);
+    try {
+      return OwnedWrite.outcome(lease, sendOwnedWrite(lease, record, ttl, retention, entry).join());
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) throw cause;
+      throw e;
+    }
   }
 
   /**
@@ -120,22 +115,10 @@ public class LeaseStore {
    *
    * @throws NoAnswerException when Redis has not answered within {@code patience}
    */
-  public WriteOutcome renew(
-      Lease lease, OwnerRecord record, Duration ttl, StreamRetention retention, Duration patience) {
-    String x = lease.exchange();
-    RFuture<String> reply =
-        redisson
-            .getScript(StringCodec.INSTANCE)
-            .evalAsync(
-                keys.instance(x),
-                RScript.Mode.READ_WRITE,
-                WRITE_OWNED.source(),
-                RScript.ReturnType.VALUE,
-                OwnedWrite.keys(keys, x, false),
-                OwnedWrite.args(lease, record, ttl, retention, null));
+  public WriteOutcome renew(Lease lease, OwnerRecord record, Duration ttl, Duration patience) {
+    CompletableFuture<String> reply = sendOwnedWrite(lease, record, ttl, null, null);
     try {
-      return OwnedWrite.outcome(
-          lease, reply.toCompletableFuture().get(patience.toNanos(), TimeUnit.NANOSECONDS));
+      return OwnedWrite.outcome(lease, reply.get(patience.toNanos(), TimeUnit.NANOSECONDS));
     } catch (TimeoutException e) {
       throw new NoAnswerException(
           "Redis did not answer the lease renewal within " + patience.toMillis() + " ms");
@@ -153,6 +136,27 @@ public class LeaseStore {
     NoAnswerException(String message) {
       super(message);
     }
+  }
+
+  /** Sends write-owned.lua; {@code retention} is needed only with an {@code entry}. */
+  private CompletableFuture<String> sendOwnedWrite(
+      Lease lease,
+      OwnerRecord record,
+      Duration ttl,
+      StreamRetention retention,
+      ActivityEntry entry) {
+    String x = lease.exchange();
+    RFuture<String> reply =
+        redisson
+            .getScript(StringCodec.INSTANCE)
+            .evalAsync(
+                keys.instance(x),
+                RScript.Mode.READ_WRITE,
+                WRITE_OWNED.source(),
+                RScript.ReturnType.VALUE,
+                OwnedWrite.keys(keys, x, entry != null),
+                OwnedWrite.args(lease, record, ttl, retention, entry));
+    return reply.toCompletableFuture();
   }
 
   /**

@@ -160,6 +160,10 @@ class NetworkReaderIT {
     assertThat(snapshot.exchange("badlease").orElseThrow().displayName()).isEqualTo("badlease");
     assertThat(snapshot.exchange("badlast").orElseThrow().problem())
         .contains("unreadable last-known record");
+    assertThat(snapshot.exchange("badlast").orElseThrow().displayName())
+        .as("two exchanges with the same registry entry keep their own names")
+        .isEqualTo("badlast");
+    assertThat(snapshot.exchange("wrongtype").orElseThrow().displayName()).isEqualTo("wrongtype");
     assertThat(snapshot.exchange("Bad Id!").orElseThrow().problem())
         .contains("not a valid exchange id");
   }

@@ -406,7 +406,6 @@ abstract class LeaseStoreContract {
             lease,
             record(exchange, "a", ConnectionState.ACTIVE, Instant.now()).withEpoch(lease.epoch()),
             TTL,
-            RETENTION,
             Duration.ofSeconds(5));
 
     assertThat(outcome).isEqualTo(new WriteOutcome.Lost(theirs, false));
@@ -424,7 +423,7 @@ abstract class LeaseStoreContract {
         .isEqualTo(new WriteOutcome.Lost(null, false));
 
     del(keys.epoch(exchange));
-    assertThat(store.renew(lease, mine, TTL, RETENTION, Duration.ofSeconds(5)))
+    assertThat(store.renew(lease, mine, TTL, Duration.ofSeconds(5)))
         .isEqualTo(new WriteOutcome.Lost(null, true));
     set(keys.epoch(exchange), Long.toString(lease.epoch() - 1));
     assertThat(store.write(lease, mine, TTL, RETENTION, null))
@@ -497,7 +496,6 @@ abstract class LeaseStoreContract {
                 record(exchange, "a", ConnectionState.ACTIVE, Instant.now())
                     .withEpoch(lease.epoch()),
                 TTL,
-                RETENTION,
                 Duration.ofSeconds(5)))
         .isInstanceOf(WriteOutcome.Written.class);
   }
