@@ -3,12 +3,10 @@ package com.livermore.perseus.command;
 import com.livermore.perseus.activity.ActivityEntry;
 import com.livermore.perseus.activity.StreamRetention;
 import com.livermore.perseus.registry.Keys;
+import com.livermore.perseus.registry.LuaScript;
 import com.livermore.perseus.registry.OperatorIntent;
 import com.livermore.perseus.registry.RecordJson;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +24,7 @@ import org.redisson.client.codec.StringCodec;
  */
 public class CommandChannel {
   private static final Duration OUTCOME_TTL = Duration.ofMinutes(10);
-  private static final String FORCE_RELEASE = load("force-release.lua");
+  private static final LuaScript FORCE_RELEASE = LuaScript.load("force-release.lua");
 
   private final RedissonClient redisson;
   private final Keys keys;
@@ -111,31 +109,19 @@ public class CommandChannel {
                 retention.minId()));
     args.addAll(takeover.fields(true));
     List<Object> reply =
-        redisson
-            .getScript(StringCodec.INSTANCE)
-            .eval(
+        FORCE_RELEASE.call(
+            redisson,
+            RScript.ReturnType.LIST,
+            List.of(
                 keys.instance(exchange),
-                RScript.Mode.READ_WRITE,
-                FORCE_RELEASE,
-                RScript.ReturnType.LIST,
-                List.of(
-                    keys.instance(exchange),
-                    keys.epoch(exchange),
-                    keys.intent(exchange),
-                    keys.activity(exchange)),
-                args.toArray());
+                keys.epoch(exchange),
+                keys.intent(exchange),
+                keys.activity(exchange)),
+            args.toArray());
     return ((Long) reply.get(0)) == 1L ? Optional.of((Long) reply.get(1)) : Optional.empty();
   }
 
   private RTopic topic(String exchange) {
     return redisson.getTopic(keys.commandChannel(exchange), StringCodec.INSTANCE);
-  }
-
-  private static String load(String name) {
-    try (InputStream in = CommandChannel.class.getResourceAsStream("/lua/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

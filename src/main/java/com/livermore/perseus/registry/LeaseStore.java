@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
-import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -22,8 +21,8 @@ import org.redisson.client.codec.StringCodec;
  * Claims, renews, rewrites and releases exchange leases in Redis. Each operation is one Lua round
  * trip that touches only the exchange's hash-tagged keys, so it is atomic and single-slot in Redis
  * Cluster; ownership is always checked by instanceId and fencing epoch. Scripts are sent by SHA
- * (EVALSHA, re-sent on NOSCRIPT after a restart or failover) with as few arguments as they need: on
- * the heartbeat path each argument costs the client more than the script's work in Redis.
+ * ({@link LuaScript}) with as few arguments as they need: on the heartbeat path each argument costs
+ * the client more than the script's work in Redis.
  */
 public class LeaseStore {
   private static final LuaScript CLAIM = LuaScript.load("claim.lua");
@@ -72,11 +71,13 @@ public class LeaseStore {
             options.holdBackOnReset(),
             registered.fields(true));
     List<Object> reply =
-        run(
-            CLAIM,
+        CLAIM.call(
+            redisson,
+            RScript.ReturnType.LIST,
             List.of(
                 keys.instance(x), keys.last(x), keys.epoch(x), keys.activity(x), keys.intent(x)),
-            List.of(RecordJson.write(draft.withEpoch(0)), RecordJson.write(terms)));
+            RecordJson.write(draft.withEpoch(0)),
+            RecordJson.write(terms));
     long code = (Long) reply.get(0);
     if (code == 1L || code == 3L) {
       return new ClaimOutcome.Claimed(
@@ -101,12 +102,8 @@ public class LeaseStore {
       Duration ttl,
       StreamRetention retention,
       ActivityEntry entry) {
-    try {
-      return OwnedWrite.outcome(lease, sendOwnedWrite(lease, record, ttl, retention, entry).join());
-    } catch (java.util.concurrent.CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) throw cause;
-      throw e;
-    }
+    return OwnedWrite.outcome(
+        lease, LuaScript.join(sendOwnedWrite(lease, record, ttl, retention, entry)));
   }
 
   /**
@@ -146,17 +143,11 @@ public class LeaseStore {
       StreamRetention retention,
       ActivityEntry entry) {
     String x = lease.exchange();
-    RFuture<String> reply =
-        redisson
-            .getScript(StringCodec.INSTANCE)
-            .evalAsync(
-                keys.instance(x),
-                RScript.Mode.READ_WRITE,
-                WRITE_OWNED.source(),
-                RScript.ReturnType.VALUE,
-                OwnedWrite.keys(keys, x, entry != null),
-                OwnedWrite.args(lease, record, ttl, retention, entry));
-    return reply.toCompletableFuture();
+    return WRITE_OWNED.callAsync(
+        redisson,
+        RScript.ReturnType.VALUE,
+        OwnedWrite.keys(keys, x, entry != null),
+        OwnedWrite.args(lease, record, ttl, retention, entry));
   }
 
   /**
@@ -191,15 +182,11 @@ public class LeaseStore {
                 retention.minId()));
     args.addAll(deregistered.fields(false));
     Long released =
-        redisson
-            .getScript(StringCodec.INSTANCE)
-            .eval(
-                keys.instance(x),
-                RScript.Mode.READ_WRITE,
-                RELEASE.source(),
-                RScript.ReturnType.LONG,
-                List.of(keys.instance(x), keys.last(x), keys.activity(x)),
-                args.toArray());
+        RELEASE.call(
+            redisson,
+            RScript.ReturnType.LONG,
+            List.of(keys.instance(x), keys.last(x), keys.activity(x)),
+            args.toArray());
     return released != null && released == 1L;
   }
 
@@ -246,18 +233,6 @@ public class LeaseStore {
   public Optional<String> currentRaw(String exchange) {
     return Optional.ofNullable(
         redisson.<String>getBucket(keys.instance(exchange), StringCodec.INSTANCE).get());
-  }
-
-  private List<Object> run(LuaScript script, List<Object> scriptKeys, List<Object> args) {
-    return redisson
-        .getScript(StringCodec.INSTANCE)
-        .eval(
-            (String) scriptKeys.get(0),
-            RScript.Mode.READ_WRITE,
-            script.source(),
-            RScript.ReturnType.LIST,
-            scriptKeys,
-            args.toArray());
   }
 
   private static String millis(Duration d) {

@@ -485,10 +485,9 @@ abstract class LeaseStoreContract {
 
   @Test
   void theScriptsAreSentAgainAfterRedisForgotThem() {
+    forgetScripts();
     Lease lease = claim("a", TTL);
-    try (Resp r = backend().connectFor(keys.instance(exchange))) {
-      r.call("SCRIPT", "FLUSH");
-    }
+    forgetScripts();
 
     assertThat(
             store.renew(
@@ -498,6 +497,35 @@ abstract class LeaseStoreContract {
                 TTL,
                 Duration.ofSeconds(5)))
         .isInstanceOf(WriteOutcome.Written.class);
+    forgetScripts();
+    assertThat(
+            store.release(
+                lease,
+                record(exchange, "a", ConnectionState.STOPPED, Instant.now())
+                    .withEpoch(lease.epoch()),
+                RETENTION,
+                ActivityEntry.of(
+                    EventType.DEREGISTERED, exchange, "a", lease.epoch(), "host-a", Instant.now())))
+        .isTrue();
+    assertThat(get(keys.instance(exchange))).isNull();
+  }
+
+  @Test
+  void eachScriptIsCalledByTheShaRedisComputesForIt() {
+    try (Resp r = backend().connectFor(keys.instance(exchange))) {
+      for (String name :
+          List.of("claim.lua", "write-owned.lua", "release.lua", "force-release.lua")) {
+        LuaScript script = LuaScript.load(name);
+        assertThat(r.call("SCRIPT", "LOAD", script.source())).as(name).isEqualTo(script.sha());
+      }
+    }
+  }
+
+  /** SCRIPT FLUSH on the node that owns the exchange's slot, as a restart or failover would. */
+  private void forgetScripts() {
+    try (Resp r = backend().connectFor(keys.instance(exchange))) {
+      r.call("SCRIPT", "FLUSH");
+    }
   }
 
   @Test
