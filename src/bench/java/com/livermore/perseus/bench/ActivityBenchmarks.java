@@ -15,13 +15,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
 import org.redisson.api.RStream;
@@ -36,27 +34,28 @@ import org.redisson.client.codec.StringCodec;
  * trim runs once a minute per stream) against a plain {@code XADD} of the same fields, and a merged
  * page of 50 entries over 10 exchanges against one {@code XREVRANGE … COUNT 50} on one of their
  * streams.
+ *
+ * <p>The fixture is made once per JVM: a row alternates many short trials of the same paths.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
 public class ActivityBenchmarks {
   static final int PAGE = 50;
   private static final int STREAMS = 10;
   private static final int ENTRIES_PER_STREAM = 1_000;
 
-  private ActivityLog log;
-  private ActivityEntry appended;
-  private RStream<String, String> plainStream;
-  private Map<String, String> plainFields;
-  private ActivityReader reader;
-  private ActivityQuery newestPage;
-  private RStream<String, String> oneOfTen;
+  private static ActivityLog log;
+  private static ActivityEntry appended;
+  private static RStream<String, String> plainStream;
+  private static Map<String, String> plainFields;
+  private static ActivityReader reader;
+  private static ActivityQuery newestPage;
+  private static RStream<String, String> oneOfTen;
 
   @Setup
   public void setUp() {
+    if (log != null) return;
     RedissonClient redisson = BenchRedis.client();
     Keys keys = new Keys("activity:");
     log = new ActivityLog(redisson, keys::activity, Fixtures.ACTIVITY, Clock.systemUTC());

@@ -16,13 +16,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.redisnode.RedisMaster;
 import org.redisson.api.redisnode.RedisNodes;
@@ -36,32 +34,33 @@ import org.redisson.client.codec.StringCodec;
  * <p>Claims rotate over {@link #CLAIM_KEYS} exchanges with a 1 ms TTL, so by the time the benchmark
  * returns to an exchange its lease has expired and every call is a successful claim (a call that
  * finds the lease held fails the run).
+ *
+ * <p>The fixture is made once per JVM: a row alternates many short trials of the same paths.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
 public class LeaseBenchmarks {
   private static final int CLAIM_KEYS = 4096;
   private static final Duration HELD = Duration.ofMinutes(10);
   private static final Duration EXPIRES_AT_ONCE = Duration.ofMillis(1);
 
-  private RedissonClient redisson;
-  private RedisMaster node;
-  private Keys keys;
-  private LeaseStore store;
-  private StreamRetention retention;
-  private Lease lease;
-  private OwnerRecord renewed;
-  private List<String> claimed;
-  private OwnerRecord[] drafts;
-  private ActivityEntry[] registered;
-  private String draftJson;
-  private int next;
+  private static RedissonClient redisson;
+  private static RedisMaster node;
+  private static Keys keys;
+  private static LeaseStore store;
+  private static StreamRetention retention;
+  private static Lease lease;
+  private static OwnerRecord renewed;
+  private static List<String> claimed;
+  private static OwnerRecord[] drafts;
+  private static ActivityEntry[] registered;
+  private static String draftJson;
+  private static int next;
 
   @Setup
   public void setUp() {
+    if (store != null) return;
     redisson = BenchRedis.client();
     node = redisson.getRedisNodes(RedisNodes.SINGLE).getInstance();
     keys = new Keys("lease-" + System.nanoTime() + ":");

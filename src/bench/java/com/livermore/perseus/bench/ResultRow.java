@@ -52,6 +52,22 @@ record ResultRow(
         null);
   }
 
+  ResultRow withNote(String note) {
+    return new ResultRow(
+        operation,
+        perseusMedianMicros,
+        perseusP99Micros,
+        baselineMedianMicros,
+        baselineP99Micros,
+        ratio,
+        goal,
+        met,
+        perseusRequestsPerSecond,
+        baselineRequestsPerSecond,
+        responseBytes,
+        note);
+  }
+
   /** Median and 99th percentile of one measured path, in microseconds. */
   record Latency(double median, double p99) {
     static Latency of(Latencies all) {

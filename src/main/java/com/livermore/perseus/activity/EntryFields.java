@@ -1,5 +1,6 @@
 package com.livermore.perseus.activity;
 
+import com.livermore.perseus.time.UtcTimestamps;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -53,6 +54,8 @@ public final class EntryFields {
   }
 
   private static Instant time(String value) {
+    Instant written = UtcTimestamps.parse(value);
+    if (written != null) return written;
     try {
       return Instant.parse(value);
     } catch (DateTimeParseException notUtc) {

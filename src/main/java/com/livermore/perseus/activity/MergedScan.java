@@ -1,5 +1,6 @@
 package com.livermore.perseus.activity;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,8 +29,15 @@ final class MergedScan {
         newestHead = f.head().id();
       }
     }
-    StreamId newest = newestHead;
-    return feeds.stream().filter(f -> f.due(newest)).toList();
+    // Asked before every entry taken: no stream, and no list unless a feed is due.
+    List<StreamFeed> due = List.of();
+    for (StreamFeed f : feeds) {
+      if (f.due(newestHead)) {
+        if (due.isEmpty()) due = new ArrayList<>();
+        due.add(f);
+      }
+    }
+    return due;
   }
 
   /**

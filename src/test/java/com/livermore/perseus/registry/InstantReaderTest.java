@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.livermore.perseus.time.UtcTimestamps;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ class InstantReaderTest {
     }
     for (Instant at : instants) {
       String json = RecordJson.write(new Stamp(at));
-      assertThat(InstantReader.parseUtc(at.toString())).as(json).isEqualTo(at);
+      assertThat(UtcTimestamps.parse(at.toString())).as(json).isEqualTo(at);
       assertThat(RecordJson.mapper().readValue(json, Stamp.class).at()).as(json).isEqualTo(at);
     }
   }
@@ -78,7 +79,7 @@ class InstantReaderTest {
         "garbage-that-is-long-enough-Z"
       })
   void leavesAnythingElseToJackson(String text) {
-    assertThat(InstantReader.parseUtc(text)).isNull();
+    assertThat(UtcTimestamps.parse(text)).isNull();
   }
 
   @Test
