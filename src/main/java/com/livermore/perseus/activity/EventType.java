@@ -16,9 +16,12 @@ public enum EventType {
   COMMAND,
   DEREGISTERED;
 
+  /** Computed once: every record and entry written or read names its state or type. */
+  private final String wireName = name().toLowerCase(Locale.ROOT);
+
   @JsonValue
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireName;
   }
 
   public static Optional<EventType> fromWire(String value) {

@@ -13,9 +13,12 @@ public enum ConnectionState {
   STOPPING,
   STOPPED;
 
+  /** Computed once: every record and entry written or read names its state or type. */
+  private final String wireName = name().toLowerCase(Locale.ROOT);
+
   @JsonValue
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireName;
   }
 
   @JsonCreator

@@ -216,7 +216,13 @@ public class NetworkReader {
           lease == null
               ? null
               : rule.status(
-                  id, displayName(id, known.get(id)), lease, null, null, now, records::read);
+                  id,
+                  displayName(id, known.get(id)),
+                  lease,
+                  null,
+                  null,
+                  now,
+                  json -> records.read(id, json));
       if (status == null
           || status.problem() != null
           || status.leaseExpiresInMs() == null
@@ -283,7 +289,7 @@ public class NetworkReader {
               ttls.get(i).toCompletableFuture().join(),
               lasts.get(i).toCompletableFuture().join(),
               now,
-              records::read));
+              json -> records.read(id, json)));
     }
     return statuses;
   }
