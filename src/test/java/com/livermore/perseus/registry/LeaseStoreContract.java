@@ -487,26 +487,16 @@ abstract class LeaseStoreContract {
   void theScriptsAreSentAgainAfterRedisForgotThem() {
     forgetScripts();
     Lease lease = claim("a", TTL);
-    forgetScripts();
+    Instant now = Instant.now();
+    OwnerRecord mine = record(exchange, "a", ConnectionState.ACTIVE, now).withEpoch(lease.epoch());
+    ActivityEntry bye =
+        ActivityEntry.of(EventType.DEREGISTERED, exchange, "a", lease.epoch(), "host-a", now);
 
-    assertThat(
-            store.renew(
-                lease,
-                record(exchange, "a", ConnectionState.ACTIVE, Instant.now())
-                    .withEpoch(lease.epoch()),
-                TTL,
-                Duration.ofSeconds(5)))
+    forgetScripts();
+    assertThat(store.renew(lease, mine, TTL, Duration.ofSeconds(5)))
         .isInstanceOf(WriteOutcome.Written.class);
     forgetScripts();
-    assertThat(
-            store.release(
-                lease,
-                record(exchange, "a", ConnectionState.STOPPED, Instant.now())
-                    .withEpoch(lease.epoch()),
-                RETENTION,
-                ActivityEntry.of(
-                    EventType.DEREGISTERED, exchange, "a", lease.epoch(), "host-a", Instant.now())))
-        .isTrue();
+    assertThat(store.release(lease, mine, RETENTION, bye)).isTrue();
     assertThat(get(keys.instance(exchange))).isNull();
   }
 
