@@ -12,29 +12,30 @@
 --   holdBack  true to hold back when the epoch counter is missing although an epoch was seen
 --             before (Redis lost its data: the owners re-claim first)
 --   entry     field/value pairs of the 'registered' entry, without epoch
--- Returns {1, epoch} when claimed, {0, holder record} when held by someone else, {2, intent}
--- when an operator stopped the exchange (nobody may claim it until a start), {3, epoch, previous
--- holder} when a restarted instance took over its own orphaned lease (same node name and host),
--- {4} when Redis lost its data and this (standby) claim must give the owner time to re-claim.
+-- Returns 'ok:' and the epoch when claimed; 'took-over:' and the epoch when a restarted instance
+-- took over its own orphaned lease (same node name and host); 'held:' and the holder's record when
+-- someone else holds it; 'stopped:' and the intent when an operator stopped the exchange (nobody
+-- may claim it until a start); 'held-back' when Redis lost its data and this (standby) claim must
+-- give the owner time to re-claim.
 local terms = cjson.decode(ARGV[2])
 local holder = redis.call('GET', KEYS[1])
 local takeover = false
 if holder then
   if terms['node'] == '' then
-    return {0, holder}
+    return reply('held', holder)
   end
   local ok, h = pcall(cjson.decode, holder)
   if not (ok and type(h) == 'table' and h['nodeName'] == terms['node'] and h['hostname'] == terms['host']) then
-    return {0, holder}
+    return reply('held', holder)
   end
   takeover = true
 end
 local intent = redis.call('GET', KEYS[5])
 if intent then
-  return {2, intent}
+  return reply('stopped', intent)
 end
 if terms['holdBack'] and redis.call('EXISTS', KEYS[3]) == 0 then
-  return {4}
+  return reply('held-back')
 end
 local epoch = redis.call('INCR', KEYS[3])
 if epoch < tonumber(terms['minEpoch']) then
@@ -57,9 +58,8 @@ if takeover then
 end
 entry[#entry + 1] = 'epoch'
 entry[#entry + 1] = tostring(epoch)
-redis.call('XADD', KEYS[4], 'MAXLEN', '~', terms['maxLen'], '*', unpack(entry))
-redis.call('XTRIM', KEYS[4], 'MINID', '~', terms['minId'])
+append(KEYS[4], terms['maxLen'], terms['minId'], entry)
 if takeover then
-  return {3, epoch, holder}
+  return reply('took-over', string.format('%d', epoch))
 end
-return {1, epoch}
+return reply('ok', string.format('%d', epoch))

@@ -3,23 +3,23 @@
 -- fencing epoch so the old holder is fenced if it comes back, clears a stop intent, and logs takeover.
 -- KEYS[1] exchange:{x}:instance   KEYS[2] exchange:{x}:epoch   KEYS[3] exchange:{x}:intent
 -- KEYS[4] logs:network:{x}
--- ARGV[1] observed instanceId ('' when no lease was seen)   ARGV[2] observed epoch
--- ARGV[3] MAXLEN ~ cap   ARGV[4] MINID ~ cutoff   ARGV[5..] takeover entry field/value pairs
--- Returns {1, new epoch} when freed, {0, current holder} when the lease changed meanwhile.
+-- ARGV[1] the opening of the observed lease's records (see holds in the prelude; an empty
+--         instanceId when no lease was seen)
+-- ARGV[2] MAXLEN ~ cap   ARGV[3] MINID ~ cutoff   ARGV[4..] takeover entry field/value pairs
+-- Returns 'ok:' and the new epoch when freed, 'held:' and the current value when the lease changed
+-- meanwhile.
 local current = redis.call('GET', KEYS[1])
 if current then
-  local ok, holder = pcall(cjson.decode, current)
-  if not (ok and type(holder) == 'table' and holder['instanceId'] == ARGV[1] and tostring(holder['epoch']) == ARGV[2]) then
-    return {0, current}
+  if not holds(current, ARGV[1]) then
+    return reply('held', current)
   end
   redis.call('DEL', KEYS[1])
 end
 local epoch = redis.call('INCR', KEYS[2])
 redis.call('DEL', KEYS[3])
 local entry = {}
-for i = 5, #ARGV do entry[#entry + 1] = ARGV[i] end
+for i = 4, #ARGV do entry[#entry + 1] = ARGV[i] end
 entry[#entry + 1] = 'epoch'
 entry[#entry + 1] = tostring(epoch)
-redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[3], '*', unpack(entry))
-redis.call('XTRIM', KEYS[4], 'MINID', '~', ARGV[4])
-return {1, epoch}
+append(KEYS[4], ARGV[2], ARGV[3], entry)
+return reply('ok', epoch)

@@ -1,21 +1,21 @@
 -- Releases the lease on shutdown, only while this instance still owns it (compare-and-delete),
 -- keeping the final record in :last and logging the entry in the same step.
 -- KEYS[1] exchange:{x}:instance   KEYS[2] exchange:{x}:last   KEYS[3] logs:network:{x}
--- ARGV[1] instanceId   ARGV[2] epoch   ARGV[3] final owner record JSON
--- ARGV[4] stream MAXLEN ~ cap   ARGV[5] stream MINID ~ cutoff   ARGV[6..] entry field/value pairs
--- Returns 1 when released, 0 when the lease was not ours (nothing is written then).
+-- ARGV[1] the opening of this lease's records (see holds in the prelude)
+-- ARGV[2] final owner record JSON   ARGV[3] stream MAXLEN ~ cap   ARGV[4] stream MINID ~ cutoff
+-- ARGV[5..] entry field/value pairs
+-- Returns 'ok' when released; 'held:' and the current value when another owner or epoch holds the
+-- lease, 'gone:' when there is none (nothing is written then).
 local current = redis.call('GET', KEYS[1])
 if not current then
-  return 0
+  return reply('gone', '')
 end
-local ok, holder = pcall(cjson.decode, current)
-if not ok or type(holder) ~= 'table' or holder['instanceId'] ~= ARGV[1] or tostring(holder['epoch']) ~= ARGV[2] then
-  return 0
+if not holds(current, ARGV[1]) then
+  return reply('held', current)
 end
 redis.call('DEL', KEYS[1])
-redis.call('SET', KEYS[2], ARGV[3])
+redis.call('SET', KEYS[2], ARGV[2])
 local entry = {}
-for i = 6, #ARGV do entry[#entry + 1] = ARGV[i] end
-redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[4], '*', unpack(entry))
-redis.call('XTRIM', KEYS[3], 'MINID', '~', ARGV[5])
-return 1
+for i = 5, #ARGV do entry[#entry + 1] = ARGV[i] end
+append(KEYS[3], ARGV[3], ARGV[4], entry)
+return reply('ok')

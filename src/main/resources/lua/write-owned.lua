@@ -7,31 +7,21 @@
 -- ARGV[2] owner record JSON   ARGV[3] lease TTL in ms
 -- ARGV[4] stream MAXLEN ~ cap   ARGV[5] stream MINID ~ cutoff   ARGV[6..] entry field/value pairs
 --         (only with KEYS[4])
--- Returns 'ok' when written; 'held:' followed by the current value when another owner or epoch
--- holds the lease; 'gone:' followed by the epoch counter ('' when absent) when there is no lease
--- (an absent or smaller counter means Redis lost its data).
--- Every record Perseus writes starts with ARGV[1]'s three fields, so comparing that opening is the
--- ownership check; decoding the record (cjson costs more than the rest of the script) is left to
--- a record in another field order, written by another tool, which is still ours when its
--- instanceId and epoch match.
+-- Returns 'ok' when written; 'held:' and the current value when another owner or epoch holds the
+-- lease; 'gone:' and the epoch counter ('' when absent) when there is no lease (an absent or
+-- smaller counter means Redis lost its data).
 local current = redis.call('GET', KEYS[1])
 if not current then
-  return 'gone:' .. (redis.call('GET', KEYS[3]) or '')
+  return reply('gone', redis.call('GET', KEYS[3]) or '')
 end
-if string.sub(current, 1, #ARGV[1]) ~= ARGV[1] then
-  local ok, holder = pcall(cjson.decode, current)
-  local mine = cjson.decode(string.sub(ARGV[1], 1, -2) .. '}')
-  if not ok or type(holder) ~= 'table' or holder['instanceId'] ~= mine['instanceId']
-      or tostring(holder['epoch']) ~= tostring(mine['epoch']) then
-    return 'held:' .. current
-  end
+if not holds(current, ARGV[1]) then
+  return reply('held', current)
 end
 redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
 redis.call('SET', KEYS[2], ARGV[2])
 if KEYS[4] then
   local entry = {}
   for i = 6, #ARGV do entry[#entry + 1] = ARGV[i] end
-  redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[4], '*', unpack(entry))
-  redis.call('XTRIM', KEYS[4], 'MINID', '~', ARGV[5])
+  append(KEYS[4], ARGV[4], ARGV[5], entry)
 end
-return 'ok'
+return reply('ok')

@@ -6,15 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
-import org.redisson.api.BatchOptions;
-import org.redisson.api.RBatch;
-import org.redisson.api.RFuture;
-import org.redisson.api.RedissonClient;
-import org.redisson.api.stream.StreamMessageId;
-import org.redisson.api.stream.StreamRangeArgs;
-import org.redisson.client.RedisException;
-import org.redisson.client.codec.StringCodec;
 
 /**
  * Reads the merged activity of several exchanges, newest first. Each exchange's stream is read with
@@ -34,8 +25,7 @@ public class ActivityReader {
   /** Fetch at least this many per stream so a type filter rarely needs a second round. */
   static final int MIN_BATCH = 64;
 
-  private final RedissonClient redisson;
-  private final Function<String, String> streamKey;
+  private final StreamSource source;
   private static final int MAX_FLOORS = 256;
 
   private final ScanBudget budget;
@@ -44,16 +34,12 @@ public class ActivityReader {
   /** The newest-page queries whose floor is remembered. */
   private record FloorKey(List<String> exchanges, Set<EventType> types, int limit) {}
 
-  /**
-   * {@code streamKey} maps an exchange to its stream key (the registry's {@code Keys#activity}).
-   */
-  public ActivityReader(RedissonClient redisson, Function<String, String> streamKey) {
-    this(redisson, streamKey, ScanBudget.DEFAULT);
+  public ActivityReader(StreamSource source) {
+    this(source, ScanBudget.DEFAULT);
   }
 
-  ActivityReader(RedissonClient redisson, Function<String, String> streamKey, ScanBudget budget) {
-    this.redisson = redisson;
-    this.streamKey = streamKey;
+  ActivityReader(StreamSource source, ScanBudget budget) {
+    this.source = source;
     this.budget = budget;
   }
 
@@ -107,80 +93,31 @@ public class ActivityReader {
   }
 
   private void fetch(List<StreamFeed> due, int count, StreamId lowest) {
-    RBatch batch = redisson.createBatch(BatchOptions.defaults());
-    List<RFuture<Map<StreamMessageId, Map<String, String>>>> replies = new ArrayList<>(due.size());
-    for (StreamFeed feed : due) {
-      replies.add(
-          batch
-              .<String, String>getStream(streamKey.apply(feed.exchange()), StringCodec.INSTANCE)
-              .rangeReversedAsync(range(feed, count, lowest)));
-    }
-    try {
-      batch.execute();
-    } catch (RedisException e) {
-      if (!isWrongType(e)) throw e;
-      // Some key holds something other than a stream: read one by one and flag just that one.
-      fetchEach(due, count, lowest);
-      return;
-    }
+    List<StreamSource.Range> ranges = new ArrayList<>(due.size());
+    for (StreamFeed feed : due) ranges.add(range(feed, count, lowest));
+    List<StreamSource.Answer> answers = source.fetch(ranges);
     for (int i = 0; i < due.size(); i++) {
-      accept(due.get(i), replies.get(i).toCompletableFuture().join(), count);
-    }
-  }
-
-  private void fetchEach(List<StreamFeed> due, int count, StreamId lowest) {
-    for (StreamFeed feed : due) {
-      try {
-        accept(
-            feed,
-            redisson
-                .<String, String>getStream(streamKey.apply(feed.exchange()), StringCodec.INSTANCE)
-                .rangeReversed(range(feed, count, lowest)),
-            count);
-      } catch (RedisException e) {
-        if (!isWrongType(e)) throw e;
-        feed.acceptUnreadable(
-            RawEntry.unreadableStream(
-                feed.exchange(),
-                streamKey.apply(feed.exchange())
-                    + " is not a stream (WRONGTYPE): another program stored something else there"));
+      StreamFeed feed = due.get(i);
+      StreamSource.Answer answer = answers.get(i);
+      if (answer.problem() != null) {
+        feed.acceptUnreadable(RawEntry.unreadableStream(feed.exchange(), answer.problem()));
+        continue;
       }
+      List<RawEntry> fetched = new ArrayList<>(answer.entries().size());
+      for (StreamSource.Entry e : answer.entries()) {
+        fetched.add(new RawEntry(e.id(), feed.exchange(), e.fields()));
+      }
+      feed.accept(fetched, count);
     }
-  }
-
-  private static boolean isWrongType(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t.getMessage() != null && t.getMessage().contains("WRONGTYPE")) return true;
-    }
-    return false;
-  }
-
-  private static void accept(
-      StreamFeed feed, Map<StreamMessageId, Map<String, String>> reply, int count) {
-    List<RawEntry> fetched = new ArrayList<>();
-    reply.forEach(
-        (id, fields) ->
-            fetched.add(
-                new RawEntry(new StreamId(id.getId0(), id.getId1()), feed.exchange(), fields)));
-    feed.accept(fetched, count);
   }
 
   /** {@code XREVRANGE key <upper or (upper> <floor, since-0 or -> COUNT n}. */
-  private static StreamRangeArgs range(StreamFeed feed, int count, StreamId lowest) {
-    StreamMessageId high = feed.upper() == null ? StreamMessageId.MAX : messageId(feed.upper());
+  private static StreamSource.Range range(StreamFeed feed, int count, StreamId lowest) {
     StreamId bottom = lowest;
     if (feed.floor() != null && (bottom == null || feed.floor().compareTo(bottom) > 0)) {
       bottom = feed.floor();
     }
-    StreamMessageId low = bottom == null ? StreamMessageId.MIN : messageId(bottom);
-    var start =
-        feed.upperInclusive()
-            ? StreamRangeArgs.startId(high)
-            : StreamRangeArgs.startIdExclusive(high);
-    return start.endId(low).count(count);
-  }
-
-  private static StreamMessageId messageId(StreamId id) {
-    return new StreamMessageId(id.ms(), id.seq());
+    return new StreamSource.Range(
+        feed.exchange(), feed.upper(), feed.upperInclusive(), bottom, count);
   }
 }

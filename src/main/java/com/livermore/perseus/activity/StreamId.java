@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A Redis stream entry id {@code <ms>-<seq>}, ordered as Redis orders it (ms, then seq). */
-record StreamId(long ms, long seq) implements Comparable<StreamId> {
-  static final StreamId ZERO = new StreamId(0, 0);
+public record StreamId(long ms, long seq) implements Comparable<StreamId> {
+  public static final StreamId ZERO = new StreamId(0, 0);
   private static final Pattern FORM = Pattern.compile("(\\d{1,19})-(\\d{1,19})");
 
   /** The id as Redis writes it, or empty if {@code text} is not one. */

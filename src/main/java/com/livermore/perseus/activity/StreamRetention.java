@@ -14,7 +14,7 @@ public record StreamRetention(long maxLength, String minId) {
   }
 
   /** Now minus the retention, in ms: entries older than this may be trimmed. */
-  static long cutoffMillis(ActivitySettings settings, Instant now) {
+  public static long cutoffMillis(ActivitySettings settings, Instant now) {
     return Math.max(0, now.toEpochMilli() - settings.retention().toMillis());
   }
 }

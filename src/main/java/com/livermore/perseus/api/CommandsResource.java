@@ -12,11 +12,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Arrays;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -27,6 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("network/exchanges/{exchange}/commands")
 @RequestScoped
 public class CommandsResource {
+  /** A safety net above the service's own answer timeout: the request never hangs. */
+  private static final long RESUME_WITHIN_SECONDS = 30;
+
   @Inject CommandService commands;
 
   @POST
@@ -65,8 +72,11 @@ public class CommandsResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   @APIResponse(responseCode = "409", description = "refused, with the reason")
   @APIResponse(responseCode = "504", description = "the owning instance did not answer in time")
-  public Response send(
-      @PathParam("exchange") String exchange, String body, @Context SecurityContext security) {
+  public void send(
+      @PathParam("exchange") String exchange,
+      String body,
+      @Context SecurityContext security,
+      @Suspended AsyncResponse response) {
     if (!security.isUserInRole("network-admin")) {
       throw new ProblemException(
           Problem.of(403, "Forbidden", "Commands need the network-admin role."));
@@ -89,10 +99,26 @@ public class CommandsResource {
     if (!confirm.isMissingNode() && !confirm.isBoolean()) {
       throw ProblemException.badParameter("confirm", "'confirm' is true or false.");
     }
-    CommandOutcome outcome =
-        commands
-            .execute(id, type, confirm.asBoolean(false), security.getUserPrincipal().getName())
-            .orElseThrow(() -> ProblemException.unknownExchange(id));
+    // The request thread is given back while the owning instance answers.
+    response.setTimeout(RESUME_WITHIN_SECONDS, TimeUnit.SECONDS);
+    commands
+        .execute(id, type, confirm.asBoolean(false), security.getUserPrincipal().getName())
+        .whenComplete(
+            (outcome, failure) -> {
+              if (failure != null) {
+                response.resume(
+                    failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause()
+                        : failure);
+              } else if (outcome.isEmpty()) {
+                response.resume(ProblemException.unknownExchange(id));
+              } else {
+                response.resume(answer(outcome.get()));
+              }
+            });
+  }
+
+  private static Response answer(CommandOutcome outcome) {
     int status =
         switch (outcome.outcome()) {
           case DONE -> 200;

@@ -1,97 +1,126 @@
 package com.livermore.perseus.command;
 
 import com.livermore.perseus.activity.ActivityEntry;
-import com.livermore.perseus.activity.ActivityLog;
 import com.livermore.perseus.activity.EventType;
 import com.livermore.perseus.command.CommandOutcome.Result;
-import com.livermore.perseus.config.PerseusConfig;
 import com.livermore.perseus.network.ExchangeStatus;
 import com.livermore.perseus.network.Liveness;
 import com.livermore.perseus.network.NetworkView;
 import com.livermore.perseus.notify.WebhookNotifier;
-import com.livermore.perseus.registry.Keys;
 import com.livermore.perseus.registry.OperatorIntent;
 import com.livermore.perseus.registry.OwnerRecord;
-import jakarta.annotation.PostConstruct;
+import com.livermore.perseus.store.ActivityLog;
+import com.livermore.perseus.store.CommandBus;
+import com.livermore.perseus.store.LeaseStore;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.redisson.api.RedissonClient;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs an operator's command and reports what became of it. {@code start} and {@code stop} go to
- * the owning instance, wherever it runs, and the caller waits (bounded) for its answer; {@code
- * force-start} frees the lease of a late or dead holder here, fencing it by epoch, so a standby
- * takes over. Every command is recorded as a {@code command} entry naming who issued it.
+ * the owning instance, wherever it runs; the caller is completed when the owner announces the
+ * outcome (or after {@link #ANSWER_TIMEOUT}), without a thread waiting for it. {@code force-start}
+ * frees the lease of a late or dead holder here, fencing it by epoch, so a standby takes over.
+ * Every command is recorded as a {@code command} entry naming who issued it.
  */
 @ApplicationScoped
 public class CommandService {
   static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
 
-  @Inject RedissonClient redisson;
-  @Inject PerseusConfig config;
+  @Inject LeaseStore leases;
+  @Inject CommandBus bus;
+  @Inject ActivityLog activity;
   @Inject NetworkView network;
   @Inject WebhookNotifier notifier;
+  @Resource ManagedScheduledExecutorService scheduler;
 
-  private CommandChannel channel;
-  private ActivityLog activity;
-
-  @PostConstruct
-  void init() {
-    Keys keys = new Keys(config.redis().keyPrefix());
-    channel = new CommandChannel(redisson, keys);
-    activity = new ActivityLog(redisson, keys::activity, config.activity(), Clock.systemUTC());
-  }
-
-  /** Empty when the exchange is unknown. */
-  public Optional<CommandOutcome> execute(
+  /** Completes with the outcome; with empty when the exchange is unknown. */
+  public CompletionStage<Optional<CommandOutcome>> execute(
       String exchange, CommandType type, boolean confirm, String issuedBy) {
     Optional<ExchangeStatus> status = network.exchange(exchange);
-    if (status.isEmpty()) return Optional.empty();
+    if (status.isEmpty()) return CompletableFuture.completedFuture(Optional.empty());
     Command command =
         new Command(UUID.randomUUID().toString(), exchange, type, issuedBy, Instant.now());
-    CommandOutcome outcome =
+    CompletionStage<CommandOutcome> outcome =
         switch (type) {
-          case FORCE_START -> forceStart(command, status.get(), confirm);
+          case FORCE_START ->
+              CompletableFuture.completedFuture(forceStart(command, status.get(), confirm));
           case STOP, START -> viaOwner(command);
         };
-    record(outcome, status.get());
-    return Optional.of(outcome);
+    return outcome.thenApply(
+        o -> {
+          record(o, status.get());
+          return Optional.of(o);
+        });
   }
 
-  private CommandOutcome viaOwner(Command command) {
-    long receivers = channel.publish(command);
+  private CompletionStage<CommandOutcome> viaOwner(Command command) {
+    CommandBus.Expected expected =
+        bus.expectOutcome(
+            command.exchange(),
+            json ->
+                CommandOutcome.fromJson(json).filter(o -> command.id().equals(o.id())).isPresent());
+    long receivers;
+    try {
+      receivers = bus.publish(command.exchange(), command.toJson());
+    } catch (RuntimeException e) {
+      expected.close();
+      throw e;
+    }
     if (receivers == 0) {
-      if (command.command() == CommandType.STOP) {
-        channel.setIntent(command.exchange(), new OperatorIntent(command.issuedBy(), command.at()));
-        return CommandOutcome.of(
-            command,
-            Result.DONE,
-            "no instance runs "
-                + command.exchange()
-                + "; it stays stopped network-wide until a start");
-      }
-      if (channel.clearIntent(command.exchange())) {
-        return CommandOutcome.of(
-            command,
-            Result.ACCEPTED,
-            "the operator stop is lifted; a waiting or restarted instance claims "
-                + command.exchange()
-                + " within one heartbeat");
-      }
+      expected.close();
+      return CompletableFuture.completedFuture(withoutOwner(command));
+    }
+    CompletableFuture<String> answer = expected.answer();
+    scheduler.schedule(
+        () -> answer.complete(null), ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    return answer
+        .thenApplyAsync(
+            json ->
+                Optional.ofNullable(json)
+                    .flatMap(CommandOutcome::fromJson)
+                    // An announcement missed (say, during a reconnect) is still stored.
+                    .or(
+                        () ->
+                            bus.readOutcome(command.exchange(), command.id())
+                                .flatMap(CommandOutcome::fromJson))
+                    .orElseGet(() -> timedOut(command)),
+            scheduler)
+        .whenComplete((o, e) -> expected.close());
+  }
+
+  /** Nobody owns the exchange right now: a stop holds it stopped, a start lifts that stop. */
+  private CommandOutcome withoutOwner(Command command) {
+    if (command.command() == CommandType.STOP) {
+      leases.setIntent(command.exchange(), new OperatorIntent(command.issuedBy(), command.at()));
       return CommandOutcome.of(
-          command, Result.REFUSED, "no live instance owns " + command.exchange() + " to start it");
+          command,
+          Result.DONE,
+          "no instance runs "
+              + command.exchange()
+              + "; it stays stopped network-wide until a start");
     }
-    long deadline = System.nanoTime() + ANSWER_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      Optional<CommandOutcome> answer = channel.readOutcome(command.exchange(), command.id());
-      if (answer.isPresent()) return answer.get();
-      sleep(100);
+    if (leases.clearIntent(command.exchange())) {
+      return CommandOutcome.of(
+          command,
+          Result.ACCEPTED,
+          "the operator stop is lifted; a waiting or restarted instance claims "
+              + command.exchange()
+              + " within one heartbeat");
     }
+    return CommandOutcome.of(
+        command, Result.REFUSED, "no live instance owns " + command.exchange() + " to start it");
+  }
+
+  private static CommandOutcome timedOut(Command command) {
     return CommandOutcome.of(
         command,
         Result.TIMED_OUT,
@@ -128,7 +157,7 @@ public class CommandService {
                 now)
             .withMessage("force-start by " + command.issuedBy() + ": released " + previous);
     Optional<Long> epoch =
-        channel.forceRelease(
+        leases.forceRelease(
             command.exchange(),
             holder == null ? "" : holder.instanceId(),
             holder == null ? 0 : holder.epoch(),
@@ -168,13 +197,5 @@ public class CommandService {
                     + ": "
                     + outcome.outcome().wireName()
                     + (outcome.reason() == null ? "" : " (" + outcome.reason() + ")")));
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

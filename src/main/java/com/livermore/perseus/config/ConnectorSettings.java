@@ -1,6 +1,8 @@
 package com.livermore.perseus.config;
 
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Which {@code ExchangeConnector} does the exchange work, and how the simulated one behaves
@@ -8,4 +10,26 @@ import java.time.Duration;
  * warmup}, {@code periodic}).
  */
 public record ConnectorSettings(
-    String name, Duration simulatedWarmup, int simulatedSymbols, String simulatedFailure) {}
+    String name, Duration simulatedWarmup, int simulatedSymbols, String simulatedFailure) {
+  public static final String CONNECTOR = "perseus.connector";
+  public static final String SIMULATOR_WARMUP = "perseus.simulator.warmup";
+  public static final String SIMULATOR_SYMBOLS = "perseus.simulator.symbols";
+  public static final String SIMULATOR_FAILURE = "perseus.simulator.failure";
+
+  private static final Set<String> FAILURES = Set.of("none", "start", "warmup", "periodic");
+
+  public static ConnectorSettings read(ConfigValues values) {
+    String name = values.text(CONNECTOR, "simulated");
+    Duration warmup = values.duration(SIMULATOR_WARMUP, "5s");
+    long symbols = values.number(SIMULATOR_SYMBOLS, 120, 0, 1_000_000);
+    String failure = values.text(SIMULATOR_FAILURE, "none").toLowerCase(Locale.ROOT);
+    if (!FAILURES.contains(failure)) {
+      throw new InvalidConfigurationException(
+          SIMULATOR_FAILURE
+              + " must be one of none, start, warmup, periodic, but was '"
+              + failure
+              + "'.");
+    }
+    return new ConnectorSettings(name, warmup, (int) symbols, failure);
+  }
+}

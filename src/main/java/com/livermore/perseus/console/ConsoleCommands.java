@@ -26,8 +26,11 @@ public class ConsoleCommands {
     }
     CommandType type = CommandType.fromWire(command).orElseThrow();
     String user = faces.getExternalContext().getUserPrincipal().getName();
+    // A Faces action answers in the same request: it waits on the outcome's completion.
     commands
         .execute(exchange, type, type == CommandType.FORCE_START, user)
+        .toCompletableFuture()
+        .join()
         .ifPresentOrElse(
             o -> show(o),
             () ->

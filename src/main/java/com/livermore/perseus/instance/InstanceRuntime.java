@@ -1,20 +1,12 @@
 package com.livermore.perseus.instance;
 
-import com.livermore.perseus.activity.ActivityLog;
-import com.livermore.perseus.command.CommandChannel;
-import com.livermore.perseus.config.ConfigurationReader;
-import com.livermore.perseus.config.InstanceConnection;
+import com.livermore.perseus.config.ConnectorSettings;
 import com.livermore.perseus.config.InvalidConfigurationException;
 import com.livermore.perseus.config.PerseusConfig;
 import com.livermore.perseus.lifecycle.ExchangeConnector;
-import com.livermore.perseus.network.DeathNotices;
-import com.livermore.perseus.network.NetworkView;
-import com.livermore.perseus.network.NetworkWatcher;
-import com.livermore.perseus.notify.Notification;
 import com.livermore.perseus.notify.WebhookNotifier;
-import com.livermore.perseus.registry.Keys;
-import com.livermore.perseus.registry.LeaseStore;
 import com.livermore.perseus.registry.PublicIpLookup;
+import com.livermore.perseus.store.InstanceStores;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -30,11 +22,9 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.util.List;
 import java.util.logging.Logger;
 import java.util.stream.StreamSupport;
-import org.redisson.api.RedissonClient;
 
 /**
  * Container glue for this instance: at deployment it validates the configuration (a broken rule
@@ -48,12 +38,10 @@ public class InstanceRuntime {
   private static final Logger LOG = Logger.getLogger(InstanceRuntime.class.getName());
 
   @Inject PerseusConfig config;
-  @Inject @InstanceConnection RedissonClient redisson;
+  @Inject InstanceStores stores;
   @Inject @Any Instance<ExchangeConnector> connectors;
   @Inject InstanceMetrics metrics;
   @Inject WebhookNotifier notifier;
-  @Inject NetworkView network;
-  @Inject NetworkWatcher watcher;
   @Resource TimerService timers;
   @Resource ManagedExecutorService executor;
 
@@ -62,36 +50,15 @@ public class InstanceRuntime {
 
   @PostConstruct
   void boot() {
-    Clock clock = Clock.systemUTC();
-    Keys keys = new Keys(config.redis().keyPrefix());
-    ActivityLog activity = new ActivityLog(redisson, keys::activity, config.activity(), clock);
-    InstanceIdentity identity = InstanceIdentity.detect(config.admin());
     instance =
-        new ExchangeInstance(
-            config,
-            identity,
-            new LeaseStore(redisson, keys),
-            activity,
-            connector(),
-            executor,
-            clock);
-    instance.reportTo(metrics);
-    instance.notifyTo(notifier::offer);
-    if (notifier.enabled()) {
-      // Deaths are noticed by the watcher (at each lease's expiry) and reported once network-wide.
-      watcher.subscribe(
-          new DeathNotices(
-              network::claimDeathNotice,
-              s ->
-                  notifier.offer(
-                      Notification.dead(
-                          s.exchange(),
-                          s.lastKnown().instanceId(),
-                          s.lastKnown().hostname(),
-                          s.lastKnown().epoch(),
-                          s.lastKnown().lastHeartbeat()))));
-    }
-    instance.acceptCommandsFrom(new CommandChannel(redisson, keys));
+        InstanceAssembly.of(config, stores)
+            .connector(connector())
+            .worker(executor)
+            .metrics(metrics)
+            .notifications(notifier::offer)
+            .acceptingCommands()
+            .build();
+    InstanceIdentity identity = instance.identity();
     LOG.info(
         () ->
             "Perseus instance "
@@ -146,7 +113,7 @@ public class InstanceRuntime {
         .orElseThrow(
             () ->
                 new InvalidConfigurationException(
-                    ConfigurationReader.CONNECTOR
+                    ConnectorSettings.CONNECTOR
                         + " names '"
                         + wanted
                         + "', but the deployed connectors are "

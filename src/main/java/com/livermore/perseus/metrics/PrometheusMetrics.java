@@ -1,7 +1,9 @@
 package com.livermore.perseus.metrics;
 
 import com.livermore.perseus.instance.InstanceMetrics;
+import com.livermore.perseus.notify.WebhookNotifier;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -9,13 +11,19 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** The instance's metrics in a Micrometer Prometheus registry, scraped at {@code /api/metrics}. */
+/**
+ * The instance's metrics in a Micrometer Prometheus registry, scraped at {@code /api/metrics}: the
+ * lease and stream counters the instance reports, and the webhook notifier's delivery counters.
+ */
 @ApplicationScoped
 public class PrometheusMetrics implements InstanceMetrics {
+  @Inject WebhookNotifier notifier;
+
   private PrometheusMeterRegistry registry;
   private Timer renewals;
   private Counter renewalFailures;
@@ -49,6 +57,26 @@ public class PrometheusMetrics implements InstanceMetrics {
         Counter.builder("perseus.events.suppressed")
             .description("Identical errors folded into errors_suppressed")
             .register(registry);
+    webhooks();
+  }
+
+  /** The notifier's own counts, read at each scrape. */
+  private void webhooks() {
+    FunctionCounter.builder("perseus.webhook.deliveries", notifier, WebhookNotifier::delivered)
+        .description("Webhook posts a receiver accepted (one per target and notification)")
+        .register(registry);
+    FunctionCounter.builder("perseus.webhook.failures", notifier, WebhookNotifier::failed)
+        .description("Webhook posts given up on after their attempts")
+        .register(registry);
+    FunctionCounter.builder("perseus.webhook.retries", notifier, WebhookNotifier::retries)
+        .description("Webhook attempts after the first")
+        .register(registry);
+    FunctionCounter.builder("perseus.webhook.dropped", notifier, WebhookNotifier::dropped)
+        .description("Notifications dropped because the webhook queue was full")
+        .register(registry);
+    Gauge.builder("perseus.webhook.queued", notifier, WebhookNotifier::queued)
+        .description("Notifications waiting for the webhook sender")
+        .register(registry);
   }
 
   @PreDestroy

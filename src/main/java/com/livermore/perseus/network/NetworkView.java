@@ -3,9 +3,9 @@ package com.livermore.perseus.network;
 import com.livermore.perseus.activity.ActivityPage;
 import com.livermore.perseus.activity.ActivityQuery;
 import com.livermore.perseus.activity.ActivityReader;
+import com.livermore.perseus.activity.StreamSource;
 import com.livermore.perseus.config.PerseusConfig;
-import com.livermore.perseus.config.RedisMode;
-import com.livermore.perseus.registry.Keys;
+import com.livermore.perseus.store.NetworkReads;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.redisson.api.RedissonClient;
 
 /**
  * The read side that the REST API and the console share. Redis failures surface as {@link
@@ -21,7 +20,8 @@ import org.redisson.api.RedissonClient;
  */
 @ApplicationScoped
 public class NetworkView {
-  @Inject RedissonClient redisson;
+  @Inject NetworkReads reads;
+  @Inject StreamSource streams;
   @Inject PerseusConfig config;
 
   private NetworkReader network;
@@ -34,12 +34,9 @@ public class NetworkView {
 
   @PostConstruct
   void init() {
-    Keys keys = new Keys(config.redis().keyPrefix());
     rule = new LivenessRule(config.lease().heartbeatInterval());
-    network =
-        new NetworkReader(
-            redisson, keys, rule, Clock.systemUTC(), config.redis().mode() == RedisMode.CLUSTER);
-    activity = new ActivityReader(redisson, keys::activity);
+    network = new NetworkReader(reads, rule, Clock.systemUTC());
+    activity = new ActivityReader(streams);
   }
 
   /** The whole network, read at most {@link #SNAPSHOT_MAX_AGE} ago. */
@@ -59,11 +56,6 @@ public class NetworkView {
 
   public ActivityPage activity(ActivityQuery query) {
     return guarded(() -> activity.read(query));
-  }
-
-  /** True for exactly one caller per exchange and epoch: whoever reports that death. */
-  public boolean claimDeathNotice(String exchange, long epoch) {
-    return guarded(() -> network.claimDeathNotice(exchange, epoch));
   }
 
   /** Every Redis node answers. */

@@ -6,8 +6,10 @@ import java.net.http.HttpClient;
 import java.util.PriorityQueue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,11 +18,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Posts notifications to every configured webhook from one daemon sender thread. {@link #offer}
- * only puts the notification in a bounded queue, so a slow or dead webhook never delays its caller
- * (the heartbeat); when the queue is full the new notification is dropped and counted. Failed posts
- * are retried with exponential backoff (or the receiver's Retry-After) up to the configured
- * attempts, without holding up deliveries to the other targets.
+ * Posts notifications to every configured webhook from one sender thread (in a container, one of
+ * its managed threads). {@link #offer} only puts the notification in a bounded queue, so a slow or
+ * dead webhook never delays its caller (the heartbeat); when the queue is full the new notification
+ * is dropped and counted. Failed posts are retried with exponential backoff (or the receiver's
+ * Retry-After) up to the configured attempts, without holding up deliveries to the other targets.
  */
 public final class WebhookNotifier implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(WebhookNotifier.class.getName());
@@ -48,31 +50,45 @@ public final class WebhookNotifier implements AutoCloseable {
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong retried = new AtomicLong();
 
-  /** With its own HTTP client, whose threads end at {@link #close()}. */
+  /**
+   * In a container: the sender thread from the container's {@code ManagedThreadFactory} and the
+   * HTTP client running on its {@code ManagedExecutorService} (neither is shut down here).
+   */
+  public WebhookNotifier(WebhookSettings settings, ThreadFactory threads, Executor httpExecutor) {
+    this(settings, threads, settings.enabled() ? client(settings, httpExecutor) : null, null);
+  }
+
+  /** With threads of its own and its own HTTP client, whose threads end at {@link #close()}. */
   public WebhookNotifier(WebhookSettings settings) {
-    this(settings, null);
+    this(settings, (HttpClient) null);
   }
 
   /**
    * With the caller's HTTP client (not closed here); the request timeout comes from the settings.
    */
   public WebhookNotifier(WebhookSettings settings, HttpClient client) {
+    this(
+        settings,
+        daemon("perseus-webhook-sender"),
+        client,
+        client == null && settings.enabled()
+            ? Executors.newCachedThreadPool(daemon("perseus-webhook-http"))
+            : null);
+  }
+
+  private WebhookNotifier(
+      WebhookSettings settings,
+      ThreadFactory threads,
+      HttpClient client,
+      ExecutorService ownHttpExecutor) {
     this.settings = settings;
     this.inbox = new ArrayBlockingQueue<>(settings.queueCapacity());
-    if (client == null && settings.enabled()) {
-      ownHttpExecutor = Executors.newCachedThreadPool(daemon("perseus-webhook-http"));
-      client =
-          HttpClient.newBuilder()
-              .connectTimeout(settings.timeout())
-              .followRedirects(HttpClient.Redirect.NEVER)
-              .executor(ownHttpExecutor)
-              .build();
-    } else {
-      ownHttpExecutor = null;
-    }
+    this.ownHttpExecutor = ownHttpExecutor;
+    if (client == null && ownHttpExecutor != null) client = client(settings, ownHttpExecutor);
     this.sender = new WebhookSender(client, settings.timeout());
-    this.thread = settings.enabled() ? daemon("perseus-webhook-sender").newThread(this::run) : null;
+    this.thread = settings.enabled() ? threads.newThread(this::run) : null;
     if (thread != null) {
+      thread.setName("perseus-webhook-sender-" + THREADS.incrementAndGet());
       thread.start();
       LOG.info(
           () ->
@@ -84,12 +100,12 @@ public final class WebhookNotifier implements AutoCloseable {
     }
   }
 
-  /** Queues the entry if its type is wanted; never blocks, never throws. */
   /** True when at least one webhook is configured. */
   public boolean enabled() {
     return settings.enabled();
   }
 
+  /** Queues the entry if its type is wanted; never blocks, never throws. */
   public boolean offer(ActivityEntry entry) {
     try {
       return thread != null
@@ -278,7 +294,15 @@ public final class WebhookNotifier implements AutoCloseable {
     }
   }
 
-  private static java.util.concurrent.ThreadFactory daemon(String prefix) {
+  private static HttpClient client(WebhookSettings settings, Executor executor) {
+    return HttpClient.newBuilder()
+        .connectTimeout(settings.timeout())
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .executor(executor)
+        .build();
+  }
+
+  private static ThreadFactory daemon(String prefix) {
     return r -> {
       Thread t = new Thread(r, prefix + "-" + THREADS.incrementAndGet());
       t.setDaemon(true);

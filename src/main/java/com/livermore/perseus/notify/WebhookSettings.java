@@ -1,6 +1,7 @@
 package com.livermore.perseus.notify;
 
 import com.livermore.perseus.activity.EventType;
+import com.livermore.perseus.config.ConfigValues;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -66,11 +67,16 @@ public record WebhookSettings(
   }
 
   /**
-   * Reads the {@code perseus.notify.*} properties; see {@link WebhookSettingsReader} for names and
+   * Reads the {@code perseus.notify.*} section; see {@link WebhookSettingsReader} for names and
    * rules.
    */
+  public static WebhookSettings read(ConfigValues values) {
+    return WebhookSettingsReader.read(values);
+  }
+
+  /** {@link #read} from raw values. */
   public static WebhookSettings parse(Function<String, Optional<String>> source) {
-    return WebhookSettingsReader.read(source);
+    return read(new ConfigValues(source));
   }
 
   public boolean enabled() {

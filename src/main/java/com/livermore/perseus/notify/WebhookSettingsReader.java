@@ -1,7 +1,7 @@
 package com.livermore.perseus.notify;
 
 import com.livermore.perseus.activity.EventType;
-import com.livermore.perseus.config.Durations;
+import com.livermore.perseus.config.ConfigValues;
 import com.livermore.perseus.config.InvalidConfigurationException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -11,13 +11,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Turns the {@code perseus.notify.*} properties into {@link WebhookSettings}, in the style of the
- * configuration reader. Messages name a broken webhook by its position ("entry 2"), never by its
+ * The {@code perseus.notify.*} section: its names, defaults and rules, read through the shared
+ * {@link ConfigValues}. Messages name a broken webhook by its position ("entry 2"), never by its
  * text, because the text is a secret URL.
  */
 final class WebhookSettingsReader {
@@ -28,21 +27,13 @@ final class WebhookSettingsReader {
   static final String INITIAL_BACKOFF = "perseus.notify.initial-backoff";
   static final String TIMEOUT = "perseus.notify.timeout";
 
-  private final Function<String, Optional<String>> source;
+  private WebhookSettingsReader() {}
 
-  private WebhookSettingsReader(Function<String, Optional<String>> source) {
-    this.source = source;
-  }
-
-  static WebhookSettings read(Function<String, Optional<String>> source) {
-    return new WebhookSettingsReader(source).read();
-  }
-
-  private WebhookSettings read() {
-    List<WebhookTarget> targets = targets();
+  static WebhookSettings read(ConfigValues values) {
+    List<WebhookTarget> targets = targets(values);
     Set<EventType> events = EnumSet.noneOf(EventType.class);
     boolean dead = true;
-    Optional<String> eventsText = value(EVENTS);
+    Optional<String> eventsText = values.text(EVENTS);
     if (eventsText.isPresent()) {
       dead = false;
       for (String part : eventsText.get().split(",")) {
@@ -68,16 +59,16 @@ final class WebhookSettingsReader {
       events.addAll(WebhookSettings.DEFAULT_EVENTS);
     }
     int capacity =
-        (int) number(QUEUE_CAPACITY, WebhookSettings.DEFAULT_QUEUE_CAPACITY, 1, 1_000_000);
-    int attempts = (int) number(MAX_ATTEMPTS, WebhookSettings.DEFAULT_MAX_ATTEMPTS, 1, 20);
+        (int) values.number(QUEUE_CAPACITY, WebhookSettings.DEFAULT_QUEUE_CAPACITY, 1, 1_000_000);
+    int attempts = (int) values.number(MAX_ATTEMPTS, WebhookSettings.DEFAULT_MAX_ATTEMPTS, 1, 20);
     Duration backoff =
-        duration(
+        values.duration(
             INITIAL_BACKOFF,
             WebhookSettings.DEFAULT_INITIAL_BACKOFF,
             Duration.ZERO,
             WebhookSettings.MAX_BACKOFF);
     Duration timeout =
-        duration(
+        values.duration(
             TIMEOUT,
             WebhookSettings.DEFAULT_TIMEOUT,
             Duration.ofMillis(100),
@@ -85,9 +76,9 @@ final class WebhookSettingsReader {
     return new WebhookSettings(targets, events, dead, capacity, attempts, backoff, timeout);
   }
 
-  private List<WebhookTarget> targets() {
+  private static List<WebhookTarget> targets(ConfigValues values) {
     List<WebhookTarget> targets = new ArrayList<>();
-    String[] parts = value(WEBHOOKS).orElse("").split(",");
+    String[] parts = values.text(WEBHOOKS, "").split(",");
     for (int i = 0; i < parts.length; i++) {
       String entry = parts[i].trim();
       if (!entry.isEmpty()) targets.add(target(entry, i + 1));
@@ -131,44 +122,5 @@ final class WebhookSettingsReader {
     return Stream.concat(
             Stream.of(EventType.values()).map(EventType::wireName), Stream.of(WebhookSettings.DEAD))
         .collect(Collectors.joining(", "));
-  }
-
-  private long number(String property, long defaultValue, long min, long max) {
-    Optional<String> text = value(property);
-    if (text.isEmpty()) return defaultValue;
-    long n;
-    try {
-      n = Long.parseLong(text.get().replace("_", ""));
-    } catch (NumberFormatException e) {
-      throw new InvalidConfigurationException(
-          property + " must be a whole number, but was '" + text.get() + "'.");
-    }
-    if (n < min || n > max) {
-      throw new InvalidConfigurationException(
-          property + " must be between " + min + " and " + max + ", but was " + n + ".");
-    }
-    return n;
-  }
-
-  private Duration duration(String property, Duration defaultValue, Duration min, Duration max) {
-    Optional<String> text = value(property);
-    if (text.isEmpty()) return defaultValue;
-    Duration d = Durations.parse(property, text.get());
-    if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-      throw new InvalidConfigurationException(
-          property
-              + " must be between "
-              + Durations.format(min)
-              + " and "
-              + Durations.format(max)
-              + ", but was "
-              + Durations.format(d)
-              + ".");
-    }
-    return d;
-  }
-
-  private Optional<String> value(String property) {
-    return source.apply(property).map(String::trim).filter(s -> !s.isEmpty());
   }
 }

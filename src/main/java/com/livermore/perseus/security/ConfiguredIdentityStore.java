@@ -1,15 +1,15 @@
 package com.livermore.perseus.security;
 
+import com.livermore.perseus.config.ConfigValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The Jakarta Security identity store over {@code perseus.security.users}: validates user name and
@@ -20,6 +20,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class ConfiguredIdentityStore implements IdentityStore {
   private static final Logger LOG = Logger.getLogger(ConfiguredIdentityStore.class.getName());
 
+  @Inject ConfigValues config;
   private volatile UserDirectory directory;
 
   public ConfiguredIdentityStore() {}
@@ -49,18 +50,15 @@ public class ConfiguredIdentityStore implements IdentityStore {
     UserDirectory current = directory;
     if (current == null) {
       synchronized (this) {
-        if (directory == null) directory = read();
+        if (directory == null) directory = read(config);
         current = directory;
       }
     }
     return current;
   }
 
-  private static UserDirectory read() {
-    Config config = ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader());
-    UserDirectory users =
-        UserDirectory.parse(
-            config.getOptionalValue(UserDirectory.PROPERTY, String.class).orElse(null));
+  private static UserDirectory read(ConfigValues config) {
+    UserDirectory users = UserDirectory.read(config);
     if (users.isEmpty()) {
       LOG.warning(
           UserDirectory.PROPERTY

@@ -1,5 +1,6 @@
 package com.livermore.perseus.security;
 
+import com.livermore.perseus.config.ConfigValues;
 import com.livermore.perseus.config.InvalidConfigurationException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,6 +30,11 @@ public final class UserDirectory {
   private UserDirectory(Map<String, Account> accounts) {
     this.accounts = Collections.unmodifiableMap(accounts);
     this.plainSecrets = accounts.values().stream().anyMatch(a -> a.secret() instanceof PlainSecret);
+  }
+
+  /** The {@value #PROPERTY} section of the configuration. */
+  public static UserDirectory read(ConfigValues values) {
+    return parse(values.text(PROPERTY).orElse(null));
   }
 
   /**

@@ -24,13 +24,7 @@ class StateMachineTest {
 
   @Test
   void walksTheMainPathWritingEachStepBeforeEnteringIt() {
-    StateMachine m =
-        new StateMachine(
-            IDLE,
-            t -> {
-              written.add(t);
-            },
-            clock);
+    StateMachine m = new StateMachine(IDLE, written::add, clock);
     for (ConnectionState s : List.of(STARTING, WARMING, ACTIVE, STOPPING, STOPPED, STARTING)) {
       m.moveTo(s);
       assertThat(m.state()).isEqualTo(s);
@@ -62,6 +56,14 @@ class StateMachineTest {
             clock);
     assertThatThrownBy(() -> m.moveTo(STARTING)).hasMessage("redis down");
     assertThat(m.state()).isEqualTo(IDLE);
+  }
+
+  @Test
+  void aStepTheWriterMayNotRecordDoesNotHappen() {
+    StateMachine m = new StateMachine(ACTIVE, t -> false, clock);
+    assertThat(m.moveTo(STOPPING)).isFalse();
+    assertThat(m.state()).isEqualTo(ACTIVE);
+    assertThat(m.since()).isEqualTo(clock.instant());
   }
 
   @ParameterizedTest

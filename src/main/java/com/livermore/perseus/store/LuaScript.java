@@ -1,4 +1,4 @@
-package com.livermore.perseus.registry;
+package com.livermore.perseus.store;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,18 +16,24 @@ import org.redisson.client.RedisNoScriptException;
 import org.redisson.client.codec.StringCodec;
 
 /**
- * A Lua script loaded once from {@code src/main/resources/lua/}, with its SHA-1, run by {@code
- * EVALSHA}.
+ * A Lua script loaded once from {@code src/main/resources/lua/}, behind the shared {@code
+ * prelude.lua} (the ownership check, the activity append and the one reply shape), with the SHA-1
+ * of the whole text, run by {@code EVALSHA}.
  */
-public record LuaScript(String name, String source, String sha) {
+record LuaScript(String name, String source, String sha) {
+  private static final String PRELUDE = read("prelude.lua");
 
-  public static LuaScript load(String name) {
+  static LuaScript load(String name) {
+    String source = PRELUDE + "\n" + read(name);
+    return new LuaScript(name, source, sha1(source));
+  }
+
+  private static String read(String name) {
     try (InputStream in = LuaScript.class.getResourceAsStream("/lua/" + name)) {
       if (in == null) {
         throw new IllegalStateException("Lua script /lua/" + name + " is missing from the WAR.");
       }
-      String source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return new LuaScript(name, source, sha1(source));
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -42,7 +48,7 @@ public record LuaScript(String name, String source, String sha) {
    * Redisson's own script cache copies every argument and looks the SHA up on each call. On the
    * heartbeat, that costs about 5% of a Redis round trip here.
    */
-  public <R> CompletableFuture<R> callAsync(
+  <R> CompletableFuture<R> callAsync(
       RedissonClient redisson, RScript.ReturnType returnType, List<Object> keys, Object... args) {
     RScript script = redisson.getScript(StringCodec.INSTANCE);
     String routing = (String) keys.get(0);
@@ -60,7 +66,7 @@ public record LuaScript(String name, String source, String sha) {
   }
 
   /** {@link #callAsync}, waiting for the reply; Redis errors are thrown as they are. */
-  public <R> R call(
+  <R> R call(
       RedissonClient redisson, RScript.ReturnType returnType, List<Object> keys, Object... args) {
     return join(this.<R>callAsync(redisson, returnType, keys, args));
   }

@@ -1,4 +1,4 @@
-package com.livermore.perseus.network;
+package com.livermore.perseus.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

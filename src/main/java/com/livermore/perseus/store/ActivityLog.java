@@ -1,5 +1,7 @@
-package com.livermore.perseus.activity;
+package com.livermore.perseus.store;
 
+import com.livermore.perseus.activity.ActivityEntry;
+import com.livermore.perseus.activity.StreamRetention;
 import com.livermore.perseus.config.ActivitySettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import org.redisson.api.RStream;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.stream.StreamAddArgs;
@@ -30,28 +31,21 @@ public class ActivityLog {
   private static final int TRIMS_REMEMBERED = 1024;
 
   private final RedissonClient redisson;
-  private final Function<String, String> streamKey;
+  private final Keys keys;
   private final ActivitySettings settings;
   private final Clock clock;
   private final Map<String, Instant> lastAgeTrim = new ConcurrentHashMap<>();
 
-  /**
-   * {@code streamKey} maps an exchange to its stream key (the registry's {@code Keys#activity}).
-   */
-  public ActivityLog(
-      RedissonClient redisson,
-      Function<String, String> streamKey,
-      ActivitySettings settings,
-      Clock clock) {
+  public ActivityLog(RedissonClient redisson, Keys keys, ActivitySettings settings, Clock clock) {
     this.redisson = redisson;
-    this.streamKey = streamKey;
+    this.keys = keys;
     this.settings = settings;
     this.clock = clock;
   }
 
   /** Appends the entry; returns its stream id. */
   public String append(ActivityEntry entry) {
-    String key = streamKey.apply(entry.exchange());
+    String key = keys.activity(entry.exchange());
     RStream<String, String> stream = redisson.getStream(key, StringCodec.INSTANCE);
     trimByAgeIfDue(key, stream);
     StreamMessageId id =

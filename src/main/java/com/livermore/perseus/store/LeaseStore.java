@@ -1,9 +1,15 @@
-package com.livermore.perseus.registry;
+package com.livermore.perseus.store;
 
 import com.livermore.perseus.activity.ActivityEntry;
 import com.livermore.perseus.activity.StreamRetention;
+import com.livermore.perseus.registry.ClaimOptions;
+import com.livermore.perseus.registry.ClaimOutcome;
+import com.livermore.perseus.registry.Lease;
+import com.livermore.perseus.registry.OperatorIntent;
+import com.livermore.perseus.registry.OwnerRecord;
+import com.livermore.perseus.registry.RecordJson;
+import com.livermore.perseus.registry.WriteOutcome;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,23 +17,24 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.redisson.api.BatchOptions;
-import org.redisson.api.RBatch;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
 /**
- * Claims, renews, rewrites and releases exchange leases in Redis. Each operation is one Lua round
- * trip that touches only the exchange's hash-tagged keys, so it is atomic and single-slot in Redis
- * Cluster; ownership is always checked by instanceId and fencing epoch. Scripts are sent by SHA
- * ({@link LuaScript}) with as few arguments as they need: on the heartbeat path each argument costs
- * the client more than the script's work in Redis.
+ * The lease protocol in Redis, and the only caller of its scripts: claim, renewal, the state write,
+ * release and force-release, and the operator's stop intent that a claim respects. Each operation
+ * is one Lua round trip that touches only the exchange's hash-tagged keys, so it is atomic and
+ * single-slot in Redis Cluster; ownership is always checked by instanceId and fencing epoch (the
+ * prelude's {@code holds}), and every script answers in one shape ({@link ScriptReply}). Scripts
+ * are sent by SHA ({@link LuaScript}) with as few arguments as they need: on the heartbeat path
+ * each argument costs the client more than the script's work in Redis.
  */
 public class LeaseStore {
   private static final LuaScript CLAIM = LuaScript.load("claim.lua");
   private static final LuaScript WRITE_OWNED = LuaScript.load("write-owned.lua");
   private static final LuaScript RELEASE = LuaScript.load("release.lua");
+  private static final LuaScript FORCE_RELEASE = LuaScript.load("force-release.lua");
 
   private final RedissonClient redisson;
   private final Keys keys;
@@ -70,26 +77,29 @@ public class LeaseStore {
             Long.toString(options.minimumEpoch()),
             options.holdBackOnReset(),
             registered.fields(true));
-    List<Object> reply =
-        CLAIM.call(
-            redisson,
-            RScript.ReturnType.LIST,
-            List.of(
-                keys.instance(x), keys.last(x), keys.epoch(x), keys.activity(x), keys.intent(x)),
-            RecordJson.write(draft.withEpoch(0)),
-            RecordJson.write(terms));
-    long code = (Long) reply.get(0);
-    if (code == 1L || code == 3L) {
-      return new ClaimOutcome.Claimed(
-          new Lease(x, draft.instanceId(), (Long) reply.get(1)), code == 3L);
-    }
-    if (code == 2L) {
-      return new ClaimOutcome.HeldBack(OperatorIntent.parse((String) reply.get(1)));
-    }
-    if (code == 4L) {
-      return new ClaimOutcome.AfterDataLoss();
-    }
-    return ClaimOutcome.Conflict.of((String) reply.get(1));
+    ScriptReply reply =
+        ScriptReply.parse(
+            "claim.lua",
+            CLAIM.call(
+                redisson,
+                RScript.ReturnType.VALUE,
+                List.of(
+                    keys.instance(x),
+                    keys.last(x),
+                    keys.epoch(x),
+                    keys.activity(x),
+                    keys.intent(x)),
+                RecordJson.write(draft.withEpoch(0)),
+                RecordJson.write(terms)));
+    return switch (reply.status()) {
+      case "ok" -> new ClaimOutcome.Claimed(new Lease(x, draft.instanceId(), reply.epoch()), false);
+      case "took-over" ->
+          new ClaimOutcome.Claimed(new Lease(x, draft.instanceId(), reply.epoch()), true);
+      case "held" -> ClaimOutcome.Conflict.of(reply.payload());
+      case "stopped" -> new ClaimOutcome.HeldBack(OperatorIntent.parse(reply.payload()));
+      case "held-back" -> new ClaimOutcome.AfterDataLoss();
+      default -> throw reply.unexpected("claim.lua");
+    };
   }
 
   /**
@@ -130,6 +140,8 @@ public class LeaseStore {
 
   /** Redis did not answer in time; the call's outcome is unknown. */
   public static final class NoAnswerException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     NoAnswerException(String message) {
       super(message);
     }
@@ -175,58 +187,70 @@ public class LeaseStore {
     List<Object> args =
         new ArrayList<>(
             List.of(
-                lease.instanceId(),
-                Long.toString(lease.epoch()),
+                OwnedWrite.opening(lease),
                 RecordJson.write(finalRecord),
                 Long.toString(retention.maxLength()),
                 retention.minId()));
     args.addAll(deregistered.fields(false));
-    Long released =
-        RELEASE.call(
-            redisson,
-            RScript.ReturnType.LONG,
-            List.of(keys.instance(x), keys.last(x), keys.activity(x)),
-            args.toArray());
-    return released != null && released == 1L;
-  }
-
-  /** Adds the exchange to {@code network:exchanges} unless it is already known (HSETNX). */
-  public void registerExchange(String exchange, Instant now) {
-    redisson
-        .<String, String>getMap(keys.exchanges(), StringCodec.INSTANCE)
-        .fastPutIfAbsent(exchange, RecordJson.write(ExchangeEntry.firstSeenNow(exchange, now)));
+    ScriptReply reply =
+        ScriptReply.parse(
+            "release.lua",
+            RELEASE.call(
+                redisson,
+                RScript.ReturnType.VALUE,
+                List.of(keys.instance(x), keys.last(x), keys.activity(x)),
+                args.toArray()));
+    if (reply.is("ok")) return true;
+    if (reply.is("held") || reply.is("gone")) return false;
+    throw reply.unexpected("release.lua");
   }
 
   /**
-   * Announces (or renews) this instance as a standby for the exchange until {@code until}; expired
-   * announcements are dropped in the same call. Members are {@code instanceId|hostname}.
+   * force-start: frees the lease if it is still held by {@code instanceId}/{@code epoch} (or nobody
+   * holds it), bumping the epoch, clearing a stop intent and logging {@code takeover}; the new
+   * epoch, or empty when the lease changed hands meanwhile.
    */
-  public void announceStandby(
-      String exchange, String instanceId, String hostname, Instant now, Instant until) {
-    RBatch batch = redisson.createBatch(BatchOptions.defaults());
-    var async = batch.<String>getScoredSortedSet(keys.standbys(exchange), StringCodec.INSTANCE);
-    async.removeRangeByScoreAsync(Double.NEGATIVE_INFINITY, true, now.toEpochMilli(), true);
-    async.addAsync(until.toEpochMilli(), instanceId + "|" + hostname);
-    batch.execute();
+  public Optional<Long> forceRelease(
+      String exchange,
+      String instanceId,
+      long epoch,
+      StreamRetention retention,
+      ActivityEntry takeover) {
+    List<Object> args =
+        new ArrayList<>(
+            List.of(
+                OwnedWrite.opening(
+                    new Lease(exchange, instanceId == null ? "" : instanceId, epoch)),
+                Long.toString(retention.maxLength()),
+                retention.minId()));
+    args.addAll(takeover.fields(true));
+    ScriptReply reply =
+        ScriptReply.parse(
+            "force-release.lua",
+            FORCE_RELEASE.call(
+                redisson,
+                RScript.ReturnType.VALUE,
+                List.of(
+                    keys.instance(exchange),
+                    keys.epoch(exchange),
+                    keys.intent(exchange),
+                    keys.activity(exchange)),
+                args.toArray()));
+    if (reply.is("ok")) return Optional.of(reply.epoch());
+    if (reply.is("held")) return Optional.empty();
+    throw reply.unexpected("force-release.lua");
   }
 
-  public void withdrawStandby(String exchange, String instanceId, String hostname) {
+  /** An operator's stop: no instance claims the exchange until {@link #clearIntent}. */
+  public void setIntent(String exchange, OperatorIntent intent) {
     redisson
-        .<String>getScoredSortedSet(keys.standbys(exchange), StringCodec.INSTANCE)
-        .remove(instanceId + "|" + hostname);
+        .<String>getBucket(keys.intent(exchange), StringCodec.INSTANCE)
+        .set(RecordJson.write(intent));
   }
 
-  /**
-   * Records that this exchange was re-claimed after Redis lost its data, in {@code
-   * network:recovery} (exchange → time), kept an hour so the console can say what happened.
-   */
-  public void markRecovered(String exchange, Instant at) {
-    RBatch batch = redisson.createBatch(BatchOptions.defaults());
-    batch
-        .<String, String>getMap(keys.recovery(), StringCodec.INSTANCE)
-        .fastPutAsync(exchange, at.toString());
-    batch.getMap(keys.recovery(), StringCodec.INSTANCE).expireAsync(Duration.ofHours(1));
-    batch.execute();
+  /** Lifts an operator's stop; true when there was one. */
+  public boolean clearIntent(String exchange) {
+    return redisson.<String>getBucket(keys.intent(exchange), StringCodec.INSTANCE).delete();
   }
 
   /** The raw value of the lease key, if any. */

@@ -1,5 +1,8 @@
-package com.livermore.perseus.config;
+package com.livermore.perseus.store;
 
+import com.livermore.perseus.config.PerseusConfig;
+import com.livermore.perseus.config.RedisMode;
+import com.livermore.perseus.config.RedisSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;

@@ -1,7 +1,11 @@
-package com.livermore.perseus.registry;
+package com.livermore.perseus.store;
 
 import com.livermore.perseus.activity.ActivityEntry;
 import com.livermore.perseus.activity.StreamRetention;
+import com.livermore.perseus.registry.Lease;
+import com.livermore.perseus.registry.OwnerRecord;
+import com.livermore.perseus.registry.RecordJson;
+import com.livermore.perseus.registry.WriteOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +20,8 @@ final class OwnedWrite {
 
   /**
    * {@code {"instanceId":<id>,"exchange":<x>,"epoch":<n>,}: how every record of {@code lease}
-   * starts, since {@link OwnerRecord} puts these three fields first.
+   * starts, since {@link OwnerRecord} puts these three fields first. The prelude's {@code holds}
+   * compares it with the stored record in every script that must own the lease.
    */
   static String opening(Lease lease) {
     return "{\"instanceId\":"
@@ -64,18 +69,17 @@ final class OwnedWrite {
    * {@code ok}, {@code held:<current value>}, or {@code gone:<epoch counter>}; a lease that is gone
    * together with its counter (absent or below our epoch) means Redis lost its data.
    */
-  static WriteOutcome outcome(Lease lease, String reply) {
-    if ("ok".equals(reply)) {
-      return new WriteOutcome.Written();
+  static WriteOutcome outcome(Lease lease, String text) {
+    if ("ok".equals(text)) return new WriteOutcome.Written(); // the heartbeat's reply, parsed first
+    ScriptReply reply = ScriptReply.parse("write-owned.lua", text);
+    if (reply.is("held") && reply.payload() != null) {
+      return new WriteOutcome.Lost(reply.payload(), false);
     }
-    if (reply != null && reply.startsWith("held:")) {
-      return new WriteOutcome.Lost(reply.substring("held:".length()), false);
-    }
-    if (reply != null && reply.startsWith("gone:")) {
-      String counter = reply.substring("gone:".length());
+    if (reply.is("gone") && reply.payload() != null) {
+      String counter = reply.payload();
       return new WriteOutcome.Lost(
           null, counter.isEmpty() || Long.parseLong(counter) < lease.epoch());
     }
-    throw new IllegalStateException("write-owned.lua answered an unknown reply: " + reply);
+    throw reply.unexpected("write-owned.lua");
   }
 }

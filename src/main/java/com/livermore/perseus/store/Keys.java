@@ -1,4 +1,4 @@
-package com.livermore.perseus.registry;
+package com.livermore.perseus.store;
 
 /**
  * Every Redis key name Perseus uses, built here and nowhere else. Per-exchange keys share the hash
@@ -43,6 +43,11 @@ public final class Keys {
   /** Pub/sub channel on which the owning instance receives commands. */
   public String commandChannel(String exchange) {
     return prefix + "perseus:commands:{" + exchange + "}";
+  }
+
+  /** Pub/sub channel on which the owner announces each command's outcome as it writes it. */
+  public String commandOutcomes(String exchange) {
+    return prefix + "perseus:command-outcomes:{" + exchange + "}";
   }
 
   /**

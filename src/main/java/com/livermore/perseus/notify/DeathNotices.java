@@ -1,5 +1,8 @@
-package com.livermore.perseus.network;
+package com.livermore.perseus.notify;
 
+import com.livermore.perseus.network.ExchangeStatus;
+import com.livermore.perseus.network.Liveness;
+import com.livermore.perseus.network.NetworkSnapshot;
 import com.livermore.perseus.registry.OwnerRecord;
 import java.util.HashMap;
 import java.util.Map;

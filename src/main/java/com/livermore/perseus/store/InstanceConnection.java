@@ -1,4 +1,4 @@
-package com.livermore.perseus.config;
+package com.livermore.perseus.store;
 
 import jakarta.inject.Qualifier;
 import java.lang.annotation.ElementType;

@@ -1,0 +1,99 @@
+package com.livermore.perseus.instance;
+
+import com.livermore.perseus.config.LeaseSettings;
+import com.livermore.perseus.registry.ClaimOptions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * When this instance may try to claim its exchange, and on what terms. Pure: no Redis, and the
+ * clock is the instance's own wall clock.
+ *
+ * <ul>
+ *   <li>Lock-delay: after losing a lease it waits {@code perseus.lease.lock-delay}, so a flapping
+ *       owner cannot grab the exchange straight back.
+ *   <li>An owner that stepped down only because Redis did not answer re-claims at once when Redis
+ *       answers: its work is known to be stopped.
+ *   <li>Only the first claim after start may take over this node's own orphaned lease (a fast
+ *       restart).
+ *   <li>After Redis lost its data, a standby that had seen an epoch holds back for one TTL, so the
+ *       owners re-claim first; the owner itself does not wait.
+ *   <li>Fencing never goes back: a claim asks for an epoch above any this instance has seen.
+ * </ul>
+ */
+final class ClaimPolicy {
+  private final Clock clock;
+  private final LeaseSettings lease;
+  private Instant notBefore = Instant.MIN;
+  private boolean firstClaim = true;
+  private boolean formerOwner;
+  private long ownEpoch;
+  private long highestSeen;
+  private Instant dataLossGraceUntil;
+
+  ClaimPolicy(LeaseSettings lease, Clock clock) {
+    this.lease = lease;
+    this.clock = clock;
+  }
+
+  /** The terms of a claim tried now, or empty while this instance must wait. */
+  synchronized Optional<ClaimOptions> next() {
+    Instant now = clock.instant();
+    if (now.isBefore(notBefore)) return Optional.empty();
+    boolean graceOver = dataLossGraceUntil != null && !now.isBefore(dataLossGraceUntil);
+    if (dataLossGraceUntil != null && !graceOver && !formerOwner) return Optional.empty();
+    return Optional.of(
+        new ClaimOptions(
+            firstClaim,
+            Math.max(highestSeen, ownEpoch) + 1,
+            !formerOwner && highestSeen > 0 && !graceOver));
+  }
+
+  /**
+   * Redis answered a claim, whatever it said: the boot claim and the former-owner pass are used.
+   */
+  synchronized void answered() {
+    firstClaim = false;
+    formerOwner = false;
+  }
+
+  /** A lease was gained under {@code epoch}. */
+  synchronized void claimed(long epoch) {
+    dataLossGraceUntil = null;
+    ownEpoch = epoch;
+    highestSeen = Math.max(highestSeen, epoch);
+  }
+
+  /** Another instance holds the exchange under {@code epoch}. */
+  synchronized void refusedBy(long epoch) {
+    highestSeen = Math.max(highestSeen, epoch);
+  }
+
+  /** Redis lost its data and this (standby) claim was held back: the owners get one TTL first. */
+  synchronized void heldBackAfterDataLoss() {
+    dataLossGraceUntil = clock.instant().plus(lease.ttl());
+  }
+
+  /**
+   * The lease was lost (and the loss recorded). Cut off only by Redis, the instance may re-claim at
+   * once; any other loss starts the lock-delay.
+   */
+  synchronized void lost(boolean cutOffByRedis) {
+    if (cutOffByRedis) {
+      formerOwner = true;
+    } else {
+      notBefore = clock.instant().plus(lease.lockDelay());
+    }
+  }
+
+  /** The epoch of the last lease this instance held (0 before its first), for its entries. */
+  synchronized long ownEpoch() {
+    return ownEpoch;
+  }
+
+  /** The terms of an owner's re-claim after Redis lost its data: above the epoch it held. */
+  static ClaimOptions reclaimAbove(long heldEpoch) {
+    return new ClaimOptions(false, heldEpoch + 1, false);
+  }
+}

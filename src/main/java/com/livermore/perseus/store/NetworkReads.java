@@ -1,0 +1,194 @@
+package com.livermore.perseus.store;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.redisson.api.BatchOptions;
+import org.redisson.api.RBatch;
+import org.redisson.api.RFuture;
+import org.redisson.api.RedissonClient;
+import org.redisson.api.redisnode.RedisNodes;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * The read plan of the network, as raw values: the registry, then one round of requests for all
+ * exchanges at once (see {@link #send}), and an exact read for the few that need one. It only
+ * reads; assembling statuses from what it returns is the network package's job.
+ */
+public class NetworkReads {
+  private final RedissonClient redisson;
+  private final Keys keys;
+  private final boolean cluster;
+
+  public NetworkReads(RedissonClient redisson, Keys keys, boolean cluster) {
+    this.redisson = redisson;
+    this.keys = keys;
+    this.cluster = cluster;
+  }
+
+  /** Every registry entry ({@code HGETALL network:exchanges}), id to entry JSON. */
+  public CompletableFuture<Map<String, String>> registry() {
+    return redisson
+        .<String, String>getMap(keys.exchanges(), StringCodec.INSTANCE)
+        .readAllMapAsync()
+        .toCompletableFuture();
+  }
+
+  /** The registry entry of one exchange ({@code HGET}). */
+  public Optional<String> registryEntry(String id) {
+    return Optional.ofNullable(
+        redisson.<String, String>getMap(keys.exchanges(), StringCodec.INSTANCE).get(id));
+  }
+
+  /** The registry's ids ({@code HKEYS}), unfiltered. */
+  public Collection<String> registryIds() {
+    return redisson.<String, String>getMap(keys.exchanges(), StringCodec.INSTANCE).readAllKeySet();
+  }
+
+  /**
+   * Sends three requests at once: one MGET of every {@code :instance}, one of every {@code :intent}
+   * (Redisson splits each by slot in a cluster) and a batch of the live {@code :standbys} (scored
+   * after {@code nowMs}), with {@code network:recovery} when {@code withRecovery}.
+   */
+  public Plan send(List<String> ids, boolean withRecovery, long nowMs) {
+    CompletableFuture<Map<String, String>> leases = mget(ids, keys::instance);
+    CompletableFuture<Map<String, String>> intents = mget(ids, keys::intent);
+    RBatch batch = redisson.createBatch(BatchOptions.defaults());
+    List<RFuture<Collection<String>>> standbys = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      standbys.add(
+          batch
+              .<String>getScoredSortedSet(keys.standbys(id), StringCodec.INSTANCE)
+              .valueRangeAsync(nowMs, true, Double.POSITIVE_INFINITY, true));
+    }
+    RFuture<Map<String, String>> recovered =
+        withRecovery
+            ? batch.<String, String>getMap(keys.recovery(), StringCodec.INSTANCE).readAllMapAsync()
+            : null;
+    CompletableFuture<?> sent =
+        withRecovery || !ids.isEmpty()
+            ? batch.executeAsync().toCompletableFuture()
+            : CompletableFuture.completedFuture(null);
+    return new Plan(ids, leases, intents, standbys, recovered, sent);
+  }
+
+  /** The requests of one read, sent; each accessor waits for its answer. */
+  public final class Plan {
+    private final List<String> ids;
+    private final CompletableFuture<Map<String, String>> leases;
+    private final CompletableFuture<Map<String, String>> intents;
+    private final List<RFuture<Collection<String>>> standbys;
+    private final RFuture<Map<String, String>> recovered;
+    private final CompletableFuture<?> sent;
+
+    private Plan(
+        List<String> ids,
+        CompletableFuture<Map<String, String>> leases,
+        CompletableFuture<Map<String, String>> intents,
+        List<RFuture<Collection<String>>> standbys,
+        RFuture<Map<String, String>> recovered,
+        CompletableFuture<?> sent) {
+      this.ids = ids;
+      this.leases = leases;
+      this.intents = intents;
+      this.standbys = standbys;
+      this.recovered = recovered;
+      this.sent = sent;
+    }
+
+    public List<String> ids() {
+      return ids;
+    }
+
+    /** The lease values, by exchange id (absent: no lease). */
+    public Function<String, String> leases() {
+      Map<String, String> values = await(leases);
+      return id -> values.get(keys.instance(id));
+    }
+
+    /** Waits for the batch (standbys, recovery) and the intents. */
+    public Function<String, String> intents() {
+      await(sent);
+      Map<String, String> values = await(intents);
+      return id -> values.get(keys.intent(id));
+    }
+
+    /** The live standbys of the {@code i}-th exchange ({@code instanceId|hostname}). */
+    public Collection<String> standbys(int i) {
+      return standbys.get(i).toCompletableFuture().join();
+    }
+
+    /** {@code network:recovery} (exchange to time), or empty when it was not asked for. */
+    public Map<String, String> recoveries() {
+      return recovered == null ? Map.of() : recovered.toCompletableFuture().join();
+    }
+  }
+
+  /** One exchange read exactly: its lease, the lease's PTTL and {@code :last}. */
+  public record Exact(String lease, Long pttl, String last) {}
+
+  /**
+   * The lease, its PTTL and {@code :last} of each exchange, in one batch; GET (not MGET) so that a
+   * key holding another type fails with WRONGTYPE and is flagged instead of looking absent.
+   */
+  public List<Exact> readExactly(List<String> ids) {
+    if (ids.isEmpty()) return List.of();
+    RBatch batch = redisson.createBatch(BatchOptions.defaults());
+    List<RFuture<String>> leases = new ArrayList<>(ids.size());
+    List<RFuture<Long>> ttls = new ArrayList<>(ids.size());
+    List<RFuture<String>> lasts = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      var lease = batch.<String>getBucket(keys.instance(id), StringCodec.INSTANCE);
+      leases.add(lease.getAsync());
+      ttls.add(lease.remainTimeToLiveAsync());
+      lasts.add(batch.<String>getBucket(keys.last(id), StringCodec.INSTANCE).getAsync());
+    }
+    batch.execute();
+    List<Exact> out = new ArrayList<>(ids.size());
+    for (int i = 0; i < ids.size(); i++) {
+      out.add(
+          new Exact(
+              leases.get(i).toCompletableFuture().join(),
+              ttls.get(i).toCompletableFuture().join(),
+              lasts.get(i).toCompletableFuture().join()));
+    }
+    return out;
+  }
+
+  /** True when every Redis node answers PING within a second. */
+  public boolean ping() {
+    try {
+      return cluster
+          ? redisson.getRedisNodes(RedisNodes.CLUSTER).pingAll(1, TimeUnit.SECONDS)
+          : redisson.getRedisNodes(RedisNodes.SINGLE).pingAll(1, TimeUnit.SECONDS);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** One MGET of the keys of every exchange (Redisson splits it by slot in a cluster). */
+  private CompletableFuture<Map<String, String>> mget(
+      List<String> ids, Function<String, String> key) {
+    if (ids.isEmpty()) return CompletableFuture.completedFuture(Map.of());
+    return redisson
+        .getBuckets(StringCodec.INSTANCE)
+        .<String>getAsync(ids.stream().map(key).toArray(String[]::new))
+        .toCompletableFuture();
+  }
+
+  /** Waits for a request sent alongside the batch, failing as the batch itself would. */
+  private static <T> T await(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) throw cause;
+      throw e;
+    }
+  }
+}
