@@ -1,12 +1,13 @@
 package com.livermore.perseus.bench;
 
 import com.livermore.perseus.activity.ActivityEntry;
-import com.livermore.perseus.activity.ActivityLog;
 import com.livermore.perseus.activity.ActivityPage;
 import com.livermore.perseus.activity.ActivityQuery;
 import com.livermore.perseus.activity.ActivityReader;
 import com.livermore.perseus.activity.EventType;
-import com.livermore.perseus.registry.Keys;
+import com.livermore.perseus.store.ActivityLog;
+import com.livermore.perseus.store.Keys;
+import com.livermore.perseus.store.StreamRanges;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -58,7 +59,7 @@ public class ActivityBenchmarks {
     if (log != null) return;
     RedissonClient redisson = BenchRedis.client();
     Keys keys = new Keys("activity:");
-    log = new ActivityLog(redisson, keys::activity, Fixtures.ACTIVITY, Clock.systemUTC());
+    log = new ActivityLog(redisson, keys, Fixtures.ACTIVITY, Clock.systemUTC());
     appended =
         Fixtures.entry(EventType.STATE_CHANGED, "appended", "instance-appended", Instant.now())
             .withStates("warming", "active");
@@ -67,7 +68,7 @@ public class ActivityBenchmarks {
 
     List<String> exchanges = Fixtures.exchangeIds(STREAMS);
     seedInterleaved(redisson, keys, exchanges);
-    reader = new ActivityReader(redisson, keys::activity);
+    reader = new ActivityReader(new StreamRanges(redisson, keys));
     newestPage = ActivityQuery.newest(exchanges, PAGE);
     oneOfTen = redisson.getStream(keys.activity(exchanges.get(0)), StringCodec.INSTANCE);
   }

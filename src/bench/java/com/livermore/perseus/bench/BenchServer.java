@@ -2,6 +2,7 @@ package com.livermore.perseus.bench;
 
 import com.livermore.perseus.deployment.BuiltWar;
 import com.livermore.perseus.testing.PayaraProcess;
+import com.livermore.perseus.testing.TestConfig;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -48,23 +49,13 @@ final class BenchServer implements AutoCloseable {
             war,
             microJar,
             target.resolve("bench/payara"),
-            Map.of(
-                "perseus.exchange",
-                EXCHANGE,
-                "perseus.key-prefix",
-                KEY_PREFIX,
-                "perseus.redis.address",
-                redisAddress,
-                "perseus.heartbeat.interval",
-                INTERVAL.toMillis() + "ms",
-                "perseus.lease.ttl",
-                TTL.toMillis() + "ms",
-                "perseus.simulator.warmup",
-                "1s",
-                "perseus.public-ip.enabled",
-                "false",
-                "perseus.security.users",
-                USER + ":network-viewer:plain:" + PASSWORD));
+            TestConfig.exchange(EXCHANGE)
+                .keyPrefix(KEY_PREFIX)
+                .redis(redisAddress)
+                .heartbeat(INTERVAL.toMillis() + "ms", TTL.toMillis() + "ms")
+                .warmup("1s")
+                .users(USER + ":network-viewer:plain:" + PASSWORD)
+                .properties());
     BenchServer server = new BenchServer(process);
     if (!process.awaitWeb(Duration.ofMinutes(3))) {
       server.close();

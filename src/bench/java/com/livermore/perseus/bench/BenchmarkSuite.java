@@ -1,6 +1,6 @@
 package com.livermore.perseus.bench;
 
-import com.livermore.perseus.registry.Keys;
+import com.livermore.perseus.store.Keys;
 import com.livermore.perseus.testing.RedisServer;
 import java.nio.file.Files;
 import java.nio.file.Path;

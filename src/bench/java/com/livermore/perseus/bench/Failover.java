@@ -1,17 +1,16 @@
 package com.livermore.perseus.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.livermore.perseus.activity.ActivityLog;
-import com.livermore.perseus.config.ConfigurationReader;
 import com.livermore.perseus.config.PerseusConfig;
 import com.livermore.perseus.instance.ExchangeInstance;
-import com.livermore.perseus.instance.InstanceIdentity;
+import com.livermore.perseus.instance.InstanceAssembly;
 import com.livermore.perseus.instance.InstanceRole;
 import com.livermore.perseus.lifecycle.ConnectionState;
 import com.livermore.perseus.lifecycle.SimulatedConnector;
-import com.livermore.perseus.registry.Keys;
-import com.livermore.perseus.registry.LeaseStore;
 import com.livermore.perseus.registry.RecordJson;
+import com.livermore.perseus.store.InstanceStores;
+import com.livermore.perseus.store.Keys;
+import com.livermore.perseus.testing.TestConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -20,8 +19,6 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,7 +44,7 @@ final class Failover {
   private static final Duration PATIENCE = Duration.ofSeconds(15);
 
   private final RedissonClient redisson;
-  private final Map<String, String> settings;
+  private final PerseusConfig settings;
   private final Keys keys = new Keys(BenchServer.KEY_PREFIX);
   private final ExecutorService worker = Executors.newCachedThreadPool();
   private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2);
@@ -58,21 +55,13 @@ final class Failover {
   private Failover(RedissonClient redisson, String redisAddress) {
     this.redisson = redisson;
     this.settings =
-        Map.of(
-            "perseus.exchange",
-            EXCHANGE,
-            "perseus.key-prefix",
-            BenchServer.KEY_PREFIX,
-            "perseus.redis.address",
-            redisAddress,
-            "perseus.heartbeat.interval",
-            BenchServer.INTERVAL.toMillis() + "ms",
-            "perseus.lease.ttl",
-            BenchServer.TTL.toMillis() + "ms",
-            "perseus.simulator.warmup",
-            "200ms",
-            "perseus.public-ip.enabled",
-            "false");
+        TestConfig.exchange(EXCHANGE)
+            .keyPrefix(BenchServer.KEY_PREFIX)
+            .redis(redisAddress)
+            .heartbeat(BenchServer.INTERVAL.toMillis() + "ms", BenchServer.TTL.toMillis() + "ms")
+            .warmup("200ms")
+            .admin("bench@example.com")
+            .read();
   }
 
   /** Needs {@code server} to watch the same network with the same TTL and interval. */
@@ -139,17 +128,11 @@ final class Failover {
   }
 
   private ExchangeInstance instance() {
-    PerseusConfig config =
-        ConfigurationReader.read(name -> Optional.ofNullable(settings.get(name)));
-    Clock clock = Clock.systemUTC();
-    return new ExchangeInstance(
-        config,
-        InstanceIdentity.detect("bench@example.com"),
-        new LeaseStore(redisson, keys),
-        new ActivityLog(redisson, keys::activity, config.activity(), clock),
-        new SimulatedConnector(config),
-        worker,
-        clock);
+    return InstanceAssembly.of(
+            settings, InstanceStores.on(redisson, keys, settings.activity(), Clock.systemUTC()))
+        .connector(new SimulatedConnector(settings))
+        .worker(worker)
+        .build();
   }
 
   private ScheduledFuture<?> beat(ExchangeInstance instance) {

@@ -3,7 +3,8 @@ package com.livermore.perseus.bench;
 import com.livermore.perseus.network.LivenessRule;
 import com.livermore.perseus.network.NetworkReader;
 import com.livermore.perseus.network.NetworkSnapshot;
-import com.livermore.perseus.registry.Keys;
+import com.livermore.perseus.store.Keys;
+import com.livermore.perseus.store.NetworkReads;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,7 +60,9 @@ public class NetworkReadBenchmarks {
     List<String> ids = Fixtures.seedNetwork(redisson, keys, size, Duration.ofHours(1));
     NetworkReader reader =
         new NetworkReader(
-            redisson, keys, new LivenessRule(Duration.ofSeconds(15)), Clock.systemUTC(), false);
+            new NetworkReads(redisson, keys, false),
+            new LivenessRule(Duration.ofSeconds(15)),
+            Clock.systemUTC());
     List<String> recordKeys = new ArrayList<>(2 * ids.size());
     for (String id : ids) {
       recordKeys.add(keys.instance(id));

@@ -1,16 +1,19 @@
 package com.livermore.perseus.activity;
 
-import static com.livermore.perseus.activity.Streams.recordRefs;
-import static com.livermore.perseus.activity.Streams.refs;
+import static com.livermore.perseus.testing.Streams.recordRefs;
+import static com.livermore.perseus.testing.Streams.refs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.livermore.perseus.config.ActivitySettings;
-import com.livermore.perseus.registry.Keys;
+import com.livermore.perseus.store.ActivityLog;
+import com.livermore.perseus.store.Keys;
+import com.livermore.perseus.store.StreamRanges;
 import com.livermore.perseus.testing.RedisBackend;
 import com.livermore.perseus.testing.Resp;
+import com.livermore.perseus.testing.Streams;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,11 +51,11 @@ abstract class ActivityReaderContract {
   void freshNamespace() {
     keys = new Keys("t" + UUID.randomUUID().toString().substring(0, 8) + ":");
     streams = new Streams(backend(), keys);
-    reader = new ActivityReader(backend().redisson(), keys::activity);
+    reader = new ActivityReader(new StreamRanges(backend().redisson(), keys));
     log =
         new ActivityLog(
             backend().redisson(),
-            keys::activity,
+            keys,
             new ActivitySettings(Duration.ofDays(1), 100_000, Duration.ofSeconds(60)),
             Clock.systemUTC());
     random = new Random(20261124);
@@ -185,7 +188,7 @@ abstract class ActivityReaderContract {
     streams.xadd("okx", "*", Streams.fields(EventType.TAKEOVER, "okx", Instant.now()));
     for (int i = 0; i < 600; i++) log.append(entry(EventType.STATE_CHANGED, anyOf(FIVE)));
     ActivityReader frugal =
-        new ActivityReader(backend().redisson(), keys::activity, new ScanBudget(2, 100));
+        new ActivityReader(new StreamRanges(backend().redisson(), keys), new ScanBudget(2, 100));
     ActivityQuery query = new ActivityQuery(FIVE, Set.of(EventType.TAKEOVER), null, null, 10);
 
     ActivityPage first = frugal.read(query);

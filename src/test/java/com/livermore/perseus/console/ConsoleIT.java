@@ -8,18 +8,19 @@ import com.livermore.perseus.activity.EventType;
 import com.livermore.perseus.activity.StreamRetention;
 import com.livermore.perseus.browser.Browser;
 import com.livermore.perseus.browser.BrowserTestExtension;
-import com.livermore.perseus.config.RedisClientProducer;
 import com.livermore.perseus.config.RedisMode;
 import com.livermore.perseus.config.RedisSettings;
 import com.livermore.perseus.deployment.BuiltWar;
 import com.livermore.perseus.lifecycle.ConnectionState;
 import com.livermore.perseus.registry.ClaimOutcome;
 import com.livermore.perseus.registry.ErrorInfo;
-import com.livermore.perseus.registry.Keys;
 import com.livermore.perseus.registry.Lease;
-import com.livermore.perseus.registry.LeaseStore;
 import com.livermore.perseus.registry.OwnerRecord;
 import com.livermore.perseus.registry.RecordJson;
+import com.livermore.perseus.store.ExchangeDirectory;
+import com.livermore.perseus.store.Keys;
+import com.livermore.perseus.store.LeaseStore;
+import com.livermore.perseus.store.RedisClientProducer;
 import com.livermore.perseus.testing.RedisServer;
 import com.livermore.perseus.testing.Resp;
 import java.net.URI;
@@ -133,7 +134,7 @@ class ConsoleIT {
   static Lease claim(
       String exchange, String id, String host, String admin, Duration ttl, ErrorInfo error) {
     Instant now = Instant.now();
-    store.registerExchange(exchange, now);
+    new ExchangeDirectory(client, new Keys("")).registerExchange(exchange, now);
     ClaimOutcome outcome =
         store.claim(
             record(exchange, id, host, admin, 0, now, error),

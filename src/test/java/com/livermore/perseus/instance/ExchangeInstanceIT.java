@@ -3,33 +3,26 @@ package com.livermore.perseus.instance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.livermore.perseus.activity.ActivityLog;
-import com.livermore.perseus.config.ConfigurationReader;
 import com.livermore.perseus.config.PerseusConfig;
 import com.livermore.perseus.lifecycle.ConnectionState;
 import com.livermore.perseus.lifecycle.ExchangeConnector;
 import com.livermore.perseus.lifecycle.SimulatedConnector;
-import com.livermore.perseus.registry.Keys;
-import com.livermore.perseus.registry.LeaseStore;
 import com.livermore.perseus.registry.OwnerRecord;
 import com.livermore.perseus.registry.RecordJson;
+import com.livermore.perseus.store.Keys;
 import com.livermore.perseus.testing.RedisBackend;
 import com.livermore.perseus.testing.RedisServer;
 import com.livermore.perseus.testing.Resp;
-import java.time.Clock;
+import com.livermore.perseus.testing.TestConfig;
+import com.livermore.perseus.testing.TestInstances;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,9 +37,7 @@ class ExchangeInstanceIT {
   static RedisBackend redis;
   String prefix;
   Keys keys;
-  final ExecutorService worker = Executors.newCachedThreadPool();
-  final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
-  final List<ExchangeInstance> started = new ArrayList<>();
+  TestInstances instances;
 
   @BeforeAll
   static void startRedis() {
@@ -61,59 +52,36 @@ class ExchangeInstanceIT {
   @BeforeEach
   void namespace() {
     prefix = "i" + UUID.randomUUID().toString().substring(0, 8) + ":";
-    keys = new Keys(prefix);
+    instances = new TestInstances(redis.redisson(), prefix);
+    keys = instances.keys();
   }
 
   @AfterEach
   void stopEverything() {
-    timer.shutdownNow();
-    started.forEach(ExchangeInstance::shutdown);
-    worker.shutdownNow();
+    instances.close();
   }
 
-  PerseusConfig config(String... extra) {
-    Map<String, String> values =
-        new HashMap<>(
-            Map.of(
-                "perseus.exchange",
-                "kraken",
-                "perseus.key-prefix",
-                prefix,
-                "perseus.redis.address",
-                redis.address(),
-                "perseus.heartbeat.interval",
-                "200ms",
-                "perseus.lease.ttl",
-                "600ms",
-                "perseus.simulator.warmup",
-                "400ms",
-                "perseus.simulator.symbols",
-                "40",
-                "perseus.admin",
-                "ops@example.com",
-                "perseus.activity.error-window",
-                "1s"));
-    for (int i = 0; i < extra.length; i += 2) values.put(extra[i], extra[i + 1]);
-    return ConfigurationReader.read(name -> Optional.ofNullable(values.get(name)));
+  TestConfig settings() {
+    return TestConfig.exchange("kraken")
+        .keyPrefix(prefix)
+        .redis(redis)
+        .heartbeat("200ms", "600ms")
+        .warmup("400ms")
+        .symbols(40)
+        .admin("ops@example.com")
+        .errorWindow("1s");
+  }
+
+  PerseusConfig config() {
+    return settings().read();
   }
 
   ExchangeInstance instance(PerseusConfig config, ExchangeConnector connector) {
-    Clock clock = Clock.systemUTC();
-    ExchangeInstance instance =
-        new ExchangeInstance(
-            config,
-            InstanceIdentity.detect(config.admin()),
-            new LeaseStore(redis.redisson(), keys),
-            new ActivityLog(redis.redisson(), keys::activity, config.activity(), clock),
-            connector,
-            worker,
-            clock);
-    started.add(instance);
-    return instance;
+    return instances.create(config, connector);
   }
 
   ScheduledFuture<?> beat(ExchangeInstance instance) {
-    return timer.scheduleAtFixedRate(instance::heartbeat, 200, 200, TimeUnit.MILLISECONDS);
+    return instances.beat(instance, config());
   }
 
   OwnerRecord lease() {
@@ -192,8 +160,7 @@ class ExchangeInstanceIT {
 
   @Test
   void aConnectorErrorPopulatesLastError() {
-    PerseusConfig config =
-        config("perseus.simulator.failure", "periodic", "perseus.simulator.warmup", "100ms");
+    PerseusConfig config = settings().failure("periodic").warmup("100ms").read();
     ExchangeInstance instance = instance(config, new SimulatedConnector(config.connector()));
     instance.start();
     beat(instance);
@@ -263,7 +230,7 @@ class ExchangeInstanceIT {
     OwnerRecord last = last();
     assertThat(last.state()).isEqualTo(ConnectionState.ACTIVE);
     assertThat(last.lastHeartbeat()).isBefore(Instant.now().minusMillis(500));
-    started.clear(); // it is dead: nothing to shut down
+    instances.forget(instance); // it is dead: nothing to shut down
   }
 
   @Test
@@ -391,26 +358,26 @@ class ExchangeInstanceIT {
                     && lease().instanceId().equals(standby.identity().instanceId())
                     && lease().state() == ConnectionState.ACTIVE);
     assertThat(lease().epoch()).isEqualTo(2);
-    started.remove(owner);
+    instances.forget(owner);
   }
 
   @Test
   void aRestartOnTheSameNodeTakesOverItsOwnOrphanedLeaseAtOnce() {
     ExchangeInstance crashed =
-        instance(config("perseus.node-name", "node-1"), new RecordingConnector());
+        instance(settings().nodeName("node-1").read(), new RecordingConnector());
     crashed.start();
     await()
         .atMost(Duration.ofSeconds(5))
         .until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
-    started.remove(crashed); // it dies without releasing: its lease is orphaned
+    instances.forget(crashed); // it dies without releasing: its lease is orphaned
 
     ExchangeInstance stranger =
-        instance(config("perseus.node-name", "node-2"), new RecordingConnector());
+        instance(settings().nodeName("node-2").read(), new RecordingConnector());
     stranger.start();
     assertThat(stranger.status().role()).as("another node waits").isEqualTo(InstanceRole.STANDBY);
 
     ExchangeInstance restarted =
-        instance(config("perseus.node-name", "node-1"), new RecordingConnector());
+        instance(settings().nodeName("node-1").read(), new RecordingConnector());
     restarted.start();
 
     assertThat(restarted.status().role()).isEqualTo(InstanceRole.OWNER);
@@ -450,8 +417,7 @@ class ExchangeInstanceIT {
 
   @Test
   void anInstanceThatLostItsLeaseWaitsTheLockDelayBeforeClaimingAgain() {
-    ExchangeInstance owner =
-        instance(config("perseus.lease.lock-delay", "2s"), new RecordingConnector());
+    ExchangeInstance owner = instance(settings().lockDelay("2s").read(), new RecordingConnector());
     owner.start();
     await()
         .atMost(Duration.ofSeconds(5))
@@ -476,7 +442,7 @@ class ExchangeInstanceIT {
         .atMost(Duration.ofSeconds(5))
         .until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
     OwnerRecord last = lease();
-    started.remove(owner); // the owner dies: no more heartbeats, no release
+    instances.forget(owner); // the owner dies: no more heartbeats, no release
     List<ExchangeInstance> standbys = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       ExchangeInstance s = instance(config(), new RecordingConnector());
@@ -547,7 +513,7 @@ class ExchangeInstanceIT {
     ExchangeInstance owner = instance(config(), new RecordingConnector());
     owner.start();
     await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null);
-    started.remove(owner); // the owner is gone too
+    instances.forget(owner); // the owner is gone too
     ExchangeInstance standby = instance(config(), new RecordingConnector());
     standby.start();
     try (Resp r = redis.connectFor(keys.instance("kraken"))) {

@@ -4,35 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.livermore.perseus.activity.ActivityEntry;
-import com.livermore.perseus.activity.ActivityLog;
 import com.livermore.perseus.activity.EventType;
 import com.livermore.perseus.activity.StreamRetention;
 import com.livermore.perseus.command.Command;
-import com.livermore.perseus.command.CommandChannel;
 import com.livermore.perseus.command.CommandOutcome;
 import com.livermore.perseus.command.CommandType;
-import com.livermore.perseus.config.ConfigurationReader;
 import com.livermore.perseus.config.PerseusConfig;
 import com.livermore.perseus.lifecycle.ConnectionState;
-import com.livermore.perseus.registry.Keys;
-import com.livermore.perseus.registry.LeaseStore;
 import com.livermore.perseus.registry.OwnerRecord;
 import com.livermore.perseus.registry.RecordJson;
+import com.livermore.perseus.store.CommandBus;
+import com.livermore.perseus.store.Keys;
+import com.livermore.perseus.store.LeaseStore;
 import com.livermore.perseus.testing.RedisBackend;
 import com.livermore.perseus.testing.Resp;
-import java.time.Clock;
+import com.livermore.perseus.testing.TestConfig;
+import com.livermore.perseus.testing.TestInstances;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,10 +41,9 @@ class OperatorCommandsIT {
   static RedisBackend redis;
   String prefix;
   Keys keys;
-  CommandChannel channel;
-  final ExecutorService worker = Executors.newCachedThreadPool();
-  final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
-  final List<ExchangeInstance> started = new ArrayList<>();
+  CommandBus bus;
+  LeaseStore leases;
+  TestInstances instances;
 
   @BeforeAll
   static void startRedis() {
@@ -65,50 +58,34 @@ class OperatorCommandsIT {
   @BeforeEach
   void namespace() {
     prefix = "c" + UUID.randomUUID().toString().substring(0, 8) + ":";
-    keys = new Keys(prefix);
-    channel = new CommandChannel(redis.redisson(), keys);
+    instances = new TestInstances(redis.redisson(), prefix);
+    keys = instances.keys();
+    bus = new CommandBus(redis.redisson(), keys);
+    leases = new LeaseStore(redis.redisson(), keys);
   }
 
   @AfterEach
   void stopEverything() {
-    timer.shutdownNow();
-    started.forEach(ExchangeInstance::shutdown);
-    worker.shutdownNow();
+    instances.close();
+  }
+
+  final PerseusConfig config() {
+    return TestConfig.exchange("kraken")
+        .redis(redis)
+        .heartbeat("200ms", "600ms")
+        .keyPrefix(prefix)
+        .read();
   }
 
   ExchangeInstance instance() {
-    PerseusConfig config =
-        ConfigurationReader.read(
-            name ->
-                Optional.ofNullable(
-                    Map.of(
-                            "perseus.exchange",
-                            "kraken",
-                            "perseus.redis.address",
-                            redis.address(),
-                            "perseus.heartbeat.interval",
-                            "200ms",
-                            "perseus.lease.ttl",
-                            "600ms",
-                            "perseus.key-prefix",
-                            prefix)
-                        .get(name)));
-    ExchangeInstance i =
-        new ExchangeInstance(
-            config,
-            InstanceIdentity.detect("ops"),
-            new LeaseStore(redis.redisson(), keys),
-            new ActivityLog(redis.redisson(), keys::activity, config.activity(), Clock.systemUTC()),
-            new RecordingConnector(),
-            worker,
-            Clock.systemUTC());
-    i.acceptCommandsFrom(channel);
-    started.add(i);
-    return i;
+    return instances.create(
+        config(),
+        new RecordingConnector(),
+        a -> a.identity(InstanceIdentity.detect("ops")).acceptingCommands());
   }
 
   ScheduledFuture<?> beat(ExchangeInstance i) {
-    return timer.scheduleAtFixedRate(i::heartbeat, 200, 200, TimeUnit.MILLISECONDS);
+    return instances.beat(i, config());
   }
 
   OwnerRecord lease() {
@@ -121,10 +98,12 @@ class OperatorCommandsIT {
   CommandOutcome send(CommandType type) {
     Command command =
         new Command(UUID.randomUUID().toString(), "kraken", type, "alice", Instant.now());
-    assertThat(channel.publish(command)).as("the owner listens").isEqualTo(1);
+    assertThat(bus.publish("kraken", command.toJson())).as("the owner listens").isEqualTo(1);
     return await()
         .atMost(Duration.ofSeconds(5))
-        .until(() -> channel.readOutcome("kraken", command.id()), Optional::isPresent)
+        .until(
+            () -> bus.readOutcome("kraken", command.id()).flatMap(CommandOutcome::fromJson),
+            Optional::isPresent)
         .get();
   }
 
@@ -169,7 +148,7 @@ class OperatorCommandsIT {
 
     send(CommandType.STOP);
     owner.shutdown(); // the stopped owner goes away: the lease is released
-    started.remove(owner);
+    instances.forget(owner);
     await()
         .during(Duration.ofSeconds(2))
         .atMost(Duration.ofSeconds(3))
@@ -177,7 +156,7 @@ class OperatorCommandsIT {
     assertThat(standby.status().role()).isEqualTo(InstanceRole.STANDBY);
     assertThat(standby.status().conflictHolder()).startsWith("stopped by alice");
 
-    assertThat(channel.clearIntent("kraken")).isTrue(); // what a start does when no owner listens
+    assertThat(leases.clearIntent("kraken")).isTrue(); // what a start does when no owner listens
     await()
         .atMost(Duration.ofSeconds(5))
         .until(
@@ -200,7 +179,7 @@ class OperatorCommandsIT {
     standby.start();
     beat(standby);
     Optional<Long> epoch =
-        channel.forceRelease(
+        leases.forceRelease(
             "kraken",
             held.instanceId(),
             held.epoch(),
@@ -247,7 +226,7 @@ class OperatorCommandsIT {
     beat(owner);
     await().atMost(Duration.ofSeconds(5)).until(() -> lease() != null);
     assertThat(
-            channel.forceRelease(
+            leases.forceRelease(
                 "kraken",
                 "someone-else",
                 1,

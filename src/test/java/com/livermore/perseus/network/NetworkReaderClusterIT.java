@@ -2,7 +2,8 @@ package com.livermore.perseus.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.livermore.perseus.registry.Keys;
+import com.livermore.perseus.store.Keys;
+import com.livermore.perseus.store.NetworkReads;
 import com.livermore.perseus.testing.RedisBackend;
 import com.livermore.perseus.testing.Resp;
 import java.time.Clock;
@@ -59,11 +60,9 @@ class NetworkReaderClusterIT {
 
     NetworkSnapshot snapshot =
         new NetworkReader(
-                redis.redisson(),
-                keys,
+                new NetworkReads(redis.redisson(), keys, true),
                 new LivenessRule(Duration.ofSeconds(15)),
-                Clock.systemUTC(),
-                true)
+                Clock.systemUTC())
             .read();
 
     assertThat(snapshot.exchanges()).hasSize(60);

@@ -3,9 +3,10 @@ package com.livermore.perseus.network;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.livermore.perseus.lifecycle.ConnectionState;
-import com.livermore.perseus.registry.Keys;
 import com.livermore.perseus.registry.OwnerRecord;
 import com.livermore.perseus.registry.RecordJson;
+import com.livermore.perseus.store.Keys;
+import com.livermore.perseus.store.NetworkReads;
 import com.livermore.perseus.testing.RedisBackend;
 import com.livermore.perseus.testing.Resp;
 import java.time.Clock;
@@ -60,11 +61,9 @@ class NetworkReaderIT {
 
   NetworkReader reader(String prefix) {
     return new NetworkReader(
-        redis.redisson(),
-        new Keys(prefix),
+        new NetworkReads(redis.redisson(), new Keys(prefix), false),
         new LivenessRule(Duration.ofSeconds(15)),
-        Clock.systemUTC(),
-        false);
+        Clock.systemUTC());
   }
 
   @Test

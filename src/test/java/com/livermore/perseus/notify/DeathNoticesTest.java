@@ -3,6 +3,9 @@ package com.livermore.perseus.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.livermore.perseus.lifecycle.ConnectionState;
+import com.livermore.perseus.network.ExchangeStatus;
+import com.livermore.perseus.network.Liveness;
+import com.livermore.perseus.network.NetworkSnapshot;
 import com.livermore.perseus.registry.OwnerRecord;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package com.livermore.perseus.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.livermore.perseus.config.RedisSettings;
 import com.livermore.perseus.instance.ExchangeInstance;
 import com.livermore.perseus.instance.InstanceStatus;
 import com.livermore.perseus.lifecycle.ConnectionState;
@@ -12,8 +13,10 @@ import com.livermore.perseus.network.NetworkReader;
 import com.livermore.perseus.network.NetworkSnapshot;
 import com.livermore.perseus.registry.OwnerRecord;
 import com.livermore.perseus.registry.RecordJson;
+import com.livermore.perseus.store.NetworkReads;
 import com.livermore.perseus.testing.RedisCluster;
 import com.livermore.perseus.testing.RedisServer;
+import com.livermore.perseus.testing.TestConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,14 +45,12 @@ class ClusterFailoverIT {
     try (RedisCluster cluster = RedisCluster.start(3, 1);
         InProcessNetwork network =
             new InProcessNetwork(
-                Map.of(
-                    "perseus.redis.address", cluster.addresses(),
-                    "perseus.redis.mode", "cluster",
-                    "perseus.heartbeat.interval", "500ms",
-                    "perseus.lease.ttl", "3s",
-                    "perseus.lease.lock-delay", "2s",
-                    "perseus.simulator.warmup", "500ms",
-                    "perseus.public-ip.enabled", "false"))) {
+                TestConfig.exchange("any")
+                    .redis(cluster.addresses())
+                    .set(RedisSettings.REDIS_MODE, "cluster")
+                    .heartbeat("500ms", "3s")
+                    .lockDelay("2s")
+                    .warmup("500ms"))) {
       for (String exchange : EXCHANGES) network.start(exchange);
       for (String exchange : EXCHANGES) network.start(exchange); // the standbys
       await().atMost(Duration.ofSeconds(30)).until(() -> everyExchangeActive(network));
@@ -122,11 +123,9 @@ class ClusterFailoverIT {
       }
       NetworkSnapshot snapshot =
           new NetworkReader(
-                  network.redisson(),
-                  network.keys(),
+                  new NetworkReads(network.redisson(), network.keys(), true),
                   new LivenessRule(INTERVAL),
-                  Clock.systemUTC(),
-                  true)
+                  Clock.systemUTC())
               .read();
       assertThat(snapshot.exchanges()).extracting(ExchangeStatus::exchange).containsAll(EXCHANGES);
       assertThat(snapshot.exchanges()).extracting(ExchangeStatus::problem).containsOnlyNulls();

@@ -3,10 +3,10 @@ package com.livermore.perseus.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.livermore.perseus.activity.ActivityEntry;
-import com.livermore.perseus.activity.ActivityLog;
 import com.livermore.perseus.activity.EventType;
 import com.livermore.perseus.config.ActivitySettings;
-import com.livermore.perseus.registry.Keys;
+import com.livermore.perseus.store.ActivityLog;
+import com.livermore.perseus.store.Keys;
 import com.livermore.perseus.testing.RedisBackend;
 import com.livermore.perseus.testing.Resp;
 import java.time.Clock;
@@ -40,7 +40,7 @@ class StreamBoundsIT {
       ActivityLog log =
           new ActivityLog(
               redis.redisson(),
-              keys::activity,
+              keys,
               new ActivitySettings(Duration.ofDays(90), CAP, Duration.ofSeconds(60)),
               Clock.systemUTC());
       AtomicLong written = new AtomicLong();

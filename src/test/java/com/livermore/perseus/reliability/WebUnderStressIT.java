@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.livermore.perseus.registry.Keys;
+import com.livermore.perseus.store.Keys;
 import com.livermore.perseus.testing.PayaraProcess;
 import com.livermore.perseus.testing.RedisServer;
 import com.livermore.perseus.testing.Resp;
+import com.livermore.perseus.testing.TestConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -64,22 +65,14 @@ class WebUnderStressIT {
     payara =
         PayaraProcess.startBuiltWar(
             "stress",
-            Map.of(
-                "perseus.exchange", "coinbase",
-                "perseus.redis.address", redis.address(),
-                "perseus.heartbeat.interval", "1s",
-                "perseus.lease.ttl", "3s",
-                "perseus.public-ip.enabled", "false",
-                "perseus.security.users",
-                    Http.USERS + ",viewer:network-viewer:plain:viewer-secret"));
+            TestConfig.exchange("coinbase")
+                .redis(redis.address())
+                .heartbeat("1s", "3s")
+                .users(Http.USERS + ",viewer:network-viewer:plain:viewer-secret")
+                .properties());
     others =
         new InProcessNetwork(
-            Map.of(
-                "perseus.redis.address", redis.address(),
-                "perseus.heartbeat.interval", "1s",
-                "perseus.lease.ttl", "3s",
-                "perseus.simulator.warmup", "1s",
-                "perseus.public-ip.enabled", "false"));
+            TestConfig.exchange("any").redis(redis.address()).heartbeat("1s", "3s").warmup("1s"));
     IntStream.rangeClosed(1, 99).forEach(i -> others.start(String.format("ex%03d", i)));
     assertThat(payara.awaitWeb(Duration.ofMinutes(3))).as("web app answers").isTrue();
   }

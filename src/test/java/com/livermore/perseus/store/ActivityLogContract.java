@@ -1,10 +1,16 @@
-package com.livermore.perseus.activity;
+package com.livermore.perseus.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.livermore.perseus.activity.ActivityEntry;
+import com.livermore.perseus.activity.ActivityQuery;
+import com.livermore.perseus.activity.ActivityReader;
+import com.livermore.perseus.activity.ActivityRecord;
+import com.livermore.perseus.activity.ErrorThrottle;
+import com.livermore.perseus.activity.EventType;
 import com.livermore.perseus.config.ActivitySettings;
-import com.livermore.perseus.registry.Keys;
 import com.livermore.perseus.testing.RedisBackend;
+import com.livermore.perseus.testing.Streams;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +45,7 @@ abstract class ActivityLogContract {
   ActivityLog log(Duration retention, long maxLength) {
     return new ActivityLog(
         backend().redisson(),
-        keys::activity,
+        keys,
         new ActivitySettings(retention, maxLength, Duration.ofSeconds(60)),
         Clock.systemUTC());
   }
@@ -105,7 +111,7 @@ abstract class ActivityLogContract {
       ActivityLog log =
           new ActivityLog(
               backend().redisson(),
-              keys::activity,
+              keys,
               new ActivitySettings(retention, 100_000, Duration.ofSeconds(60)),
               clock);
       clock.advance(Duration.ofSeconds(5)); // cutoff: base + 5 s
@@ -225,7 +231,7 @@ abstract class ActivityLogContract {
         .containsEntry("count", "9999")
         .containsEntry("epoch", "4");
     List<ActivityRecord> read =
-        new ActivityReader(backend().redisson(), keys::activity)
+        new ActivityReader(new StreamRanges(backend().redisson(), keys))
             .read(ActivityQuery.newest(List.of(x), 10))
             .entries();
     assertThat(read)

@@ -1,4 +1,4 @@
-package com.livermore.perseus.registry;
+package com.livermore.perseus.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,6 +9,14 @@ import com.livermore.perseus.activity.ActivityEntry;
 import com.livermore.perseus.activity.EventType;
 import com.livermore.perseus.activity.StreamRetention;
 import com.livermore.perseus.lifecycle.ConnectionState;
+import com.livermore.perseus.registry.ClaimOptions;
+import com.livermore.perseus.registry.ClaimOutcome;
+import com.livermore.perseus.registry.ErrorInfo;
+import com.livermore.perseus.registry.Lease;
+import com.livermore.perseus.registry.OperatorIntent;
+import com.livermore.perseus.registry.OwnerRecord;
+import com.livermore.perseus.registry.RecordJson;
+import com.livermore.perseus.registry.WriteOutcome;
 import com.livermore.perseus.testing.RedisBackend;
 import com.livermore.perseus.testing.Resp;
 import java.time.Duration;
@@ -544,8 +552,9 @@ abstract class LeaseStoreContract {
   @Test
   void registerExchangeKeepsTheFirstSighting() throws Exception {
     Instant first = Instant.parse("2026-01-01T00:00:00Z");
-    store.registerExchange(exchange, first);
-    store.registerExchange(exchange, first.plusSeconds(3600));
+    ExchangeDirectory directory = new ExchangeDirectory(backend().redisson(), keys);
+    directory.registerExchange(exchange, first);
+    directory.registerExchange(exchange, first.plusSeconds(3600));
     String key = keys.exchanges();
     try (Resp r = backend().connectFor(key)) {
       JsonNode node = RecordJson.mapper().readTree((String) r.call("HGET", key, exchange));

@@ -1,4 +1,4 @@
-package com.livermore.perseus.registry;
+package com.livermore.perseus.store;
 
 import com.livermore.perseus.testing.RedisBackend;
 import com.livermore.perseus.testing.RedisBackendExtension;

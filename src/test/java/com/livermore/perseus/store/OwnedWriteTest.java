@@ -1,9 +1,13 @@
-package com.livermore.perseus.registry;
+package com.livermore.perseus.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.livermore.perseus.lifecycle.ConnectionState;
+import com.livermore.perseus.registry.Lease;
+import com.livermore.perseus.registry.OwnerRecord;
+import com.livermore.perseus.registry.RecordJson;
+import com.livermore.perseus.registry.WriteOutcome;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

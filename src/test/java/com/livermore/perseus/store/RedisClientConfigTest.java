@@ -1,7 +1,9 @@
-package com.livermore.perseus.config;
+package com.livermore.perseus.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.livermore.perseus.config.RedisMode;
+import com.livermore.perseus.config.RedisSettings;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package com.livermore.perseus.testing;
 
-import com.livermore.perseus.config.RedisClientProducer;
 import com.livermore.perseus.config.RedisMode;
 import com.livermore.perseus.config.RedisSettings;
+import com.livermore.perseus.store.RedisClientProducer;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;

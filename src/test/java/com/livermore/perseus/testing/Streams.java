@@ -1,9 +1,9 @@
-package com.livermore.perseus.activity;
+package com.livermore.perseus.testing;
 
-import com.livermore.perseus.registry.Keys;
-import com.livermore.perseus.testing.RedisBackend;
-import com.livermore.perseus.testing.RedisServer;
-import com.livermore.perseus.testing.Resp;
+import com.livermore.perseus.activity.ActivityEntry;
+import com.livermore.perseus.activity.ActivityRecord;
+import com.livermore.perseus.activity.EventType;
+import com.livermore.perseus.store.Keys;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,16 +15,16 @@ import java.util.Map;
  * Independent access to the activity streams for the contracts: raw XADD/XRANGE/INFO over {@link
  * Resp}, and the expected merged order computed here rather than by the code under test.
  */
-final class Streams {
+public final class Streams {
   /** A stream entry as Redis holds it. */
-  record Stored(String exchange, String id, long ms, long seq, Map<String, String> fields) {
-    String ref() {
+  public record Stored(String exchange, String id, long ms, long seq, Map<String, String> fields) {
+    public String ref() {
       return exchange + "@" + id;
     }
   }
 
   /** Newest first by (ms, seq); equal ids of different streams by exchange name, ascending. */
-  static final Comparator<Stored> NEWEST_FIRST =
+  public static final Comparator<Stored> NEWEST_FIRST =
       (a, b) -> {
         if (a.ms() != b.ms()) return a.ms() > b.ms() ? -1 : 1;
         if (a.seq() != b.seq()) return a.seq() > b.seq() ? -1 : 1;
@@ -34,19 +34,19 @@ final class Streams {
   private final RedisBackend backend;
   private final Keys keys;
 
-  Streams(RedisBackend backend, Keys keys) {
+  public Streams(RedisBackend backend, Keys keys) {
     this.backend = backend;
     this.keys = keys;
   }
 
-  static String[] fields(EventType type, String exchange, Instant at) {
+  public static String[] fields(EventType type, String exchange, Instant at) {
     return ActivityEntry.of(type, exchange, "i-" + exchange, 1, "host-" + exchange, at)
         .fields(false)
         .toArray(String[]::new);
   }
 
   /** XADD with an explicit id (or {@code *}) and raw field/value pairs; returns the id. */
-  String xadd(String exchange, String id, String... fieldsAndValues) {
+  public String xadd(String exchange, String id, String... fieldsAndValues) {
     String key = keys.activity(exchange);
     String[] args = new String[3 + fieldsAndValues.length];
     args[0] = "XADD";
@@ -59,14 +59,14 @@ final class Streams {
   }
 
   /** Keeps only the newest {@code keep} entries of the exchange's stream (exact MAXLEN). */
-  void xtrim(String exchange, int keep) {
+  public void xtrim(String exchange, int keep) {
     String key = keys.activity(exchange);
     try (Resp r = backend.connectFor(key)) {
       r.call("XTRIM", key, "MAXLEN", Integer.toString(keep));
     }
   }
 
-  long xlen(String exchange) {
+  public long xlen(String exchange) {
     String key = keys.activity(exchange);
     try (Resp r = backend.connectFor(key)) {
       return (Long) r.call("XLEN", key);
@@ -75,7 +75,7 @@ final class Streams {
 
   /** One stream, oldest first. */
   @SuppressWarnings("unchecked")
-  List<Stored> range(String exchange) {
+  public List<Stored> range(String exchange) {
     String key = keys.activity(exchange);
     List<Stored> out = new ArrayList<>();
     try (Resp r = backend.connectFor(key)) {
@@ -95,24 +95,24 @@ final class Streams {
   }
 
   /** Every entry of the exchanges' streams in the expected merged order. */
-  List<Stored> merged(List<String> exchanges) {
+  public List<Stored> merged(List<String> exchanges) {
     List<Stored> all = new ArrayList<>();
     exchanges.forEach(x -> all.addAll(range(x)));
     all.sort(NEWEST_FIRST);
     return all;
   }
 
-  static List<String> refs(List<Stored> stored) {
+  public static List<String> refs(List<Stored> stored) {
     return stored.stream().map(Stored::ref).toList();
   }
 
-  static List<String> recordRefs(List<ActivityRecord> records) {
+  public static List<String> recordRefs(List<ActivityRecord> records) {
     return records.stream().map(r -> r.exchange() + "@" + r.id()).toList();
   }
 
   /** The server's clock (TIME) in ms on the node that holds the exchange's stream. */
   @SuppressWarnings("unchecked")
-  long serverMillis(String exchange) {
+  public long serverMillis(String exchange) {
     try (Resp r = backend.connectFor(keys.activity(exchange))) {
       List<Object> time = (List<Object>) r.call("TIME");
       return Long.parseLong((String) time.get(0)) * 1000
@@ -121,7 +121,7 @@ final class Streams {
   }
 
   /** XREVRANGE calls so far, summed over every master. */
-  long xrevrangeCalls() {
+  public long xrevrangeCalls() {
     List<RedisServer> nodes =
         backend.isCluster() ? backend.redisCluster().masters() : List.of(backend.singleServer());
     long calls = 0;
@@ -138,13 +138,13 @@ final class Streams {
 
   /** CONFIG GET on the node holding the exchange's stream. */
   @SuppressWarnings("unchecked")
-  String config(String exchange, String name) {
+  public String config(String exchange, String name) {
     try (Resp r = backend.connectFor(keys.activity(exchange))) {
       return (String) ((List<Object>) r.call("CONFIG", "GET", name)).get(1);
     }
   }
 
-  void configSet(String exchange, String name, String value) {
+  public void configSet(String exchange, String name, String value) {
     try (Resp r = backend.connectFor(keys.activity(exchange))) {
       r.call("CONFIG", "SET", name, value);
     }
