@@ -12,7 +12,8 @@ import java.util.logging.Logger;
  * recorded as one {@code claim_conflict} entry, not on every retry.
  */
 final class ClaimRefusals {
-  private static final Logger LOG = Logger.getLogger(ClaimRefusals.class.getName());
+  private static final Logger LOG =
+      Logger.getLogger(ExchangeInstance.class.getName()); // the instance logs as one
 
   private final String exchange;
   private final InstanceEvents events;

@@ -28,7 +28,8 @@ import java.util.logging.Logger;
  * cannot be recorded because Redis is silent waits for Redis.
  */
 final class ExchangeWork implements WorkRun.Host {
-  private static final Logger LOG = Logger.getLogger(ExchangeWork.class.getName());
+  private static final Logger LOG =
+      Logger.getLogger(ExchangeInstance.class.getName()); // the instance logs as one
 
   private final String exchange;
   private final ExchangeConnector connector;

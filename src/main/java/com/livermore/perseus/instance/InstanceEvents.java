@@ -17,7 +17,8 @@ import java.util.logging.Logger;
  * here or written by a lease script together with its step.
  */
 final class InstanceEvents {
-  private static final Logger LOG = Logger.getLogger(InstanceEvents.class.getName());
+  private static final Logger LOG =
+      Logger.getLogger(ExchangeInstance.class.getName()); // the instance logs as one
 
   private final String exchange;
   private final InstanceIdentity identity;

@@ -26,7 +26,8 @@ import java.util.logging.Logger;
  * lease by compare-and-set, so each lease is lost exactly once whichever thread notices first.
  */
 final class LeaseKeeper {
-  private static final Logger LOG = Logger.getLogger(LeaseKeeper.class.getName());
+  private static final Logger LOG =
+      Logger.getLogger(ExchangeInstance.class.getName()); // the instance logs as one
 
   /** Hears of every lease gained and lost. */
   interface Listener {

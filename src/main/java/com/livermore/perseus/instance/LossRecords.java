@@ -17,7 +17,8 @@ import java.util.logging.Logger;
  * way it is recorded before the instance claims again.
  */
 final class LossRecords {
-  private static final Logger LOG = Logger.getLogger(LossRecords.class.getName());
+  private static final Logger LOG =
+      Logger.getLogger(ExchangeInstance.class.getName()); // the instance logs as one
 
   private final String exchange;
   private final Duration ttl;

@@ -19,7 +19,8 @@ import java.util.logging.Logger;
  * starts the work again.
  */
 final class OwnerCommands {
-  private static final Logger LOG = Logger.getLogger(OwnerCommands.class.getName());
+  private static final Logger LOG =
+      Logger.getLogger(ExchangeInstance.class.getName()); // the instance logs as one
 
   private final String exchange;
   private final String hostname;

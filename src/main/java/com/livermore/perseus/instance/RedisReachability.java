@@ -12,7 +12,8 @@ import java.util.logging.Logger;
  * activity.
  */
 final class RedisReachability {
-  private static final Logger LOG = Logger.getLogger(RedisReachability.class.getName());
+  private static final Logger LOG =
+      Logger.getLogger(ExchangeInstance.class.getName()); // the instance logs as one
 
   private final String exchange;
   private final Clock clock;

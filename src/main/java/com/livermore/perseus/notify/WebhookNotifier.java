@@ -3,7 +3,6 @@ package com.livermore.perseus.notify;
 import com.livermore.perseus.activity.ActivityEntry;
 import com.livermore.perseus.activity.EventType;
 import java.net.http.HttpClient;
-import java.util.PriorityQueue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
@@ -19,10 +18,11 @@ import java.util.logging.Logger;
 
 /**
  * Posts notifications to every configured webhook from one sender thread (in a container, one of
- * its managed threads). {@link #offer} only puts the notification in a bounded queue, so a slow or
- * dead webhook never delays its caller (the heartbeat); when the queue is full the new notification
- * is dropped and counted. Failed posts are retried with exponential backoff (or the receiver's
- * Retry-After) up to the configured attempts, without holding up deliveries to the other targets.
+ * its managed threads; the posts themselves are {@link WebhookDeliveries}). {@link #offer} only
+ * puts the notification in a bounded queue, so a slow or dead webhook never delays its caller (the
+ * heartbeat); when the queue is full the new notification is dropped and counted. Failed posts are
+ * retried with exponential backoff (or the receiver's Retry-After) up to the configured attempts,
+ * without holding up deliveries to the other targets.
  */
 public final class WebhookNotifier implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(WebhookNotifier.class.getName());
@@ -35,20 +35,14 @@ public final class WebhookNotifier implements AutoCloseable {
   private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   private final WebhookSettings settings;
-  private final WebhookSender sender;
+  private final WebhookDeliveries deliveries;
   private final ExecutorService ownHttpExecutor;
   private final BlockingQueue<Notification> inbox;
-
-  /** Retries waiting for their time; touched only by the sender thread. */
-  private final PriorityQueue<Delivery> retries = new PriorityQueue<>();
 
   private final Thread thread;
   private final AtomicBoolean closing = new AtomicBoolean();
   private final AtomicBoolean dropping = new AtomicBoolean();
-  private final AtomicLong delivered = new AtomicLong();
-  private final AtomicLong failed = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
-  private final AtomicLong retried = new AtomicLong();
 
   /**
    * In a container: the sender thread from the container's {@code ManagedThreadFactory} and the
@@ -85,7 +79,9 @@ public final class WebhookNotifier implements AutoCloseable {
     this.inbox = new ArrayBlockingQueue<>(settings.queueCapacity());
     this.ownHttpExecutor = ownHttpExecutor;
     if (client == null && ownHttpExecutor != null) client = client(settings, ownHttpExecutor);
-    this.sender = new WebhookSender(client, settings.timeout());
+    this.deliveries =
+        new WebhookDeliveries(
+            settings, new WebhookSender(client, settings.timeout()), closing::get);
     this.thread = settings.enabled() ? threads.newThread(this::run) : null;
     if (thread != null) {
       thread.setName("perseus-webhook-sender-" + THREADS.incrementAndGet());
@@ -149,7 +145,7 @@ public final class WebhookNotifier implements AutoCloseable {
 
   /** Posts that reached a receiver (one per target and notification). */
   public long delivered() {
-    return delivered.get();
+    return deliveries.delivered();
   }
 
   /**
@@ -157,7 +153,7 @@ public final class WebhookNotifier implements AutoCloseable {
    * at close.
    */
   public long failed() {
-    return failed.get();
+    return deliveries.failed();
   }
 
   /** Notifications refused by {@link #offer} because the queue was full. */
@@ -167,7 +163,7 @@ public final class WebhookNotifier implements AutoCloseable {
 
   /** Attempts after the first. */
   public long retries() {
-    return retried.get();
+    return deliveries.retried();
   }
 
   /** Notifications waiting for the sender (retries not included). */
@@ -203,22 +199,17 @@ public final class WebhookNotifier implements AutoCloseable {
   private void run() {
     try {
       while (!closing.get() || !inbox.isEmpty()) {
-        Delivery due = retries.peek();
+        WebhookDeliveries.Delivery due = deliveries.nextRetry();
         long now = System.nanoTime();
         if (due != null && due.dueNanos() - now <= 0 && !closing.get()) {
-          attempt(retries.poll());
-        } else if (closing.get()
-            || retries.size() < (long) settings.queueCapacity() * settings.targets().size()) {
-          // Retries are bounded too: while they fill their share, the inbox fills and offer drops.
+          deliveries.retryNext();
+        } else if (closing.get() || deliveries.roomForMore()) {
           long wait =
               due == null
                   ? IDLE_POLL_NANOS
                   : Math.max(0, Math.min(IDLE_POLL_NANOS, due.dueNanos() - now));
           Notification n = inbox.poll(wait, TimeUnit.NANOSECONDS);
-          if (n != null) {
-            for (WebhookTarget t : settings.targets())
-              attempt(new Delivery(t, n, WebhookPayloads.body(t.format(), n), 1, now));
-          }
+          if (n != null) deliveries.firstAttempts(n, now);
         } else {
           TimeUnit.NANOSECONDS.sleep(Math.max(1, Math.min(IDLE_POLL_NANOS, due.dueNanos() - now)));
         }
@@ -231,66 +222,8 @@ public final class WebhookNotifier implements AutoCloseable {
           "The webhook sender stopped unexpectedly; no more notifications will be sent.",
           e);
     } finally {
-      abandonRemaining();
-    }
-  }
-
-  private void attempt(Delivery d) throws InterruptedException {
-    if (d.attempt() > 1) retried.incrementAndGet();
-    WebhookSender.Outcome outcome;
-    try {
-      outcome = sender.post(d.target(), d.body());
-    } catch (InterruptedException e) {
-      failed.incrementAndGet();
-      throw e;
-    }
-    if (outcome.delivered()) {
-      delivered.incrementAndGet();
-    } else if (outcome.retryable() && d.attempt() < settings.maxAttempts() && !closing.get()) {
-      long delay = outcome.retryAfter().orElse(settings.backoff(d.attempt())).toNanos();
-      retries.add(d.next(System.nanoTime() + delay));
-      LOG.fine(
-          () ->
-              "Webhook post to "
-                  + d.target()
-                  + " failed ("
-                  + outcome.failure()
-                  + "), attempt "
-                  + d.attempt()
-                  + " of "
-                  + settings.maxAttempts()
-                  + "; retrying.");
-    } else {
-      failed.incrementAndGet();
-      LOG.warning(
-          () ->
-              "Gave up on a webhook notification ("
-                  + d.notification().kind()
-                  + " for "
-                  + d.notification().exchange()
-                  + ") to "
-                  + d.target()
-                  + " after "
-                  + d.attempt()
-                  + (d.attempt() == 1 ? " attempt" : " attempts")
-                  + ": "
-                  + outcome.failure()
-                  + ".");
-    }
-  }
-
-  /** What close() cut off counts as given up, and is said once. */
-  private void abandonRemaining() {
-    long abandoned = retries.size() + (long) inbox.size() * settings.targets().size();
-    retries.clear();
-    inbox.clear();
-    if (abandoned > 0) {
-      failed.addAndGet(abandoned);
-      LOG.warning(
-          () ->
-              abandoned
-                  + (abandoned == 1 ? " webhook post was" : " webhook posts were")
-                  + " still pending when the notifier closed and will not be sent.");
+      deliveries.abandon(inbox.size());
+      inbox.clear();
     }
   }
 
@@ -308,19 +241,5 @@ public final class WebhookNotifier implements AutoCloseable {
       t.setDaemon(true);
       return t;
     };
-  }
-
-  /** One post still to make; ordered by when it is due. */
-  private record Delivery(
-      WebhookTarget target, Notification notification, byte[] body, int attempt, long dueNanos)
-      implements Comparable<Delivery> {
-    Delivery next(long due) {
-      return new Delivery(target, notification, body, attempt + 1, due);
-    }
-
-    @Override
-    public int compareTo(Delivery other) {
-      return Long.compare(dueNanos, other.dueNanos);
-    }
   }
 }
