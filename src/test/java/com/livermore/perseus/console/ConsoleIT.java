@@ -23,12 +23,12 @@ import com.livermore.perseus.store.LeaseStore;
 import com.livermore.perseus.store.RedisClientProducer;
 import com.livermore.perseus.testing.RedisServer;
 import com.livermore.perseus.testing.Resp;
+import com.livermore.perseus.testing.TestConfig;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,10 +40,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -54,12 +51,12 @@ import org.redisson.api.RedissonClient;
 
 /**
  * The console in real headless Chromium against the WAR on Payara Micro: its own instance
- * (coinbase), instances simulated through the registry API (kraken with a heartbeat the test
- * controls, gemini with hostile text), and a dead exchange with a long activity stream (okx).
+ * (coinbase), instances simulated through the lease store (kraken heartbeating, gemini with hostile
+ * text), and a dead exchange with a long activity stream (okx). A test that changes the network
+ * does it to an exchange of its own, so no test depends on another or on their order.
  */
 @ExtendWith({BrowserTestExtension.class, ArquillianExtension.class})
 @RunAsClient
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleIT {
   static final Duration WAIT = Duration.ofSeconds(30);
   static final String XSS_HOST = "<img src=x onerror=\"window.__xss=1\">";
@@ -68,7 +65,6 @@ class ConsoleIT {
   static RedissonClient client;
   static LeaseStore store;
   static ScheduledExecutorService heartbeats;
-  static ScheduledFuture<?> krakenBeat;
 
   @ArquillianResource URL base;
   Browser browser;
@@ -88,20 +84,16 @@ class ConsoleIT {
     seedOkx();
     return BuiltWar.configured(
         "console",
-        Map.ofEntries(
-            Map.entry("perseus.exchange", "coinbase"),
-            Map.entry("perseus.redis.address", redis.address()),
-            Map.entry("perseus.heartbeat.interval", "1s"),
-            Map.entry("perseus.lease.ttl", "3s"),
-            Map.entry("perseus.simulator.warmup", "1s"),
-            Map.entry("perseus.simulator.symbols", "25"),
-            Map.entry("perseus.public-ip.enabled", "false"),
-            Map.entry("perseus.admin", "desk-7@example.com"),
-            Map.entry("perseus.console.cards-poll", "1s"),
-            Map.entry("perseus.console.activity-poll", "2s"),
-            Map.entry(
-                "perseus.security.users",
-                "viewer:network-viewer:plain:viewer-secret,admin:network-admin:plain:admin-secret")));
+        TestConfig.exchange("coinbase")
+            .redis(redis.address())
+            .heartbeat("1s", "3s")
+            .warmup("1s")
+            .symbols(25)
+            .admin("desk-7@example.com")
+            .consolePolls("1s", "2s")
+            .users(
+                "viewer:network-viewer:plain:viewer-secret,admin:network-admin:plain:admin-secret")
+            .properties());
   }
 
   static OwnerRecord record(
@@ -145,27 +137,23 @@ class ConsoleIT {
   }
 
   static void simulateKraken() {
-    Lease lease =
-        claim("kraken", "kraken-sim", "kraken-host", "kraken-ops", Duration.ofSeconds(3), null);
-    krakenBeat =
-        heartbeats.scheduleAtFixedRate(
-            () ->
-                store.write(
-                    lease,
-                    record(
-                        "kraken",
-                        "kraken-sim",
-                        "kraken-host",
-                        "kraken-ops",
-                        lease.epoch(),
-                        Instant.now(),
-                        null),
-                    Duration.ofSeconds(3),
-                    new StreamRetention(1000, "0-0"),
-                    null),
-            300,
-            300,
-            TimeUnit.MILLISECONDS);
+    simulate("kraken", "kraken-sim", "kraken-host", "kraken-ops");
+  }
+
+  /** An instance of {@code exchange} heartbeating every 300 ms with a 3 s lease until cancelled. */
+  static ScheduledFuture<?> simulate(String exchange, String id, String host, String admin) {
+    Lease lease = claim(exchange, id, host, admin, Duration.ofSeconds(3), null);
+    return heartbeats.scheduleAtFixedRate(
+        () ->
+            store.write(
+                lease,
+                record(exchange, id, host, admin, lease.epoch(), Instant.now(), null),
+                Duration.ofSeconds(3),
+                new StreamRetention(1000, "0-0"),
+                null),
+        300,
+        300,
+        TimeUnit.MILLISECONDS);
   }
 
   static void simulateGemini() {
@@ -217,6 +205,20 @@ class ConsoleIT {
     if (redis != null) redis.close();
   }
 
+  static List<String> registered() {
+    try (Resp r = redis.connect()) {
+      @SuppressWarnings("unchecked")
+      List<Object> ids = (List<Object>) r.call("HKEYS", "network:exchanges");
+      return ids.stream().map(String::valueOf).toList();
+    }
+  }
+
+  static boolean leased(String exchange) {
+    try (Resp r = redis.connect()) {
+      return (Long) r.call("EXISTS", "exchange:{" + exchange + "}:instance") == 1L;
+    }
+  }
+
   String url(String path) {
     return BuiltWar.loopback(base) + path;
   }
@@ -262,7 +264,6 @@ class ConsoleIT {
   }
 
   @Test
-  @Order(1)
   void theConsoleAsksForALoginAndRefusesAWrongPassword() {
     browser.driver().manage().deleteAllCookies();
     browser.driver().get(url("console/network.xhtml"));
@@ -276,7 +277,6 @@ class ConsoleIT {
   }
 
   @Test
-  @Order(2)
   void aViewerSeesEveryCardWithItsFieldsAndNoControls() {
     login("viewer", "viewer-secret");
     await().atMost(WAIT).until(() -> "active".equals(attr("coinbase", "data-state")));
@@ -304,15 +304,24 @@ class ConsoleIT {
     assertThat(text(okx, "card-last-seen")).startsWith("Last seen ").endsWith(" ago");
     assertThat(text(okx, "card-host")).isEqualTo("okx-host");
 
-    assertThat(browser.driver().findElement(By.id("summary-total")).getText()).isEqualTo("4");
-    assertThat(browser.driver().findElement(By.id("summary-dead")).getText()).isEqualTo("1");
+    // Told by Redis, independently of the console: every registered exchange, and those without a
+    // lease (okx, and any a test let die).
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertThat(browser.driver().findElement(By.id("summary-total")).getText())
+                  .isEqualTo(Integer.toString(registered().size()));
+              assertThat(browser.driver().findElement(By.id("summary-dead")).getText())
+                  .isEqualTo(Long.toString(registered().stream().filter(x -> !leased(x)).count()));
+            });
+    assertThat(registered()).contains("coinbase", "kraken", "gemini", "okx");
     assertThat(browser.driver().findElement(By.id("current-user")).getText()).contains("viewer");
     assertThat(browser.driver().findElements(By.cssSelector(".control-button"))).isEmpty();
     browser.screenshot("ConsoleIT-network");
   }
 
   @Test
-  @Order(3)
   void textFromInstancesIsRenderedAsTextNeverAsHtml() {
     login("viewer", "viewer-secret");
     WebElement gemini = card("gemini");
@@ -325,29 +334,27 @@ class ConsoleIT {
   }
 
   @Test
-  @Order(4)
   void aStoppedHeartbeatTurnsTheCardLateThenDeadWithoutAReload() {
+    ScheduledFuture<?> beat = simulate("bybit", "bybit-sim", "bybit-host", "bybit-ops");
     login("viewer", "viewer-secret");
-    assertThat(attr("kraken", "data-liveness")).isEqualTo("alive");
+    await().atMost(WAIT).until(() -> "alive".equals(attr("bybit", "data-liveness")));
     js("window.__sameDocument = 'yes'");
 
-    krakenBeat.cancel(false);
+    beat.cancel(false);
 
-    await().atMost(WAIT).until(() -> "late".equals(attr("kraken", "data-liveness")));
+    await().atMost(WAIT).until(() -> "late".equals(attr("bybit", "data-liveness")));
     await()
         .atMost(WAIT)
-        .until(
-            () -> String.valueOf(cardText("kraken", "card-warning")).startsWith("Possibly dead"));
-    await().atMost(WAIT).until(() -> "dead".equals(attr("kraken", "data-liveness")));
-    assertThat(cardText("kraken", "card-last-seen")).startsWith("Last seen ");
-    assertThat(cardText("kraken", "card-host"))
+        .until(() -> String.valueOf(cardText("bybit", "card-warning")).startsWith("Possibly dead"));
+    await().atMost(WAIT).until(() -> "dead".equals(attr("bybit", "data-liveness")));
+    assertThat(cardText("bybit", "card-last-seen")).startsWith("Last seen ");
+    assertThat(cardText("bybit", "card-host"))
         .as("the last known identity stays")
-        .isEqualTo("kraken-host");
+        .isEqualTo("bybit-host");
     assertThat(js("return window.__sameDocument")).as("no page reload happened").isEqualTo("yes");
   }
 
   @Test
-  @Order(5)
   void theActivityTablePagesAndFiltersByExchangeAndType() {
     login("viewer", "viewer-secret");
     new Select(browser.driver().findElement(By.id("activityForm:exchangeFilter")))
@@ -389,7 +396,6 @@ class ConsoleIT {
   }
 
   @Test
-  @Order(6)
   void atPhoneWidthCardsStackInOneColumnWithoutSidewaysScrolling() {
     login("viewer", "viewer-secret");
     browser.resize(390, 844);
@@ -406,7 +412,6 @@ class ConsoleIT {
   }
 
   @Test
-  @Order(7)
   void pollingPausesWhileTheTabIsHiddenAndResumesWhenShown() {
     login("viewer", "viewer-secret");
     browser.await(By.id("cards"), WAIT);
@@ -425,7 +430,6 @@ class ConsoleIT {
   }
 
   @Test
-  @Order(7)
   void aPollAfterTheSessionExpiredLeadsBackToTheLoginPage() {
     login("viewer", "viewer-secret");
     browser
@@ -440,7 +444,6 @@ class ConsoleIT {
   }
 
   @Test
-  @Order(8)
   void anAdminStopsAnExchangeAfterConfirmingAndStartsItAgain() {
     login("admin", "admin-secret");
     await().atMost(WAIT).until(() -> "active".equals(attr("coinbase", "data-state")));
@@ -460,7 +463,6 @@ class ConsoleIT {
   }
 
   @Test
-  @Order(9)
   void anAdminLogsInAndOutAndTheConsoleIsClosedAfterwards() {
     login("admin", "admin-secret");
     assertThat(browser.driver().findElement(By.id("current-user")).getText()).contains("admin");

@@ -1,5 +1,7 @@
 package com.livermore.perseus.demo;
 
+import com.livermore.perseus.config.PublicIpSettings;
+import com.livermore.perseus.config.RedisSettings;
 import com.livermore.perseus.registry.OwnerRecord;
 import com.livermore.perseus.registry.RecordJson;
 import com.livermore.perseus.registry.UnreadableRecordException;
@@ -7,6 +9,7 @@ import com.livermore.perseus.security.UserDirectory;
 import com.livermore.perseus.testing.PayaraProcess;
 import com.livermore.perseus.testing.RedisServer;
 import com.livermore.perseus.testing.Resp;
+import com.livermore.perseus.testing.TestConfig;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -140,28 +143,19 @@ public final class DemoNetwork {
 
   private Instance launch(String exchange, Path war, Path micro, Path runDir) {
     Map<String, String> props =
-        new java.util.HashMap<>(
-            Map.of(
-                "perseus.exchange",
-                exchange,
-                "perseus.redis.address",
-                redisAddress,
-                "perseus.redis.mode",
-                redisAddress.contains(",") ? "cluster" : "single",
-                "perseus.heartbeat.interval",
-                "5s",
-                "perseus.lease.ttl",
-                "15s",
-                "perseus.admin",
-                "demo-ops@" + exchange + ".example",
-                "perseus.simulator.warmup",
-                "8s"));
-    props.put(
-        "perseus.security.users",
-        "admin:network-admin:"
-            + UserDirectory.hash(adminPassword.toCharArray())
-            + ",viewer:network-viewer:"
-            + UserDirectory.hash(viewerPassword.toCharArray()));
+        TestConfig.exchange(exchange)
+            .redis(redisAddress)
+            .set(RedisSettings.REDIS_MODE, redisAddress.contains(",") ? "cluster" : "single")
+            .heartbeat("5s", "15s")
+            .admin("demo-ops@" + exchange + ".example")
+            .warmup("8s")
+            .set(PublicIpSettings.PUBLIC_IP_ENABLED, "true") // a demo shows the public IP
+            .users(
+                "admin:network-admin:"
+                    + UserDirectory.hash(adminPassword.toCharArray())
+                    + ",viewer:network-viewer:"
+                    + UserDirectory.hash(viewerPassword.toCharArray()))
+            .properties();
     PayaraProcess p = PayaraProcess.start(war, micro, runDir.resolve(exchange), props);
     return new Instance(exchange, p.port(), p, p.log());
   }

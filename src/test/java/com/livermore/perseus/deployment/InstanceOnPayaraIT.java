@@ -3,11 +3,14 @@ package com.livermore.perseus.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.livermore.perseus.config.LeaseSettings;
+import com.livermore.perseus.config.PublicIpSettings;
 import com.livermore.perseus.lifecycle.ConnectionState;
 import com.livermore.perseus.registry.OwnerRecord;
 import com.livermore.perseus.registry.RecordJson;
 import com.livermore.perseus.testing.RedisServer;
 import com.livermore.perseus.testing.Resp;
+import com.livermore.perseus.testing.TestConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -44,25 +47,20 @@ class InstanceOnPayaraIT {
   }
 
   static Map<String, String> config(String exchange) {
-    return Map.of(
-        "perseus.exchange",
-        exchange,
-        "perseus.redis.address",
-        redis().address(),
-        "perseus.heartbeat.interval",
-        "1s",
-        "perseus.lease.ttl",
-        "3s",
-        "perseus.simulator.warmup",
-        "2s",
-        "perseus.simulator.symbols",
-        "25",
-        "perseus.admin",
-        "payara-it@example.com",
-        "perseus.public-ip.endpoints",
-        "http://127.0.0.1:9/",
-        "perseus.public-ip.timeout",
-        "1s");
+    return settings(exchange).properties();
+  }
+
+  /** With the public-IP lookup on, against a port where nothing answers: start-up must not wait. */
+  static TestConfig settings(String exchange) {
+    return TestConfig.exchange(exchange)
+        .redis(redis().address())
+        .heartbeat("1s", "3s")
+        .warmup("2s")
+        .symbols(25)
+        .admin("payara-it@example.com")
+        .set(PublicIpSettings.PUBLIC_IP_ENABLED, "true")
+        .set(PublicIpSettings.PUBLIC_IP_ENDPOINTS, "http://127.0.0.1:9/")
+        .set(PublicIpSettings.PUBLIC_IP_TIMEOUT, "1s");
   }
 
   @Deployment(name = "kraken", managed = false, testable = false)
@@ -72,9 +70,8 @@ class InstanceOnPayaraIT {
 
   @Deployment(name = "bad-ttl", managed = false, testable = false)
   static WebArchive badTtl() {
-    Map<String, String> config = new java.util.HashMap<>(config("bitstamp"));
-    config.put("perseus.lease.ttl", "2s");
-    return BuiltWar.configured("bad-ttl", config);
+    return BuiltWar.configured(
+        "bad-ttl", settings("bitstamp").set(LeaseSettings.LEASE_TTL, "2s").properties());
   }
 
   @AfterAll

@@ -1,7 +1,7 @@
 package com.livermore.perseus.deployment;
 
-import static com.livermore.perseus.deployment.ApiClient.assertProblem;
-import static com.livermore.perseus.deployment.ApiClient.json;
+import static com.livermore.perseus.testing.ApiClient.assertProblem;
+import static com.livermore.perseus.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,14 +13,15 @@ import com.livermore.perseus.lifecycle.ConnectionState;
 import com.livermore.perseus.registry.OwnerRecord;
 import com.livermore.perseus.registry.RecordJson;
 import com.livermore.perseus.security.UserDirectory;
+import com.livermore.perseus.testing.ApiClient;
 import com.livermore.perseus.testing.RedisServer;
 import com.livermore.perseus.testing.Resp;
+import com.livermore.perseus.testing.TestConfig;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -56,15 +57,13 @@ abstract class SmokeContract {
             + UserDirectory.hash("admin-secret".toCharArray());
     return BuiltWar.configured(
         "smoke",
-        Map.of(
-            "perseus.exchange", "coinbase",
-            "perseus.redis.address", redis.address(),
-            "perseus.heartbeat.interval", "1s",
-            "perseus.lease.ttl", "3s",
-            "perseus.simulator.warmup", "1s",
-            "perseus.public-ip.enabled", "false",
-            "perseus.console.cards-poll", "1s",
-            "perseus.security.users", users));
+        TestConfig.exchange("coinbase")
+            .redis(redis.address())
+            .heartbeat("1s", "3s")
+            .warmup("1s")
+            .consolePolls("1s", "10s")
+            .users(users)
+            .properties());
   }
 
   @AfterAll
@@ -76,7 +75,7 @@ abstract class SmokeContract {
   abstract URI healthRoot();
 
   ApiClient api() {
-    return new ApiClient(base);
+    return ApiClient.at(base);
   }
 
   /** The server's root on the deployment's HTTP port, where MicroProfile OpenAPI lives. */

@@ -7,18 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.livermore.perseus.lifecycle.ConnectionState;
 import com.livermore.perseus.registry.OwnerRecord;
 import com.livermore.perseus.registry.RecordJson;
+import com.livermore.perseus.testing.ApiClient;
 import com.livermore.perseus.testing.PayaraProcess;
 import com.livermore.perseus.testing.RedisServer;
 import com.livermore.perseus.testing.Resp;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import com.livermore.perseus.testing.TestConfig;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -31,14 +28,9 @@ import org.junit.jupiter.api.Test;
  * SIGKILL shows up dead on the other's API within one TTL.
  */
 class TwoInstancesIT {
-  static final String ADMIN =
-      "Basic "
-          + Base64.getEncoder()
-              .encodeToString("admin:admin-secret".getBytes(StandardCharsets.UTF_8));
   static RedisServer redis;
   static PayaraProcess coinbase;
   static PayaraProcess kraken;
-  final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @BeforeAll
   static void startNetwork() throws Exception {
@@ -62,21 +54,12 @@ class TwoInstancesIT {
   }
 
   static Map<String, String> config(String exchange) {
-    return Map.of(
-        "perseus.exchange",
-        exchange,
-        "perseus.redis.address",
-        redis.address(),
-        "perseus.heartbeat.interval",
-        "1s",
-        "perseus.lease.ttl",
-        "3s",
-        "perseus.simulator.warmup",
-        "1s",
-        "perseus.public-ip.enabled",
-        "false",
-        "perseus.security.users",
-        "admin:network-admin:plain:admin-secret");
+    return TestConfig.exchange(exchange)
+        .redis(redis.address())
+        .heartbeat("1s", "3s")
+        .warmup("1s")
+        .users(ApiClient.ADMIN_USERS)
+        .properties();
   }
 
   @AfterAll
@@ -95,25 +78,15 @@ class TwoInstancesIT {
 
   HttpResponse<String> command(PayaraProcess via, String exchange, String command)
       throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(
-                URI.create(via.url() + "api/network/exchanges/" + exchange + "/commands"))
-            .header("Authorization", ADMIN)
-            .header("Content-Type", "application/json")
-            .timeout(Duration.ofSeconds(30))
-            .POST(HttpRequest.BodyPublishers.ofString("{\"command\":\"" + command + "\"}"))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return ApiClient.at(via.url())
+        .post(
+            "api/network/exchanges/" + exchange + "/commands",
+            ApiClient.ADMIN,
+            "{\"command\":\"" + command + "\"}");
   }
 
   JsonNode status(PayaraProcess via, String exchange) throws Exception {
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(URI.create(via.url() + "api/network/exchanges/" + exchange))
-                .header("Authorization", ADMIN)
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    return RecordJson.mapper().readTree(r.body());
+    return ApiClient.at(via.url()).json("api/network/exchanges/" + exchange, ApiClient.ADMIN);
   }
 
   @Test

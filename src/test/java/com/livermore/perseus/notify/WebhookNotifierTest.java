@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.livermore.perseus.activity.ActivityEntry;
 import com.livermore.perseus.activity.EventType;
+import com.livermore.perseus.testing.WebhookReceiver;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -34,8 +35,8 @@ class WebhookNotifierTest {
     for (int i = resources.size() - 1; i >= 0; i--) resources.get(i).close();
   }
 
-  private Receiver receiver(Receiver.Script script) throws IOException {
-    Receiver r = new Receiver(script);
+  private WebhookReceiver receiver(WebhookReceiver.Script script) throws IOException {
+    WebhookReceiver r = new WebhookReceiver(script);
     resources.add(r);
     return r;
   }
@@ -61,9 +62,9 @@ class WebhookNotifierTest {
 
   @Test
   void deliversEachFormatAsJsonPost() throws Exception {
-    Receiver discord = receiver(n -> Receiver.Reply.status(204));
-    Receiver slack = receiver(n -> Receiver.Reply.status(200));
-    Receiver json = receiver(n -> Receiver.Reply.status(202));
+    WebhookReceiver discord = receiver(n -> WebhookReceiver.Reply.status(204));
+    WebhookReceiver slack = receiver(n -> WebhookReceiver.Reply.status(200));
+    WebhookReceiver json = receiver(n -> WebhookReceiver.Reply.status(202));
     WebhookNotifier notifier =
         notifier(
             settings(
@@ -74,7 +75,7 @@ class WebhookNotifierTest {
     assertThat(notifier.offer(stateChange())).isTrue();
 
     await().atMost(WAIT).until(() -> notifier.delivered() == 3);
-    for (Receiver r : List.of(discord, slack, json)) {
+    for (WebhookReceiver r : List.of(discord, slack, json)) {
       assertThat(r.requests()).hasSize(1);
       assertThat(r.requests().get(0).method()).isEqualTo("POST");
       assertThat(r.requests().get(0).contentType()).isEqualTo("application/json");
@@ -93,7 +94,7 @@ class WebhookNotifierTest {
 
   @Test
   void retriesAfterServerErrorsAndDeliversOnce() throws Exception {
-    Receiver r = receiver(n -> Receiver.Reply.status(n <= 2 ? 500 : 200));
+    WebhookReceiver r = receiver(n -> WebhookReceiver.Reply.status(n <= 2 ? 500 : 200));
     WebhookNotifier notifier =
         notifier(settings(r.target(WebhookFormat.JSON)).withRetries(5, Duration.ofMillis(20)));
 
@@ -104,13 +105,15 @@ class WebhookNotifierTest {
     assertThat(notifier.failed()).isZero();
     assertThat(r.requests()).hasSize(3);
     assertThat(r.requests())
-        .extracting(Receiver.Request::body)
+        .extracting(WebhookReceiver.Request::body)
         .containsOnly(r.requests().get(0).body());
   }
 
   @Test
   void honoursRetryAfterOnTooManyRequests() throws Exception {
-    Receiver r = receiver(n -> n == 1 ? new Receiver.Reply(429, "1") : Receiver.Reply.status(200));
+    WebhookReceiver r =
+        receiver(
+            n -> n == 1 ? new WebhookReceiver.Reply(429, "1") : WebhookReceiver.Reply.status(200));
     WebhookNotifier notifier = notifier(settings(r.target(WebhookFormat.DISCORD)));
 
     notifier.offer(stateChange());
@@ -123,7 +126,7 @@ class WebhookNotifierTest {
 
   @Test
   void givesUpAfterMaxAttemptsWithAWarningThatHidesTheUrl() throws Exception {
-    Receiver r = receiver(n -> Receiver.Reply.status(503));
+    WebhookReceiver r = receiver(n -> WebhookReceiver.Reply.status(503));
     List<LogRecord> logged = capture();
     WebhookNotifier notifier = notifier(settings(r.target(WebhookFormat.SLACK)));
 
@@ -147,7 +150,7 @@ class WebhookNotifierTest {
 
   @Test
   void doesNotRetryAnAnswerThatCannotChange() throws Exception {
-    Receiver r = receiver(n -> Receiver.Reply.status(404));
+    WebhookReceiver r = receiver(n -> WebhookReceiver.Reply.status(404));
     WebhookNotifier notifier = notifier(settings(r.target(WebhookFormat.DISCORD)));
 
     notifier.offer(stateChange());
@@ -165,7 +168,8 @@ class WebhookNotifierTest {
     }
     WebhookTarget nobody =
         new WebhookTarget(
-            URI.create("http://127.0.0.1:" + port + Receiver.SECRET_PATH), WebhookFormat.JSON);
+            URI.create("http://127.0.0.1:" + port + WebhookReceiver.SECRET_PATH),
+            WebhookFormat.JSON);
     WebhookNotifier notifier = notifier(settings(nobody));
 
     notifier.offer(stateChange());
@@ -176,11 +180,11 @@ class WebhookNotifierTest {
 
   @Test
   void aHangingWebhookNeverBlocksOfferAndTheQueueStaysBounded() throws Exception {
-    Receiver hanging =
+    WebhookReceiver hanging =
         receiver(
             n -> {
               Thread.sleep(10_000);
-              return Receiver.Reply.status(200);
+              return WebhookReceiver.Reply.status(200);
             });
     WebhookNotifier notifier =
         notifier(
@@ -205,7 +209,7 @@ class WebhookNotifierTest {
 
   @Test
   void onlyWantedKindsAreQueued() throws Exception {
-    Receiver r = receiver(n -> Receiver.Reply.status(200));
+    WebhookReceiver r = receiver(n -> WebhookReceiver.Reply.status(200));
     WebhookSettings wanted =
         new WebhookSettings(
             List.of(r.target(WebhookFormat.JSON)),
@@ -240,11 +244,11 @@ class WebhookNotifierTest {
 
   @Test
   void closeEndsTheSenderThreadEvenWhileAPostHangs() throws Exception {
-    Receiver hanging =
+    WebhookReceiver hanging =
         receiver(
             n -> {
               Thread.sleep(10_000);
-              return Receiver.Reply.status(200);
+              return WebhookReceiver.Reply.status(200);
             });
     WebhookNotifier notifier =
         new WebhookNotifier(
@@ -264,7 +268,7 @@ class WebhookNotifierTest {
 
   @Test
   void closeSendsWhatIsAlreadyQueued() throws Exception {
-    Receiver r = receiver(n -> Receiver.Reply.status(200));
+    WebhookReceiver r = receiver(n -> WebhookReceiver.Reply.status(200));
     WebhookNotifier notifier = new WebhookNotifier(settings(r.target(WebhookFormat.JSON)));
     String name = notifier.threadName();
     notifier.offer(

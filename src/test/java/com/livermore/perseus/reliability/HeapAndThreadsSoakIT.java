@@ -2,8 +2,10 @@ package com.livermore.perseus.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.livermore.perseus.testing.ApiClient;
 import com.livermore.perseus.testing.PayaraProcess;
 import com.livermore.perseus.testing.RedisServer;
+import com.livermore.perseus.testing.TestConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,18 +29,15 @@ class HeapAndThreadsSoakIT {
 
   @Test
   void heapAndThreadsStayFlatAtAFastHeartbeat() throws Exception {
-    Http http = new Http();
     try (RedisServer redis = RedisServer.start();
         PayaraProcess payara =
             PayaraProcess.startBuiltWar(
                 "soak",
-                Map.of(
-                    "perseus.exchange", "coinbase",
-                    "perseus.redis.address", redis.address(),
-                    "perseus.heartbeat.interval", "100ms",
-                    "perseus.lease.ttl", "1s",
-                    "perseus.public-ip.enabled", "false",
-                    "perseus.security.users", Http.USERS))) {
+                TestConfig.exchange("coinbase")
+                    .redis(redis.address())
+                    .heartbeat("100ms", "1s")
+                    .users(ApiClient.ADMIN_USERS)
+                    .properties())) {
       assertThat(payara.awaitWeb(Duration.ofMinutes(3))).isTrue();
       List<Long> heapKb = new ArrayList<>();
       List<Long> threads = new ArrayList<>();
@@ -48,8 +47,7 @@ class HeapAndThreadsSoakIT {
       long nextSample = System.nanoTime();
       while (System.nanoTime() < end) {
         int status =
-            http.get(payara.url() + "api/network/instances", Http.ADMIN, Duration.ofSeconds(10))
-                .statusCode();
+            ApiClient.at(payara.url()).get("api/network/instances", ApiClient.ADMIN).statusCode();
         requests++;
         if (status != 200) errors++;
         if (System.nanoTime() >= nextSample) {

@@ -1,14 +1,18 @@
 package com.livermore.perseus.reliability;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.livermore.perseus.instance.InstanceRole;
 import com.livermore.perseus.registry.OwnerRecord;
 import com.livermore.perseus.registry.RecordJson;
+import com.livermore.perseus.testing.ApiClient;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -306,5 +310,25 @@ public final class OwnershipObserver implements AutoCloseable {
       }
     }
     return null;
+  }
+
+  /**
+   * An instance's own view of itself from its readiness check ({@code /health/ready}, served with
+   * 503 while not ready, with the same data): its role and epoch.
+   */
+  public static Belief readiness(String label, String root, Duration timeout)
+      throws IOException, InterruptedException {
+    JsonNode health = ApiClient.json(ApiClient.at(root).get("health/ready", null, timeout));
+    for (JsonNode check : health.path("checks")) {
+      if ("perseus-lease".equals(check.path("name").asText())) {
+        JsonNode data = check.path("data");
+        return new Belief(
+            label,
+            data.path("exchange").asText(),
+            InstanceRole.valueOf(data.path("role").asText().toUpperCase(Locale.ROOT)),
+            data.path("epoch").asLong());
+      }
+    }
+    throw new IOException("no perseus-lease check in " + health);
   }
 }

@@ -9,9 +9,11 @@ import com.livermore.perseus.lifecycle.ConnectionState;
 import com.livermore.perseus.registry.OwnerRecord;
 import com.livermore.perseus.registry.RecordJson;
 import com.livermore.perseus.store.Keys;
+import com.livermore.perseus.testing.ApiClient;
 import com.livermore.perseus.testing.PayaraProcess;
 import com.livermore.perseus.testing.RedisServer;
 import com.livermore.perseus.testing.Resp;
+import com.livermore.perseus.testing.TestConfig;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,10 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Faults against real processes: two Payara Micro instances configured for the same exchange (one
@@ -35,7 +34,6 @@ import org.junit.jupiter.api.TestMethodOrder;
  * invariants are checked (never two owners, no write by a fenced owner, every transition in the
  * stream) and the figures go to the reliability report.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PayaraFaultsIT {
   static final String EXCHANGE = "coinbase";
   static final Duration INTERVAL = Duration.ofSeconds(1);
@@ -44,7 +42,6 @@ class PayaraFaultsIT {
 
   static RedisServer redis;
   static final Map<String, PayaraProcess> nodes = new LinkedHashMap<>();
-  final Http http = new Http();
   OwnershipObserver observer;
 
   @BeforeAll
@@ -59,15 +56,13 @@ class PayaraFaultsIT {
   }
 
   static Map<String, String> config() {
-    return Map.of(
-        "perseus.exchange", EXCHANGE,
-        "perseus.redis.address", redis.address(),
-        "perseus.heartbeat.interval", "1s",
-        "perseus.lease.ttl", "3s",
-        "perseus.lease.lock-delay", "5s",
-        "perseus.simulator.warmup", "1s",
-        "perseus.public-ip.enabled", "false",
-        "perseus.security.users", Http.USERS);
+    return TestConfig.exchange(EXCHANGE)
+        .redis(redis.address())
+        .heartbeat("1s", "3s")
+        .lockDelay("5s")
+        .warmup("1s")
+        .users(ApiClient.ADMIN_USERS)
+        .properties();
   }
 
   @AfterAll
@@ -83,7 +78,8 @@ class PayaraFaultsIT {
         .until(() -> leaseMatches(l -> l.state() == ConnectionState.ACTIVE));
     List<OwnershipObserver.BeliefSource> beliefs = new ArrayList<>();
     nodes.forEach(
-        (label, p) -> beliefs.add(() -> http.belief(label, p.url(), Duration.ofMillis(400))));
+        (label, p) ->
+            beliefs.add(() -> OwnershipObserver.readiness(label, p.url(), Duration.ofMillis(400))));
     observer =
         OwnershipObserver.start(
             exchange -> {
@@ -102,7 +98,6 @@ class PayaraFaultsIT {
   }
 
   @Test
-  @Order(1)
   void anOwnerFrozenPastItsTtlIsReplacedAndOnceThawedStopsWithoutWritingAgain() throws Exception {
     OwnerRecord before = lease();
     String frozenLabel = ownerLabel();
@@ -126,7 +121,7 @@ class PayaraFaultsIT {
         .pollInterval(Duration.ofMillis(50))
         .until(
             () ->
-                http.belief(frozenLabel, frozen.url(), Duration.ofSeconds(2)).role()
+                OwnershipObserver.readiness(frozenLabel, frozen.url(), Duration.ofSeconds(2)).role()
                     != InstanceRole.OWNER);
     long detectedMs = millisSince(resumedAt);
     Thread.sleep(3 * INTERVAL.toMillis()); // give a fenced owner every chance to write
@@ -149,7 +144,6 @@ class PayaraFaultsIT {
   }
 
   @Test
-  @Order(2)
   void aRedisRestartOf10SecondsIsOneErrorPerInstanceAndTheLeaseIsHeldAgainWithinTwoIntervals()
       throws Exception {
     OwnerRecord before = lease();
@@ -172,6 +166,10 @@ class PayaraFaultsIT {
     assertThat(figures.get("outageCheckFailed")).isNull();
     assertThat(figures.get("apiStatusDuringOutage")).isEqualTo(503);
     assertThat(figures.get("consoleShowsBanner")).isEqualTo(true);
+    ApiClient api = ApiClient.at(nodes.values().iterator().next().url());
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> api.get("api/network/instances", ApiClient.ADMIN).statusCode() == 200);
 
     await()
         .atMost(Duration.ofSeconds(15))
@@ -218,7 +216,6 @@ class PayaraFaultsIT {
   }
 
   @Test
-  @Order(3)
   void whenRedisLosesEveryLeaseTheOwnerReclaimsAndTheConsoleSaysWhatHappened() throws Exception {
     OwnerRecord before = lease();
     long flushedAt = System.nanoTime();
@@ -239,15 +236,16 @@ class PayaraFaultsIT {
         .atMost(Duration.ofSeconds(5))
         .until(
             () ->
-                !http.json(root + "api/network/instances", Http.ADMIN)
+                !ApiClient.at(root)
+                    .json("api/network/instances", ApiClient.ADMIN)
                     .path("recoveredAfterDataLoss")
                     .path(EXCHANGE)
                     .asText()
                     .isBlank());
-    JsonNode exchange = http.json(root + "api/network/exchanges/" + EXCHANGE, Http.ADMIN);
+    JsonNode exchange =
+        ApiClient.at(root).json("api/network/exchanges/" + EXCHANGE, ApiClient.ADMIN);
     assertThat(exchange.get("liveness").asText()).isEqualTo("alive");
-    HttpResponse<String> console =
-        http.get(root + "console/network.xhtml", Http.ADMIN, Duration.ofSeconds(10));
+    HttpResponse<String> console = ApiClient.at(root).get("console/network.xhtml", ApiClient.ADMIN);
     assertThat(console.statusCode()).isEqualTo(200);
     assertThat(console.body()).contains("Redis lost its data").contains(EXCHANGE);
     assertThat(observer.violations()).isEmpty();
@@ -259,20 +257,25 @@ class PayaraFaultsIT {
     ReliabilityReport.record("mass expiry (FLUSHALL: every lease and counter gone)", figures);
   }
 
-  /** While Redis is down: the API answers a 503 problem, the console a banner, neither a trace. */
+  /**
+   * While Redis is down: the API answers 503 problems ("Redis unreachable") for the network and its
+   * activity, the console a banner, neither a trace.
+   */
   Map<String, Object> checkAnswersDuringOutage() throws Exception {
-    String root = nodes.values().iterator().next().url();
-    HttpResponse<String> api =
-        http.get(root + "api/network/instances", Http.ADMIN, Duration.ofSeconds(10));
-    HttpResponse<String> console =
-        http.get(root + "console/network.xhtml", Http.ADMIN, Duration.ofSeconds(10));
+    ApiClient client = ApiClient.at(nodes.values().iterator().next().url());
+    HttpResponse<String> api = client.get("api/network/instances", ApiClient.ADMIN);
+    ApiClient.assertProblem(api, 503, null);
+    assertThat(ApiClient.json(api).get("title").asText()).isEqualTo("Redis unreachable");
+    ApiClient.assertProblem(client.get("api/network/activity", ApiClient.ADMIN), 503, null);
+    HttpResponse<String> console = client.get("console/network.xhtml", ApiClient.ADMIN);
     Map<String, Object> seen = new LinkedHashMap<>();
     seen.put("apiStatusDuringOutage", api.statusCode());
     seen.put("apiContentTypeDuringOutage", api.headers().firstValue("Content-Type").orElse(""));
     seen.put("consoleStatusDuringOutage", console.statusCode());
     seen.put("consoleShowsBanner", console.body().contains("Redis is unreachable"));
     seen.put(
-        "stackTraceShown", Http.leaksInternals(api.body()) || Http.leaksInternals(console.body()));
+        "stackTraceShown",
+        ApiClient.leaksInternals(api.body()) || ApiClient.leaksInternals(console.body()));
     if (Boolean.TRUE.equals(seen.get("stackTraceShown")))
       throw new AssertionError("a response showed internals: " + api.body() + console.body());
     return seen;
@@ -287,7 +290,7 @@ class PayaraFaultsIT {
 
   OwnershipObserver.Belief belief(String label) {
     try {
-      return http.belief(label, nodes.get(label).url(), Duration.ofSeconds(5));
+      return OwnershipObserver.readiness(label, nodes.get(label).url(), Duration.ofSeconds(5));
     } catch (Exception e) {
       throw new IllegalStateException("instance " + label + " did not answer: " + e, e);
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.livermore.perseus.store.Keys;
+import com.livermore.perseus.testing.ApiClient;
 import com.livermore.perseus.testing.PayaraProcess;
 import com.livermore.perseus.testing.RedisServer;
 import com.livermore.perseus.testing.Resp;
@@ -12,11 +13,7 @@ import com.livermore.perseus.testing.TestConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.CookieManager;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,10 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * One Payara Micro instance in a network of 100 live exchanges (the other 99 are instances in the
@@ -45,9 +39,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * answering, never with a 500 or a stack trace, keeps its lease on time, and flags the corrupt
  * records while serving all the others.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebUnderStressIT {
-  static final String VIEWER = Http.basic("viewer", "viewer-secret");
+  static final String VIEWER = "viewer:viewer-secret";
   static final Keys KEYS = new Keys("");
   static final int CLIENTS = Integer.getInteger("perseus.reliability.clients", 200);
   static final Duration LOAD =
@@ -57,7 +50,6 @@ class WebUnderStressIT {
   static RedisServer redis;
   static PayaraProcess payara;
   static InProcessNetwork others;
-  final Http http = new Http();
 
   @BeforeAll
   static void startNetwork() {
@@ -68,7 +60,7 @@ class WebUnderStressIT {
             TestConfig.exchange("coinbase")
                 .redis(redis.address())
                 .heartbeat("1s", "3s")
-                .users(Http.USERS + ",viewer:network-viewer:plain:viewer-secret")
+                .users(ApiClient.ADMIN_USERS + ",viewer:network-viewer:plain:viewer-secret")
                 .properties());
     others =
         new InProcessNetwork(
@@ -84,6 +76,10 @@ class WebUnderStressIT {
     if (redis != null) redis.close();
   }
 
+  static ApiClient api() {
+    return ApiClient.at(payara.url());
+  }
+
   static List<String> exchanges() {
     List<String> all = new ArrayList<>(List.of("coinbase"));
     IntStream.rangeClosed(1, 99).forEach(i -> all.add(String.format("ex%03d", i)));
@@ -91,15 +87,18 @@ class WebUnderStressIT {
   }
 
   @Test
-  @Order(1)
   void twoHundredClientsPollingTheApiAndTheConsoleGetNoErrorAndTheHeartbeatKeepsTime()
       throws Exception {
     await()
         .atMost(Duration.ofSeconds(60))
         .until(
-            () ->
-                http.json(payara.url() + "api/network/instances", VIEWER).path("exchanges").size()
-                    == 100);
+            () -> {
+              List<String> served = new ArrayList<>();
+              for (JsonNode x : api().json("api/network/instances", VIEWER).path("exchanges")) {
+                served.add(x.path("exchange").asText());
+              }
+              return served.containsAll(exchanges());
+            });
     Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
     List<Long> apiMicros = Collections.synchronizedList(new ArrayList<>());
     List<Long> consoleMicros = Collections.synchronizedList(new ArrayList<>());
@@ -161,27 +160,17 @@ class WebUnderStressIT {
       Map<String, AtomicLong> outcomes,
       List<Long> apiMicros,
       List<Long> consoleMicros) {
-    HttpClient own =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .cookieHandler(new CookieManager())
-            .build();
+    ApiClient own = ApiClient.withSession(payara.url());
     for (int round = 0; System.nanoTime() < end; round++) {
       boolean console = round % 4 == client % 4;
       String path = console ? "console/network.xhtml" : "api/network/instances";
       long started = System.nanoTime();
       String outcome;
       try {
-        HttpResponse<String> r =
-            own.send(
-                HttpRequest.newBuilder(URI.create(payara.url() + path))
-                    .header("Authorization", VIEWER)
-                    // A hang detector, not a latency goal: 200 closed-loop clients on 2 cores
-                    // queue behind each other (about 40 requests/s in all), and a faster API
-                    // leaves more of them waiting on console pages at once.
-                    .timeout(Duration.ofSeconds(60))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+        // The timeout is a hang detector, not a latency goal: 200 closed-loop clients on 2 cores
+        // queue behind each other (about 40 requests/s in all), and a faster API leaves more of
+        // them waiting on console pages at once.
+        HttpResponse<String> r = own.get(path, VIEWER, Duration.ofSeconds(60));
         outcome = Integer.toString(r.statusCode());
         if (r.statusCode() != 200 && samples.size() < 5)
           samples.add(path + " " + r.statusCode() + " " + abbreviate(r.body()));
@@ -198,10 +187,12 @@ class WebUnderStressIT {
   }
 
   @Test
-  @Order(2)
   void tenThousandHostileRequestsGetNo500AndNoStackTrace() throws Exception {
     HostileRequests generator =
-        new HostileRequests(20261125L, "127.0.0.1:" + payara.port(), List.of(Http.ADMIN, VIEWER));
+        new HostileRequests(
+            20261125L,
+            "127.0.0.1:" + payara.port(),
+            List.of(ApiClient.basic(ApiClient.ADMIN), ApiClient.basic(VIEWER)));
     List<byte[]> requests = new ArrayList<>(FUZZ_REQUESTS);
     for (int i = 0; i < FUZZ_REQUESTS; i++) requests.add(generator.next());
     Map<String, AtomicLong> statuses = new ConcurrentHashMap<>();
@@ -218,7 +209,7 @@ class WebUnderStressIT {
                   statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
                   if (status.startsWith("5")
                       || status.equals("no answer")
-                      || Http.leaksInternals(response)) {
+                      || ApiClient.leaksInternals(response)) {
                     failures.add(
                         firstLine(request) + " → " + abbreviate(response) + " … " + tail(response));
                   }
@@ -234,38 +225,50 @@ class WebUnderStressIT {
     figures.put("failures", failures.size());
     ReliabilityReport.record("hostile input (generated raw HTTP requests)", figures);
     assertThat(failures).as("5xx, hangs or stack traces").isEmpty();
-    assertThat(
-            http.get(payara.url() + "api/network/instances", VIEWER, Duration.ofSeconds(10))
-                .statusCode())
+    assertThat(api().get("api/network/instances", VIEWER).statusCode())
         .as("still serving")
         .isEqualTo(200);
   }
 
   @Test
-  @Order(3)
   void corruptRecordsAndStreamsAreFlaggedWhileEveryOtherCardAndEntryIsServed() throws Exception {
+    // Exchanges of this test's own, so the load above is measured on an intact network.
+    List<String> own = IntStream.rangeClosed(1, 7).mapToObj(i -> "cx00" + i).toList();
+    own.forEach(others::start);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                own.stream()
+                    .allMatch(
+                        x -> {
+                          try (Resp r = redis.connect()) {
+                            String lease = (String) r.call("GET", KEYS.instance(x));
+                            return lease != null && lease.contains("\"state\":\"active\"");
+                          }
+                        }));
     try (Resp r = redis.connect()) {
-      r.call("SET", KEYS.instance("ex001"), "{\"instanceId\":", "PX", "600000");
-      r.call("DEL", KEYS.instance("ex002"));
-      r.call("HSET", KEYS.instance("ex002"), "not", "a string");
-      r.call("SET", KEYS.last("ex003"), "\u0000garbage");
+      r.call("SET", KEYS.instance("cx001"), "{\"instanceId\":", "PX", "600000");
+      r.call("DEL", KEYS.instance("cx002"));
+      r.call("HSET", KEYS.instance("cx002"), "not", "a string");
+      r.call("SET", KEYS.last("cx003"), "\u0000garbage");
       r.call(
           "HSET", KEYS.exchanges(), "<script>alert(1)</script>", "{\"displayName\":\"<b>x</b>\"}");
-      r.call("HSET", KEYS.exchanges(), "ex004", "not json");
+      r.call("HSET", KEYS.exchanges(), "cx004", "not json");
       r.call(
           "XADD",
-          KEYS.activity("ex005"),
+          KEYS.activity("cx005"),
           "*",
           "type",
           "<img src=x onerror=alert(1)>",
           "at",
           "yesterday");
-      r.call("DEL", KEYS.activity("ex006"));
-      r.call("SET", KEYS.activity("ex006"), "not a stream");
+      r.call("DEL", KEYS.activity("cx006"));
+      r.call("SET", KEYS.activity("cx006"), "not a stream");
     }
-    // Past the shared snapshot's age, but before the owners of ex001 and ex002 write again.
+    // Past the shared snapshot's age, but before the owners of cx001 and cx002 write again.
     Thread.sleep(com.livermore.perseus.network.NetworkView.SNAPSHOT_MAX_AGE.toMillis() + 50);
-    JsonNode network = http.json(payara.url() + "api/network/instances", VIEWER);
+    JsonNode network = api().json("api/network/instances", VIEWER);
     Map<String, String> problems = new TreeMap<>();
     int clean = 0;
     for (JsonNode x : network.path("exchanges")) {
@@ -273,14 +276,14 @@ class WebUnderStressIT {
         problems.put(x.get("exchange").asText(), x.get("problem").asText());
       else if (x.path("liveness").asText().equals("alive")) clean++;
     }
-    assertThat(problems).containsKeys("<script>alert(1)</script>", "ex001", "ex002");
-    assertThat(clean).as("every other exchange is served, alive").isGreaterThanOrEqualTo(95);
+    assertThat(problems).containsKeys("<script>alert(1)</script>", "cx001", "cx002");
+    assertThat(clean)
+        .as("every other exchange is served, alive (all but the flagged, at most 3 late)")
+        .isGreaterThanOrEqualTo(network.path("exchanges").size() - problems.size() - 3);
 
-    HttpResponse<String> activity =
-        http.get(payara.url() + "api/network/activity?limit=200", VIEWER, Duration.ofSeconds(10));
+    HttpResponse<String> activity = api().get("api/network/activity?limit=200", VIEWER);
     assertThat(activity.statusCode()).isEqualTo(200);
-    JsonNode flaggedStreams =
-        http.json(payara.url() + "api/network/activity?exchange=ex005,ex006,ex007", VIEWER);
+    JsonNode flaggedStreams = api().json("api/network/activity?exchange=cx005,cx006,cx007", VIEWER);
     Map<String, Integer> unreadable = new TreeMap<>();
     Map<String, Integer> readable = new TreeMap<>();
     for (JsonNode e : flaggedStreams.path("entries")) {
@@ -289,10 +292,9 @@ class WebUnderStressIT {
     }
     assertThat(unreadable)
         .as("the foreign entry and the wrong-type stream are flagged")
-        .containsKeys("ex005", "ex006");
-    assertThat(readable).as("the untouched stream is served").containsKey("ex007");
-    HttpResponse<String> console =
-        http.get(payara.url() + "console/network.xhtml", VIEWER, Duration.ofSeconds(10));
+        .containsKeys("cx005", "cx006");
+    assertThat(readable).as("the untouched stream is served").containsKey("cx007");
+    HttpResponse<String> console = api().get("console/network.xhtml", VIEWER);
     assertThat(console.statusCode()).isEqualTo(200);
     assertThat(console.body())
         .as("user-controlled text is escaped")
@@ -300,7 +302,7 @@ class WebUnderStressIT {
         .doesNotContain("<b>x</b>")
         .doesNotContain("<img src=x onerror");
     assertThat(console.body()).contains("coinbase").contains("ex099");
-    assertThat(Http.leaksInternals(console.body() + activity.body())).isFalse();
+    assertThat(ApiClient.leaksInternals(console.body() + activity.body())).isFalse();
 
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("flagged", problems);

@@ -91,21 +91,13 @@ public final class PayaraProcess implements AutoCloseable {
    * claiming its lease: the EJB start-up runs before the web module has finished loading.
    */
   public boolean awaitWeb(java.time.Duration timeout) {
-    java.net.http.HttpClient http =
-        java.net.http.HttpClient.newBuilder()
-            .version(java.net.http.HttpClient.Version.HTTP_1_1)
-            .connectTimeout(java.time.Duration.ofSeconds(2))
-            .build();
+    ApiClient web = ApiClient.at(url());
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline && process.isAlive()) {
       try {
-        var response =
-            http.send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url() + "login.xhtml"))
-                    .timeout(java.time.Duration.ofSeconds(5))
-                    .build(),
-                java.net.http.HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() == 200) return true;
+        if (web.get("login.xhtml", null, java.time.Duration.ofSeconds(5)).statusCode() == 200) {
+          return true;
+        }
       } catch (IOException e) {
         // not listening yet
       } catch (InterruptedException e) {

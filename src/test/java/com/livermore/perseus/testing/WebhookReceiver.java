@@ -1,5 +1,7 @@
-package com.livermore.perseus.notify;
+package com.livermore.perseus.testing;
 
+import com.livermore.perseus.notify.WebhookFormat;
+import com.livermore.perseus.notify.WebhookTarget;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -14,39 +16,45 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A webhook receiver on a free loopback port that records every request and answers as scripted.
+ * A webhook receiver on a free loopback port that records every request and answers as scripted:
+ * the stand-in for an operator's Discord, Slack or own endpoint, for the notifier's unit tests and
+ * for deployed WARs alike.
  */
-final class Receiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
   /** The answer to request number {@code n} (1-based); may sleep to play a hanging receiver. */
-  interface Script {
+  public interface Script {
     Reply reply(int n) throws InterruptedException;
   }
 
-  record Reply(int status, String retryAfter) {
-    static Reply status(int status) {
+  public record Reply(int status, String retryAfter) {
+    public static Reply status(int status) {
       return new Reply(status, null);
     }
   }
 
-  record Request(String body, String contentType, String method, long receivedNanos) {}
+  public record Request(String body, String contentType, String method, long receivedNanos) {}
 
   /** The path stands in for the secret part of a real webhook URL. */
-  static final String SECRET_PATH = "/api/webhooks/123456/s3cr3t-t0ken";
+  public static final String SECRET_PATH = "/api/webhooks/123456/s3cr3t-t0ken";
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final AtomicInteger open = new AtomicInteger();
 
-  Receiver(Script script) throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+  public WebhookReceiver(Script script) {
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     server.setExecutor(executor);
     server.createContext("/", exchange -> handle(exchange, script));
     server.start();
   }
 
-  static Receiver answering(int status) throws IOException {
-    return new Receiver(n -> Reply.status(status));
+  public static WebhookReceiver answering(int status) {
+    return new WebhookReceiver(n -> Reply.status(status));
   }
 
   private void handle(HttpExchange exchange, Script script) throws IOException {
@@ -70,20 +78,25 @@ final class Receiver implements AutoCloseable {
     }
   }
 
-  URI url() {
+  public URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + SECRET_PATH);
   }
 
-  WebhookTarget target(WebhookFormat format) {
+  public WebhookTarget target(WebhookFormat format) {
     return new WebhookTarget(url(), format);
   }
 
-  List<Request> requests() {
+  public List<Request> requests() {
     return requests;
   }
 
+  /** The bodies received so far, in order. */
+  public List<String> bodies() {
+    return requests.stream().map(Request::body).toList();
+  }
+
   /** Requests the receiver is still working on (a hanging one stays open). */
-  int open() {
+  public int open() {
     return open.get();
   }
 
