@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * One event of the network, as stored in a stream entry: flat field/value pairs named as in
- * DESIGN.md ({@code type, exchange, instanceId, epoch, hostname, from, to, message, count, at});
- * absent fields are omitted.
+ * docs/DESIGN.md ({@code type, exchange, instanceId, epoch, hostname, from, to, message, count,
+ * at}); absent fields are omitted.
  */
 public record ActivityEntry(
     EventType type,

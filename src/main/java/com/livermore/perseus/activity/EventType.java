@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The kinds of activity entry, written lowercase exactly as DESIGN.md names them. */
+/** The kinds of activity entry, written lowercase exactly as docs/DESIGN.md names them. */
 public enum EventType {
   REGISTERED,
   STATE_CHANGED,

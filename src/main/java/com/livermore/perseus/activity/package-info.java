@@ -1,8 +1,8 @@
 /**
- * The network activity log: event types, the activity entry, writing to the per-exchange Redis
- * stream {@code logs:network:{exchange}} (capped on every write, trimmed by age once a minute) with
- * error throttling, and the reader that merges several exchanges' streams newest first with an
- * opaque, stable paging cursor. Depends on config; the registry scripts embed the same entries so
- * that a record and its event are written together.
+ * The network activity log's values and pure logic: event types, the activity entry, error
+ * throttling, stream ids, and the reader that merges several exchanges' streams newest first with
+ * an opaque, stable paging cursor, fetching through the {@link
+ * com.livermore.perseus.activity.StreamSource} port (implemented in {@code store}). Depends on
+ * config and time; no Redis client.
  */
 package com.livermore.perseus.activity;

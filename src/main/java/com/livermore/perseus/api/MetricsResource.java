@@ -20,7 +20,9 @@ public class MetricsResource {
       summary = "Prometheus metrics",
       description =
           "perseus_leases_held, perseus_lease_renewal_seconds (histogram), "
-              + "perseus_lease_renewal_failures_total, perseus_leases_lost_total, perseus_stream_appends_total, perseus_events_suppressed_total.")
+              + "perseus_lease_renewal_failures_total, perseus_leases_lost_total, perseus_stream_appends_total, perseus_events_suppressed_total, "
+              + "and the webhook sender's perseus_webhook_deliveries_total, perseus_webhook_failures_total, perseus_webhook_retries_total, "
+              + "perseus_webhook_dropped_total and perseus_webhook_queued.")
   public String metrics() {
     return metrics.scrape();
   }

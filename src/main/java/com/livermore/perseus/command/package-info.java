@@ -1,6 +1,6 @@
 /**
- * Operator commands ({@code start}, {@code stop}, {@code force-start}): the values, the Redis
- * channel that carries them to the owning instance and brings back the outcome, and the service the
- * API and console call. Depends on network (liveness) and registry (keys, JSON).
+ * Operator commands ({@code start}, {@code stop}, {@code force-start}): the values as they travel
+ * through Redis, and the service the API and the console call, which completes when the owning
+ * instance announces the outcome. Depends on network (liveness), notify, the stores and the domain.
  */
 package com.livermore.perseus.command;

@@ -53,7 +53,7 @@ public final class ConfigurationReader {
     return read(new ConfigValues(source));
   }
 
-  /** A slug as DESIGN.md defines it for exchange ids: {@code [a-z0-9][a-z0-9_-]{0,63}}. */
+  /** A slug as docs/DESIGN.md defines it for exchange ids: {@code [a-z0-9][a-z0-9_-]{0,63}}. */
   public static boolean isSlug(String value) {
     return value != null && SLUG.matcher(value).matches();
   }

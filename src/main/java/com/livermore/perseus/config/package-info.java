@@ -1,5 +1,6 @@
 /**
- * Typed configuration read once from MicroProfile Config and validated at start-up, and the one
- * Redisson client of the application. Depends on nothing else in Perseus; everything depends on it.
+ * The configuration: {@link com.livermore.perseus.config.ConfigValues}, the one reader of raw
+ * values, each settings section reading and validating its own properties, and the producer that
+ * alone asks MicroProfile Config. Depends on nothing else in Perseus; everything may depend on it.
  */
 package com.livermore.perseus.config;

@@ -47,7 +47,7 @@ public class PrometheusMetrics implements InstanceMetrics {
             .register(registry);
     leasesLost =
         Counter.builder("perseus.leases.lost")
-            .description("Leases found expired or taken over")
+            .description("Leases lost: found expired or taken over, or not renewed in time")
             .register(registry);
     appends =
         Counter.builder("perseus.stream.appends")

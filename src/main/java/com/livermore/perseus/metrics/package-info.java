@@ -1,5 +1,6 @@
 /**
  * Prometheus metrics through Micrometer: leases held, renewal latency, renewal failures, leases
- * lost, stream appends and suppressed events. Depends on instance (the metrics interface it fills).
+ * lost, stream appends, suppressed events, and the webhook notifier's deliveries, failures,
+ * retries, drops and queue. Depends on instance (the metrics interface it fills) and notify.
  */
 package com.livermore.perseus.metrics;

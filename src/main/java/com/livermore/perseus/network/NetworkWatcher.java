@@ -20,8 +20,9 @@ import java.util.logging.Logger;
 /**
  * Notices when a lease, a state or a liveness changes and tells its listeners (the SSE endpoint).
  * Instead of polling every lease all the time it checks exactly when something can next change: the
- * earliest lease expiry (from PTTL) or the moment a heartbeat turns late, and at the latest once
- * per heartbeat interval. It runs only while someone listens.
+ * earliest lease expiry (from the record's {@code lastHeartbeat + leaseTtlMs}, or its PTTL) or the
+ * moment a heartbeat turns late, and at the latest once per heartbeat interval. It runs only while
+ * someone listens (an SSE client, or the death reports when webhooks are configured).
  */
 @ApplicationScoped
 public class NetworkWatcher {

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The owner record stored in {@code exchange:{x}:instance} (and {@code :last}), with the field
- * names of DESIGN.md, plus {@code nodeName} (the configured {@code perseus.node-name}, used to
+ * names of docs/DESIGN.md, plus {@code nodeName} (the configured {@code perseus.node-name}, used to
  * recognise a fast restart) and {@code leaseTtlMs} (the TTL the owner renews its lease with, so a
  * reader knows when the lease runs out without asking Redis for its PTTL). Absent values are
  * written as JSON {@code null}, never left out.

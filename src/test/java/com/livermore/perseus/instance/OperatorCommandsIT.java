@@ -135,6 +135,30 @@ class OperatorCommandsIT {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void theOwnerAnnouncesEachOutcomeOnTheOutcomeChannelAsItStoresIt() {
+    ExchangeInstance owner = instance();
+    owner.start();
+    beat(owner);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
+    String channel = keys.commandOutcomes("kraken");
+    try (Resp subscriber = redis.connectFor(channel)) {
+      assertThat((List<Object>) subscriber.call("SUBSCRIBE", channel)).contains("subscribe");
+
+      CommandOutcome stored = send(CommandType.STOP);
+
+      List<Object> message = (List<Object>) subscriber.next();
+      assertThat(message.get(0)).isEqualTo("message");
+      assertThat(message.get(1)).isEqualTo(channel);
+      assertThat(CommandOutcome.fromJson((String) message.get(2)))
+          .as("the announcement is the stored outcome, readable by any client")
+          .contains(stored);
+    }
+  }
+
+  @Test
   void anOperatorStopHoldsStandbysBackUntilAStart() {
     ExchangeInstance owner = instance();
     owner.start();

@@ -14,7 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TransitionsTest {
-  /** The map of DESIGN.md, written out independently of the production table. */
+  /** The map of docs/DESIGN.md, written out independently of the production table. */
   private static final Map<ConnectionState, Set<ConnectionState>> EXPECTED =
       Map.of(
           IDLE, EnumSet.of(STARTING, STOPPED),

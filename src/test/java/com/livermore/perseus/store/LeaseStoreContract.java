@@ -233,7 +233,7 @@ abstract class LeaseStoreContract {
     Set<String> names = new TreeSet<>();
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) names.add(it.next());
     Set<String> expected = new TreeSet<>(DESIGN_FIELDS);
-    expected.add("nodeName"); // added beside the DESIGN.md fields: recognises a fast restart
+    expected.add("nodeName"); // added beside the docs/DESIGN.md fields: recognises a fast restart
     expected.add("leaseTtlMs"); // added too: readers know when the lease runs out without a PTTL
     assertThat(names).isEqualTo(expected);
     assertThat(node.get("registeredAt").asText())

@@ -84,7 +84,17 @@ public final class Resp implements AutoCloseable {
     }
   }
 
-  /** {@code INFO section} parsed into key/value pairs, in the server's order. */
+  /**
+   * The next reply Redis pushes unasked, such as a message on a channel this connection subscribed.
+   */
+  public Object next() {
+    try {
+      return read();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Redis at " + host + ":" + port + " pushed nothing", e);
+    }
+  }
+
   /** Every entry of the stream at {@code key}, oldest first, as field → value maps (XRANGE - +). */
   @SuppressWarnings("unchecked")
   public List<Map<String, String>> streamEntries(String key) {
