@@ -22,4 +22,4 @@ for i = 4, #ARGV do entry[#entry + 1] = ARGV[i] end
 entry[#entry + 1] = 'epoch'
 entry[#entry + 1] = tostring(epoch)
 append(KEYS[4], ARGV[2], ARGV[3], entry)
-return reply('ok', epoch)
+return reply('ok', string.format('%d', epoch))

@@ -77,13 +77,13 @@ final class ClaimPolicy {
 
   /**
    * The lease was lost (and the loss recorded). Cut off only by Redis, the instance may re-claim at
-   * once; any other loss starts the lock-delay.
+   * once; any other loss starts the lock-delay, counted from {@code since}.
    */
-  synchronized void lost(boolean cutOffByRedis) {
+  synchronized void lost(boolean cutOffByRedis, Instant since) {
     if (cutOffByRedis) {
       formerOwner = true;
     } else {
-      notBefore = clock.instant().plus(lease.lockDelay());
+      notBefore = since.plus(lease.lockDelay());
     }
   }
 

@@ -65,7 +65,7 @@ public final class ExchangeInstance implements LeaseKeeper.Listener {
     this.metrics = p.metrics();
     this.clock = p.clock();
     this.shuttingDown = p.shuttingDown();
-    keeper.reportTo(this);
+    keeper.reportTo(this, this::redisAnswered);
   }
 
   /** Boot: try to claim at once. Never throws for Redis trouble; the heartbeat retries. */
@@ -159,15 +159,14 @@ public final class ExchangeInstance implements LeaseKeeper.Listener {
   @Override
   public void lost(LeaseLoss loss) {
     if (loss.cause() == LeaseLoss.Cause.RELEASED) return;
-    metrics.leaseLost();
     work.stop();
+    metrics.leaseLost();
     losses.lost(loss);
   }
 
   private void renew() {
     try {
       keeper.renew(work::record);
-      redisAnswered();
     } catch (RuntimeException e) {
       metrics.renewalFailed();
       redis.failed(e);
@@ -184,19 +183,19 @@ public final class ExchangeInstance implements LeaseKeeper.Listener {
       if (options.isEmpty()) return; // lock-delay, or a standby's grace after a data loss
       Instant now = clock.instant();
       keeper.ensureRegistered(now);
-      snapshot.registeredAt(now);
       ActivityEntry registered =
           events
               .entry(EventType.REGISTERED, 0, now)
               .withMessage("claimed " + config.exchange() + " on " + identity.hostname());
       ClaimOutcome outcome =
           keeper.claim(
-              work.record(new Lease(config.exchange(), identity.instanceId(), 0), now),
+              work.record(new Lease(config.exchange(), identity.instanceId(), 0), now)
+                  .withRegisteredAt(now),
               registered,
               options.get());
       policy.answered();
-      redisAnswered();
       if (outcome instanceof ClaimOutcome.Claimed claimed) {
+        snapshot.registeredAt(now);
         events.written(
             (claimed.tookOver()
                     ? registered.withMessage(

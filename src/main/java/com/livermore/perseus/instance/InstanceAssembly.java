@@ -147,6 +147,7 @@ public final class InstanceAssembly {
             refusals,
             policy,
             work,
+            keeper,
             owner,
             redis,
             clock);

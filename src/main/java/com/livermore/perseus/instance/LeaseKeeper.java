@@ -60,8 +60,15 @@ final class LeaseKeeper {
   private final InstanceMetrics metrics;
   private final Clock clock;
   private final LeaseDeadline deadline;
-  private final AtomicReference<Lease> lease = new AtomicReference<>();
+
+  /**
+   * The lease held, or a loss not yet recorded, or null: one atomic state, so that no claim can
+   * slip in between a lease's loss and the recording of that loss.
+   */
+  private final AtomicReference<Object> state = new AtomicReference<>();
+
   private volatile Listener listener;
+  private volatile Runnable redisAnswered = () -> {};
   private volatile boolean registered;
 
   LeaseKeeper(
@@ -86,17 +93,32 @@ final class LeaseKeeper {
     this.deadline = new LeaseDeadline(settings.ttl());
   }
 
-  void reportTo(Listener listener) {
+  /**
+   * Where gains and losses go, and who hears that Redis answered a lease call (right after the
+   * reply, before the gain or loss it brings is handled).
+   */
+  void reportTo(Listener listener, Runnable redisAnswered) {
     this.listener = listener;
+    this.redisAnswered = redisAnswered;
   }
 
   /** The lease held now, or null. */
   Lease current() {
-    return lease.get();
+    return state.get() instanceof Lease held ? held : null;
   }
 
   boolean holds() {
-    return lease.get() != null;
+    return state.get() instanceof Lease;
+  }
+
+  /** A loss reported but not yet recorded, or null. */
+  LeaseLoss unrecordedLoss() {
+    return state.get() instanceof LeaseLoss loss ? loss : null;
+  }
+
+  /** {@code loss} is recorded: a claim may follow. */
+  void recorded(LeaseLoss loss) {
+    state.compareAndSet(loss, null);
   }
 
   /** Adds the exchange to {@code network:exchanges} once (again after Redis lost its data). */
@@ -111,6 +133,7 @@ final class LeaseKeeper {
     long sent = System.nanoTime();
     ClaimOutcome outcome =
         store.claim(draft, settings.ttl(), events.retention(), registeredEntry, options);
+    redisAnswered.run();
     if (outcome instanceof ClaimOutcome.Claimed claimed) {
       gain(claimed.lease(), sent, claimed.tookOver() ? Gain.TOOK_OVER_OWN : Gain.CLAIMED);
     }
@@ -123,7 +146,7 @@ final class LeaseKeeper {
    * found gone or taken is lost. Redis errors are thrown to the caller.
    */
   void renew(Records records) {
-    Lease held = lease.get();
+    Lease held = current();
     if (held == null) return;
     long sent = System.nanoTime();
     long patience = deadline.patienceNanos(sent);
@@ -137,8 +160,9 @@ final class LeaseKeeper {
     long elapsed = System.nanoTime() - sent;
     snapshot.heartbeatLatency(elapsed);
     metrics.renewal(elapsed, outcome instanceof WriteOutcome.Written);
-    if (outcome instanceof WriteOutcome.Written && lease.get() == held) deadline.grantedAt(sent);
-    if (outcome instanceof WriteOutcome.Lost lost && lease.get() == held) {
+    if (outcome instanceof WriteOutcome.Written && current() == held) deadline.grantedAt(sent);
+    redisAnswered.run();
+    if (outcome instanceof WriteOutcome.Lost lost && current() == held) {
       if (lost.dataLost() && reclaimAfterDataLoss(held, records.at(held, now), now)) return;
       lose(held, lost.holderRaw() == null ? Cause.EXPIRED : Cause.TAKEN, lost.holderRaw());
     }
@@ -163,14 +187,14 @@ final class LeaseKeeper {
    * call waiting for a silent Redis may hold it).
    */
   void stepDownIfOverdue() {
-    Lease held = lease.get();
+    Lease held = current();
     if (held == null || !deadline.passed(System.nanoTime())) return;
     lose(held, redis.silent() ? Cause.CUT_OFF : Cause.STALLED, null);
   }
 
   /** Compare-and-delete of the lease with its final record and {@code deregistered} entry. */
   void release(Records records) {
-    Lease held = lease.get();
+    Lease held = current();
     if (held == null) return;
     Instant now = clock.instant();
     ActivityEntry bye =
@@ -213,7 +237,7 @@ final class LeaseKeeper {
     if (!(outcome instanceof ClaimOutcome.Claimed claimed)) return false;
     Lease next = claimed.lease();
     deadline.grantedAt(sent);
-    if (!lease.compareAndSet(held, next)) return false; // stepped down meanwhile
+    if (!state.compareAndSet(held, next)) return false; // stepped down meanwhile
     listener.gained(next, Gain.RECLAIMED_AFTER_DATA_LOSS);
     registered = false;
     directory.registerExchange(exchange, now);
@@ -227,7 +251,7 @@ final class LeaseKeeper {
 
   private void gain(Lease gained, long sentNanos, Gain how) {
     deadline.grantedAt(sentNanos);
-    lease.set(gained);
+    state.set(gained);
     LOG.info(
         () ->
             (how == Gain.TOOK_OVER_OWN
@@ -242,8 +266,12 @@ final class LeaseKeeper {
     listener.gained(gained, how);
   }
 
-  /** The one way a lease ends: dropped once, reported once. */
+  /**
+   * The one way a lease ends: dropped once, reported once. Until it is recorded, the loss takes the
+   * lease's place (a release needs no record).
+   */
   private void lose(Lease held, Cause cause, String holderRaw) {
-    if (lease.compareAndSet(held, null)) listener.lost(new LeaseLoss(held, cause, holderRaw));
+    LeaseLoss loss = new LeaseLoss(held, cause, holderRaw, clock.instant());
+    if (state.compareAndSet(held, cause == Cause.RELEASED ? null : loss)) listener.lost(loss);
   }
 }

@@ -2,12 +2,13 @@ package com.livermore.perseus.instance;
 
 import com.livermore.perseus.registry.Lease;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
- * How a lease ended, with the new holder's raw record when Redis named one. Every loss, whatever
- * its cause, reaches the instance as one of these.
+ * How a lease ended, when (on the instance's clock), and the new holder's raw record when Redis
+ * named one. Every loss, whatever its cause, reaches the instance as one of these.
  */
-record LeaseLoss(Lease lease, Cause cause, String holderRaw) {
+record LeaseLoss(Lease lease, Cause cause, String holderRaw, Instant at) {
 
   enum Cause {
     /** A write found the lease gone: it expired. */
@@ -28,11 +29,11 @@ record LeaseLoss(Lease lease, Cause cause, String holderRaw) {
   }
 
   /** The log line, written when the loss happens: "coinbase (epoch 3): the lease expired; …". */
-  String logLine(Duration ttl) {
+  String logLine(Duration ttl, String holder) {
     String why =
         switch (cause) {
           case EXPIRED -> "the lease expired";
-          case TAKEN -> "the lease is now held by another instance or epoch";
+          case TAKEN -> "the lease is now held by " + holder;
           case CUT_OFF ->
               "not renewed within its TTL of "
                   + ttl.toMillis()

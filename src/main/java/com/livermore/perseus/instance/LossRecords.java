@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Lock;
 import java.util.logging.Logger;
 
@@ -29,10 +28,10 @@ final class LossRecords {
   private final ClaimRefusals refusals;
   private final ClaimPolicy policy;
   private final ExchangeWork work;
+  private final LeaseKeeper keeper;
   private final OwnerCommands commands;
   private final RedisReachability redis;
   private final Clock clock;
-  private final AtomicReference<LeaseLoss> unrecorded = new AtomicReference<>();
 
   LossRecords(
       String exchange,
@@ -44,6 +43,7 @@ final class LossRecords {
       ClaimRefusals refusals,
       ClaimPolicy policy,
       ExchangeWork work,
+      LeaseKeeper keeper,
       OwnerCommands commands,
       RedisReachability redis,
       Clock clock) {
@@ -56,17 +56,23 @@ final class LossRecords {
     this.refusals = refusals;
     this.policy = policy;
     this.work = work;
+    this.keeper = keeper;
     this.commands = commands;
     this.redis = redis;
     this.clock = clock;
   }
 
-  /** A loss happened (the work is already stopped): record it now, or once Redis answers. */
+  /**
+   * A loss happened (the keeper holds it as unrecorded): name the holder Redis told of, and record
+   * it now on the worker, or, when the deadline passed without Redis, once Redis answers.
+   */
   void lost(LeaseLoss loss) {
-    if (loss.holderRaw() != null) refusals.heldBy(loss.holderRaw());
-    LOG.severe(() -> "lease_lost: " + loss.logLine(ttl));
-    unrecorded.set(loss);
-    if (!loss.deadlinePassed()) worker.execute(this::recordOnWorker);
+    String holder = loss.holderRaw() == null ? null : refusals.heldBy(loss.holderRaw());
+    LOG.severe(() -> "lease_lost: " + loss.logLine(ttl, holder));
+    if (!loss.deadlinePassed()) {
+      if (commands != null) commands.stopListening(); // Redis answers: stop taking commands now
+      worker.execute(this::recordOnWorker);
+    }
   }
 
   /**
@@ -74,7 +80,7 @@ final class LossRecords {
    * next round tries again.
    */
   void recordPending() {
-    LeaseLoss loss = unrecorded.get();
+    LeaseLoss loss = keeper.unrecordedLoss();
     if (loss == null) return;
     Instant now = clock.instant();
     String holder = null;
@@ -87,8 +93,10 @@ final class LossRecords {
         events
             .entry(EventType.LEASE_LOST, loss.lease().epoch(), now)
             .withMessage(loss.entryMessage(holder)));
-    if (!unrecorded.compareAndSet(loss, null)) return;
-    policy.lost(loss.cause() == LeaseLoss.Cause.CUT_OFF);
+    keeper.recorded(loss);
+    // A loss Redis told of delays claims from when it happened; one found without Redis, from
+    // when Redis answered again (a stalled instance waits the full lock-delay after waking).
+    policy.lost(loss.cause() == LeaseLoss.Cause.CUT_OFF, loss.deadlinePassed() ? now : loss.at());
     if (commands != null) commands.stopListening();
     work.walkToStopped();
   }

@@ -19,8 +19,7 @@ import java.util.logging.Logger;
  * starts the work again.
  */
 final class OwnerCommands {
-  private static final Logger LOG =
-      Logger.getLogger(ExchangeInstance.class.getName()); // the instance logs as one
+  private static final Logger LOG = Logger.getLogger(OwnerCommands.class.getName());
 
   private final String exchange;
   private final String hostname;
@@ -114,7 +113,9 @@ final class OwnerCommands {
           return CommandOutcome.of(
               command,
               Result.REFUSED,
-              "the instance could not record it: the lease on " + exchange + " was lost");
+              "the instance could not record it: The lease on "
+                  + exchange
+                  + " was lost; the exchange work stops.");
         }
       } else if (state != ConnectionState.STOPPED) {
         return CommandOutcome.of(command, Result.REFUSED, "cannot stop from " + state.wireName());

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The instance's metrics in a Micrometer Prometheus registry, scraped at {@code /api/metrics}: the
@@ -62,20 +63,18 @@ public class PrometheusMetrics implements InstanceMetrics {
 
   /** The notifier's own counts, read at each scrape. */
   private void webhooks() {
-    FunctionCounter.builder("perseus.webhook.deliveries", notifier, WebhookNotifier::delivered)
-        .description("Webhook posts a receiver accepted (one per target and notification)")
-        .register(registry);
-    FunctionCounter.builder("perseus.webhook.failures", notifier, WebhookNotifier::failed)
-        .description("Webhook posts given up on after their attempts")
-        .register(registry);
-    FunctionCounter.builder("perseus.webhook.retries", notifier, WebhookNotifier::retries)
-        .description("Webhook attempts after the first")
-        .register(registry);
-    FunctionCounter.builder("perseus.webhook.dropped", notifier, WebhookNotifier::dropped)
-        .description("Notifications dropped because the webhook queue was full")
-        .register(registry);
+    count("deliveries", WebhookNotifier::delivered, "Webhook posts a receiver accepted");
+    count("failures", WebhookNotifier::failed, "Webhook posts given up on after their attempts");
+    count("retries", WebhookNotifier::retries, "Webhook attempts after the first");
+    count("dropped", WebhookNotifier::dropped, "Notifications dropped: the webhook queue was full");
     Gauge.builder("perseus.webhook.queued", notifier, WebhookNotifier::queued)
         .description("Notifications waiting for the webhook sender")
+        .register(registry);
+  }
+
+  private void count(String name, ToDoubleFunction<WebhookNotifier> read, String description) {
+    FunctionCounter.builder("perseus.webhook." + name, notifier, read)
+        .description(description)
         .register(registry);
   }
 

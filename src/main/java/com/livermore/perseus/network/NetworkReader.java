@@ -3,6 +3,7 @@ package com.livermore.perseus.network;
 import com.livermore.perseus.config.ConfigurationReader;
 import com.livermore.perseus.store.NetworkReads;
 import com.livermore.perseus.store.RedisFailures;
+import com.livermore.perseus.store.Replies;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Reads the whole network: the known exchanges from {@code network:exchanges}, then every
@@ -38,7 +38,7 @@ public class NetworkReader {
     CompletableFuture<Map<String, String>> registry = reads.registry();
     List<String> guess = previousIds;
     NetworkReads.Plan early = guess.isEmpty() ? null : reads.send(guess, true, clock.millis());
-    Map<String, String> known = new TreeMap<>(await(registry));
+    Map<String, String> known = new TreeMap<>(Replies.join(registry));
     List<String> ids = new ArrayList<>();
     List<ExchangeStatus> invalid = new ArrayList<>();
     for (String id : known.keySet()) {
@@ -115,14 +115,5 @@ public class NetworkReader {
   /** Every Redis node answers. */
   public boolean ping() {
     return reads.ping();
-  }
-
-  private static <T> T await(CompletableFuture<T> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) throw cause;
-      throw e;
-    }
   }
 }

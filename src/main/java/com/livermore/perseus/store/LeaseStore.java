@@ -113,7 +113,7 @@ public class LeaseStore {
       StreamRetention retention,
       ActivityEntry entry) {
     return OwnedWrite.outcome(
-        lease, LuaScript.join(sendOwnedWrite(lease, record, ttl, retention, entry)));
+        lease, Replies.join(sendOwnedWrite(lease, record, ttl, retention, entry)));
   }
 
   /**

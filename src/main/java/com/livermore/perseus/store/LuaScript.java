@@ -68,17 +68,7 @@ record LuaScript(String name, String source, String sha) {
   /** {@link #callAsync}, waiting for the reply; Redis errors are thrown as they are. */
   <R> R call(
       RedissonClient redisson, RScript.ReturnType returnType, List<Object> keys, Object... args) {
-    return join(this.<R>callAsync(redisson, returnType, keys, args));
-  }
-
-  /** Waits for a script's reply, throwing a Redis error as it is rather than wrapped. */
-  static <R> R join(CompletableFuture<R> reply) {
-    try {
-      return reply.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) throw cause;
-      throw e;
-    }
+    return Replies.join(this.<R>callAsync(redisson, returnType, keys, args));
   }
 
   private static Throwable unwrap(Throwable e) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.redisson.api.BatchOptions;
@@ -108,14 +107,14 @@ public class NetworkReads {
 
     /** The lease values, by exchange id (absent: no lease). */
     public Function<String, String> leases() {
-      Map<String, String> values = await(leases);
+      Map<String, String> values = Replies.join(leases);
       return id -> values.get(keys.instance(id));
     }
 
     /** Waits for the batch (standbys, recovery) and the intents. */
     public Function<String, String> intents() {
-      await(sent);
-      Map<String, String> values = await(intents);
+      Replies.join(sent);
+      Map<String, String> values = Replies.join(intents);
       return id -> values.get(keys.intent(id));
     }
 
@@ -180,15 +179,5 @@ public class NetworkReads {
         .getBuckets(StringCodec.INSTANCE)
         .<String>getAsync(ids.stream().map(key).toArray(String[]::new))
         .toCompletableFuture();
-  }
-
-  /** Waits for a request sent alongside the batch, failing as the batch itself would. */
-  private static <T> T await(CompletableFuture<T> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) throw cause;
-      throw e;
-    }
   }
 }

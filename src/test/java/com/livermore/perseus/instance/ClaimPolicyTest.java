@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.livermore.perseus.config.LeaseSettings;
 import com.livermore.perseus.registry.ClaimOptions;
-import java.time.Clock;
+import com.livermore.perseus.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class ClaimPolicyTest {
   static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
-  final MovingClock clock = new MovingClock(T0);
+  final SettableClock clock = new SettableClock(T0);
   final ClaimPolicy policy =
       new ClaimPolicy(
           new LeaseSettings(Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(15)),
@@ -54,9 +52,22 @@ class ClaimPolicyTest {
   void afterALossTheInstanceWaitsTheLockDelay() {
     policy.answered();
     policy.claimed(1);
-    policy.lost(false);
+    policy.lost(false, clock.instant());
     assertThat(policy.next()).isEmpty();
     clock.advance(Duration.ofSeconds(15).minusMillis(1));
+    assertThat(policy.next()).isEmpty();
+    clock.advance(Duration.ofMillis(1));
+    assertThat(policy.next()).isPresent();
+  }
+
+  @Test
+  void theLockDelayCountsFromWhenTheLeaseWasLostNotFromWhenTheLossWasRecorded() {
+    policy.answered();
+    policy.claimed(1);
+    Instant lostAt = clock.instant();
+    clock.advance(Duration.ofSeconds(10)); // Redis answered the record late
+    policy.lost(false, lostAt);
+    clock.advance(Duration.ofSeconds(5).minusMillis(1));
     assertThat(policy.next()).isEmpty();
     clock.advance(Duration.ofMillis(1));
     assertThat(policy.next()).isPresent();
@@ -67,7 +78,7 @@ class ClaimPolicyTest {
     policy.answered();
     policy.claimed(3);
     policy.refusedBy(3);
-    policy.lost(true);
+    policy.lost(true, clock.instant());
     Optional<ClaimOptions> next = policy.next();
     assertThat(next).contains(new ClaimOptions(false, 4, false));
     policy.answered(); // the pass is used by the claim Redis answered
@@ -99,7 +110,7 @@ class ClaimPolicyTest {
     policy.answered();
     policy.claimed(5);
     policy.heldBackAfterDataLoss();
-    policy.lost(true);
+    policy.lost(true, clock.instant());
     assertThat(policy.next()).contains(new ClaimOptions(false, 6, false));
   }
 
@@ -109,7 +120,7 @@ class ClaimPolicyTest {
     policy.refusedBy(7);
     policy.heldBackAfterDataLoss();
     policy.claimed(8);
-    policy.lost(true);
+    policy.lost(true, clock.instant());
     policy.answered();
     assertThat(policy.next()).map(ClaimOptions::holdBackOnReset).contains(true);
   }
@@ -117,33 +128,5 @@ class ClaimPolicyTest {
   @Test
   void theOwnersReclaimAfterADataLossAsksForMoreThanItsEpoch() {
     assertThat(ClaimPolicy.reclaimAbove(3)).isEqualTo(new ClaimOptions(false, 4, false));
-  }
-
-  /** The instance's wall clock, moved by the test (Redis TTLs are not involved here). */
-  static final class MovingClock extends Clock {
-    private Instant now;
-
-    MovingClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -84,6 +84,17 @@ class OperatorCommandsIT {
         a -> a.identity(InstanceIdentity.detect("ops")).acceptingCommands());
   }
 
+  /** An owner with its heartbeat, once its work is active. */
+  ExchangeInstance activeOwner() {
+    ExchangeInstance owner = instance();
+    owner.start();
+    beat(owner);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
+    return owner;
+  }
+
   ScheduledFuture<?> beat(ExchangeInstance i) {
     return instances.beat(i, config());
   }
@@ -109,12 +120,7 @@ class OperatorCommandsIT {
 
   @Test
   void stopReachesTheOwnerWhichStopsAndAnswersDoneThenStartBringsItBack() {
-    ExchangeInstance owner = instance();
-    owner.start();
-    beat(owner);
-    await()
-        .atMost(Duration.ofSeconds(5))
-        .until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
+    ExchangeInstance owner = activeOwner();
 
     CommandOutcome stopped = send(CommandType.STOP);
     assertThat(stopped.outcome()).isEqualTo(CommandOutcome.Result.DONE);
@@ -137,12 +143,7 @@ class OperatorCommandsIT {
   @Test
   @SuppressWarnings("unchecked")
   void theOwnerAnnouncesEachOutcomeOnTheOutcomeChannelAsItStoresIt() {
-    ExchangeInstance owner = instance();
-    owner.start();
-    beat(owner);
-    await()
-        .atMost(Duration.ofSeconds(5))
-        .until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
+    ExchangeInstance owner = activeOwner();
     String channel = keys.commandOutcomes("kraken");
     try (Resp subscriber = redis.connectFor(channel)) {
       assertThat((List<Object>) subscriber.call("SUBSCRIBE", channel)).contains("subscribe");
@@ -160,12 +161,7 @@ class OperatorCommandsIT {
 
   @Test
   void anOperatorStopHoldsStandbysBackUntilAStart() {
-    ExchangeInstance owner = instance();
-    owner.start();
-    beat(owner);
-    await()
-        .atMost(Duration.ofSeconds(5))
-        .until(() -> lease() != null && lease().state() == ConnectionState.ACTIVE);
+    ExchangeInstance owner = activeOwner();
     ExchangeInstance standby = instance();
     standby.start();
     beat(standby);

@@ -10,12 +10,11 @@ import com.livermore.perseus.activity.ErrorThrottle;
 import com.livermore.perseus.activity.EventType;
 import com.livermore.perseus.config.ActivitySettings;
 import com.livermore.perseus.testing.RedisBackend;
+import com.livermore.perseus.testing.SettableClock;
 import com.livermore.perseus.testing.Streams;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -144,34 +143,6 @@ abstract class ActivityLogContract {
           x,
           (fromMs + i) + "-0",
           Streams.fields(EventType.COMMAND, x, Instant.ofEpochMilli(fromMs + i)));
-    }
-  }
-
-  /** A clock the test moves: the age trim's interval is our own schedule, not a Redis TTL. */
-  static final class SettableClock extends Clock {
-    private volatile Instant now;
-
-    SettableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
     }
   }
 
