@@ -30,13 +30,18 @@ public final class BenchmarkSuite {
     try (RedisServer redis = RedisServer.start()) {
       RedissonClient redisson = BenchRedis.connect(redis.address());
       try {
-        rows.addAll(JmhRows.run());
-        try (BenchServer server = BenchServer.start(target, redis.address())) {
-          Fixtures.seedNetwork(
-              redisson, new Keys(BenchServer.KEY_PREFIX), NETWORK - 1, Duration.ofHours(1));
-          rows.add(ApiThroughput.measure(server, NETWORK));
-          rows.add(ConsolePoll.measure(server, NETWORK));
-          rows.addAll(Failover.measure(redisson, redis.address(), server));
+        String only = System.getProperty("perseus.bench.only", "").trim();
+        rows.addAll(JmhRows.run(only));
+        if (only.isEmpty()) {
+          try (BenchServer server = BenchServer.start(target, redis.address())) {
+            Fixtures.seedNetwork(
+                redisson, new Keys(BenchServer.KEY_PREFIX), NETWORK - 1, Duration.ofHours(1));
+            rows.add(ApiThroughput.measure(server, NETWORK));
+            rows.add(ConsolePoll.measure(server, NETWORK));
+            rows.addAll(Failover.measure(redisson, redis.address(), server));
+          }
+        } else {
+          System.out.println("Only the in-process rows containing '" + only + "' were run.");
         }
       } finally {
         redisson.shutdown();

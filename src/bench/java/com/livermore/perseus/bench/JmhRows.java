@@ -106,9 +106,12 @@ final class JmhRows {
         TimeValue.seconds(2));
   }
 
-  static List<ResultRow> run() throws RunnerException {
+  /** Every row, or with {@code only} set, the rows whose operation contains it. */
+  static List<ResultRow> run(String only) throws RunnerException {
     List<ResultRow> rows = new ArrayList<>();
-    for (Pair pair : PAIRS) rows.add(measure(pair));
+    for (Pair pair : PAIRS) {
+      if (only.isEmpty() || pair.operation().contains(only)) rows.add(measure(pair));
+    }
     return rows;
   }
 

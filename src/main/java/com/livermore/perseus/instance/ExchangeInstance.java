@@ -23,10 +23,10 @@ import java.util.logging.Logger;
  *
  * <p>Lock discipline: one {@link ReentrantLock}, the instance lock, is held for every Redis write
  * of the owner record (claim, renewal, transition, release) and every lifecycle step, so a
- * heartbeat never overwrites a newer state with an older one. The lease itself is an atomic
- * reference in the keeper, which the deadline step-down drops without the lock (a call waiting for
- * a silent Redis may hold it); the heartbeat only tries the lock and skips a round rather than
- * queue behind one still waiting.
+ * heartbeat never overwrites a newer state with an older one. The lease itself is one atomic state
+ * in the keeper (the lease, or its loss until recorded), which the deadline step-down changes
+ * without the lock (a call waiting for a silent Redis may hold it); the heartbeat only tries the
+ * lock and skips a round rather than queue behind one still waiting.
  */
 public final class ExchangeInstance implements LeaseKeeper.Listener {
   private static final Logger LOG = Logger.getLogger(ExchangeInstance.class.getName());
