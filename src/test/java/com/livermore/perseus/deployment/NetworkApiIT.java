@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.livermore.perseus.lifecycle.ConnectionState;
+import com.livermore.perseus.network.NetworkView;
 import com.livermore.perseus.registry.OwnerRecord;
 import com.livermore.perseus.registry.RecordJson;
 import com.livermore.perseus.security.UserDirectory;
@@ -138,7 +139,17 @@ class NetworkApiIT {
           "at",
           DEAD_SEEN.toString());
     }
+    afterTheSharedRead();
     return id;
+  }
+
+  /** A read of the whole network is shared for 250 ms: the next one sees what was just seeded. */
+  static void afterTheSharedRead() {
+    try {
+      Thread.sleep(NetworkView.SNAPSHOT_MAX_AGE.toMillis() + 50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** A live exchange whose lease runs out {@code ttlMs} from now (nobody renews it). */
@@ -177,6 +188,7 @@ class NetworkApiIT {
           Long.toString(ttlMs));
       r.call("SET", "exchange:{" + id + "}:last", RecordJson.write(record));
     }
+    afterTheSharedRead();
     return id;
   }
 

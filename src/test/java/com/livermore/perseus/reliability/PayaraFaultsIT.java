@@ -76,6 +76,16 @@ class PayaraFaultsIT {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> leaseMatches(l -> l.state() == ConnectionState.ACTIVE));
+    // Every node has served the API (its readers' connections are open), as in a network that
+    // has run a while: each scenario starts from there, whichever runs first.
+    for (PayaraProcess p : nodes.values()) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  ApiClient.at(p.url()).get("api/network/instances", ApiClient.ADMIN).statusCode()
+                      == 200);
+    }
     List<OwnershipObserver.BeliefSource> beliefs = new ArrayList<>();
     nodes.forEach(
         (label, p) ->
