@@ -9,7 +9,6 @@ import com.livermore.perseus.config.LeaseSettings;
 import com.livermore.perseus.config.PerseusConfig;
 import com.livermore.perseus.config.PublicIpSettings;
 import com.livermore.perseus.config.RedisSettings;
-import com.livermore.perseus.notify.WebhookSettings;
 import com.livermore.perseus.security.UserDirectory;
 import java.util.Map;
 import java.util.TreeMap;
@@ -116,14 +115,6 @@ public final class TestConfig {
   /** The instance configuration, read and validated as a deployment reads it. */
   public PerseusConfig read() {
     return ConfigurationReader.read(values());
-  }
-
-  public WebhookSettings webhookSettings() {
-    return WebhookSettings.read(values());
-  }
-
-  public UserDirectory userDirectory() {
-    return UserDirectory.read(values());
   }
 
   public ConfigValues values() {
