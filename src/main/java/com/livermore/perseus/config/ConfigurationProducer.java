@@ -2,6 +2,7 @@ package com.livermore.perseus.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -13,6 +14,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 @ApplicationScoped
 public class ConfigurationProducer {
+  private static final Logger LOG = Logger.getLogger(ConfigurationProducer.class.getName());
+
   private volatile ConfigValues values;
   private volatile PerseusConfig config;
 
@@ -24,6 +27,7 @@ public class ConfigurationProducer {
         if (values == null) {
           Config source = ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader());
           values = new ConfigValues(name -> source.getOptionalValue(name, String.class));
+          KnownProperties.unknown(source.getPropertyNames()).ifPresent(LOG::warning);
         }
         current = values;
       }

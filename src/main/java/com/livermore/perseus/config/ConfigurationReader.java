@@ -37,12 +37,16 @@ public final class ConfigurationReader {
               + exchange
               + "'.");
     }
+    LeaseSettings lease = LeaseSettings.read(values);
+    RedisSettings redis =
+        RedisSettings.read(values)
+            .withReplicaAcks(ReplicaAckSettings.read(values, lease.heartbeatInterval()));
     return new PerseusConfig(
         exchange,
         values.text(ADMIN, ""),
         nodeName(values),
-        RedisSettings.read(values),
-        LeaseSettings.read(values),
+        redis,
+        lease,
         ActivitySettings.read(values),
         PublicIpSettings.read(values),
         ConnectorSettings.read(values),

@@ -46,6 +46,29 @@ final class ClaimRefusals {
   void refused(ClaimOutcome outcome, Instant now) {
     if (outcome instanceof ClaimOutcome.Conflict conflict) conflict(conflict, now);
     if (outcome instanceof ClaimOutcome.HeldBack held) heldBack(held);
+    if (outcome instanceof ClaimOutcome.Unacknowledged claim) unacknowledged(claim, now);
+  }
+
+  /**
+   * The claim was granted but not acknowledged by enough replicas, and withdrawn: one {@code error}
+   * entry per episode.
+   */
+  private void unacknowledged(ClaimOutcome.Unacknowledged claim, Instant now) {
+    String why = "its claims are not acknowledged by a replica";
+    if (why.equals(reason)) return;
+    reason = why;
+    String message =
+        "claim of "
+            + exchange
+            + " not acknowledged by a replica within "
+            + claim.waited().toMillis()
+            + " ms ("
+            + claim.acknowledged()
+            + " of "
+            + claim.required()
+            + "); withdrawn, claimed again at the next tick";
+    LOG.warning(() -> message + ".");
+    events.append(events.entry(EventType.ERROR, ownEpoch.getAsLong(), now).withMessage(message));
   }
 
   /** Redis lost its data and this standby's claim was held back for the previous owner. */

@@ -67,6 +67,9 @@ final class LeaseKeeper {
    */
   private final AtomicReference<Object> state = new AtomicReference<>();
 
+  /** Renewals since this (nanoTime) were written but not acknowledged by enough replicas; or 0. */
+  private volatile long unacknowledgedSince;
+
   private volatile Listener listener;
   private volatile Runnable redisAnswered = () -> {};
   private volatile boolean registered;
@@ -134,7 +137,9 @@ final class LeaseKeeper {
     ClaimOutcome outcome =
         store.claim(draft, settings.ttl(), events.retention(), registeredEntry, options);
     redisAnswered.run();
-    if (outcome instanceof ClaimOutcome.Claimed claimed) {
+    if (outcome instanceof ClaimOutcome.Unacknowledged unacknowledged) {
+      withdraw(unacknowledged, draft);
+    } else if (outcome instanceof ClaimOutcome.Claimed claimed) {
       gain(claimed.lease(), sent, claimed.tookOver() ? Gain.TOOK_OVER_OWN : Gain.CLAIMED);
     }
     return outcome;
@@ -160,8 +165,14 @@ final class LeaseKeeper {
     long elapsed = System.nanoTime() - sent;
     snapshot.heartbeatLatency(elapsed);
     metrics.renewal(elapsed, outcome instanceof WriteOutcome.Written);
-    if (outcome instanceof WriteOutcome.Written && current() == held) deadline.grantedAt(sent);
+    if (outcome instanceof WriteOutcome.Written && current() == held) {
+      deadline.grantedAt(sent);
+      acknowledgedAgain();
+    }
     redisAnswered.run();
+    if (outcome instanceof WriteOutcome.Unacknowledged unacknowledged && current() == held) {
+      unacknowledged(held, unacknowledged, now);
+    }
     if (outcome instanceof WriteOutcome.Lost lost && current() == held) {
       if (lost.dataLost() && reclaimAfterDataLoss(held, records.at(held, now), now)) return;
       lose(held, lost.holderRaw() == null ? Cause.EXPIRED : Cause.TAKEN, lost.holderRaw());
@@ -189,7 +200,11 @@ final class LeaseKeeper {
   void stepDownIfOverdue() {
     Lease held = current();
     if (held == null || !deadline.passed(System.nanoTime())) return;
-    lose(held, redis.silent() ? Cause.CUT_OFF : Cause.STALLED, null);
+    Cause cause =
+        redis.silent()
+            ? Cause.CUT_OFF
+            : unacknowledgedSince != 0 ? Cause.UNREPLICATED : Cause.STALLED;
+    lose(held, cause, null);
   }
 
   /** Compare-and-delete of the lease with its final record and {@code deregistered} entry. */
@@ -234,6 +249,10 @@ final class LeaseKeeper {
             events.retention(),
             reclaimed,
             ClaimPolicy.reclaimAbove(held.epoch()));
+    if (outcome instanceof ClaimOutcome.Unacknowledged unacknowledged) {
+      withdraw(unacknowledged, record);
+      return false;
+    }
     if (!(outcome instanceof ClaimOutcome.Claimed claimed)) return false;
     Lease next = claimed.lease();
     deadline.grantedAt(sent);
@@ -249,7 +268,57 @@ final class LeaseKeeper {
     return true;
   }
 
+  /**
+   * A claim no replica acknowledged is deleted again (compare-and-delete) before anyone acts on it;
+   * the caller stays a standby and claims again at the next tick. If Redis cannot take the delete,
+   * the unused lease runs out by its TTL.
+   */
+  private void withdraw(ClaimOutcome.Unacknowledged claim, OwnerRecord draft) {
+    Lease lease = claim.lease();
+    try {
+      store.withdraw(lease, draft.withEpoch(lease.epoch()), events.retention());
+    } catch (RuntimeException e) {
+      LOG.warning(
+          () ->
+              "Could not withdraw the unacknowledged claim of "
+                  + exchange
+                  + " (epoch "
+                  + lease.epoch()
+                  + "); it runs out by its TTL: "
+                  + e);
+    }
+  }
+
+  /**
+   * A renewal reached the master but not enough replicas: the deadline stays where the last
+   * acknowledged renewal put it. The first of an episode is logged and recorded as one {@code
+   * error} entry.
+   */
+  private void unacknowledged(Lease held, WriteOutcome.Unacknowledged renewal, Instant now) {
+    if (unacknowledgedSince != 0) return;
+    unacknowledgedSince = System.nanoTime();
+    String message =
+        "renewal of "
+            + exchange
+            + " not acknowledged by a replica within "
+            + renewal.waited().toMillis()
+            + " ms ("
+            + renewal.acknowledged()
+            + " of "
+            + renewal.required()
+            + "); the owner steps down when its lease runs out unless a replica acknowledges";
+    LOG.warning(() -> message + ".");
+    events.append(events.entry(EventType.ERROR, held.epoch(), now).withMessage(message));
+  }
+
+  private void acknowledgedAgain() {
+    if (unacknowledgedSince == 0) return;
+    unacknowledgedSince = 0;
+    LOG.info(() -> "Replicas acknowledge the renewals of " + exchange + " again.");
+  }
+
   private void gain(Lease gained, long sentNanos, Gain how) {
+    unacknowledgedSince = 0;
     deadline.grantedAt(sentNanos);
     state.set(gained);
     LOG.info(

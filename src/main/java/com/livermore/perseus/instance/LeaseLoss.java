@@ -19,13 +19,15 @@ record LeaseLoss(Lease lease, Cause cause, String holderRaw, Instant at) {
     CUT_OFF,
     /** Not renewed within its TTL because the instance itself stalled (a long pause). */
     STALLED,
+    /** Renewed on the master, but no replica acknowledged a renewal within its TTL. */
+    UNREPLICATED,
     /** Released on shutdown. */
     RELEASED
   }
 
   /** The deadline passed without Redis: nothing is known of a new holder until Redis answers. */
   boolean deadlinePassed() {
-    return cause == Cause.CUT_OFF || cause == Cause.STALLED;
+    return cause == Cause.CUT_OFF || cause == Cause.STALLED || cause == Cause.UNREPLICATED;
   }
 
   /** The log line, written when the loss happens: "coinbase (epoch 3): the lease expired; …". */
@@ -40,6 +42,8 @@ record LeaseLoss(Lease lease, Cause cause, String holderRaw, Instant at) {
                   + " ms because Redis did not answer";
           case STALLED ->
               "not renewed within its TTL of " + ttl.toMillis() + " ms (the instance stalled)";
+          case UNREPLICATED ->
+              "no replica acknowledged a renewal within its TTL of " + ttl.toMillis() + " ms";
           case RELEASED -> "released";
         };
     return lease.exchange() + " (epoch " + lease.epoch() + "): " + why + "; exchange work stopped.";
@@ -50,10 +54,14 @@ record LeaseLoss(Lease lease, Cause cause, String holderRaw, Instant at) {
     return switch (cause) {
       case EXPIRED -> "the lease expired";
       case TAKEN -> "the lease is now held by " + holder;
-      case CUT_OFF, STALLED ->
-          (cause == Cause.CUT_OFF
-                  ? "the lease was not renewed within its TTL because Redis did not answer"
-                  : "the lease was not renewed within its TTL (the instance stalled)")
+      case CUT_OFF, STALLED, UNREPLICATED ->
+          (switch (cause) {
+                case CUT_OFF ->
+                    "the lease was not renewed within its TTL because Redis did not answer";
+                case UNREPLICATED ->
+                    "no replica acknowledged a renewal of the lease within its TTL";
+                default -> "the lease was not renewed within its TTL (the instance stalled)";
+              })
               + (holder == null ? "" : "; it is now held by " + holder)
               + "; exchange work was stopped";
       case RELEASED -> "released";

@@ -1,5 +1,7 @@
 package com.livermore.perseus.registry;
 
+import java.time.Duration;
+
 /** What a claim attempt found: the lease is ours, or someone else holds it. */
 public sealed interface ClaimOutcome {
 
@@ -19,6 +21,13 @@ public sealed interface ClaimOutcome {
    * node's own orphaned lease after a fast restart.
    */
   record Claimed(Lease lease, boolean tookOver) implements ClaimOutcome {}
+
+  /**
+   * Redis granted the lease, but fewer replicas than required acknowledged it within {@code
+   * waited}: a failover could lose it, so it must not be acted on (the claimant withdraws it).
+   */
+  record Unacknowledged(Lease lease, int acknowledged, int required, Duration waited)
+      implements ClaimOutcome {}
 
   /**
    * Another instance holds the lease. {@code holder} is its record, or null when the stored value

@@ -2,6 +2,7 @@ package com.livermore.perseus.store;
 
 import com.livermore.perseus.activity.ActivityEntry;
 import com.livermore.perseus.activity.StreamRetention;
+import com.livermore.perseus.config.ReplicaAckSettings;
 import com.livermore.perseus.registry.ClaimOptions;
 import com.livermore.perseus.registry.ClaimOutcome;
 import com.livermore.perseus.registry.Lease;
@@ -38,10 +39,22 @@ public class LeaseStore {
 
   private final RedissonClient redisson;
   private final Keys keys;
+  private final ReplicaAcks acks;
 
+  /** A store that never waits for replicas. */
   public LeaseStore(RedissonClient redisson, Keys keys) {
+    this(redisson, keys, ReplicaAcks.NONE);
+  }
+
+  /** A store whose claims and renewals wait for the replicas {@code acks} asks for. */
+  public LeaseStore(RedissonClient redisson, Keys keys, ReplicaAckSettings acks) {
+    this(redisson, keys, ReplicaAcks.on(redisson, acks));
+  }
+
+  private LeaseStore(RedissonClient redisson, Keys keys, ReplicaAcks acks) {
     this.redisson = redisson;
     this.keys = keys;
+    this.acks = acks;
   }
 
   /**
@@ -77,12 +90,11 @@ public class LeaseStore {
             Long.toString(options.minimumEpoch()),
             options.holdBackOnReset(),
             registered.fields(true));
-    ScriptReply reply =
-        ScriptReply.parse(
-            "claim.lua",
-            CLAIM.call(
-                redisson,
-                RScript.ReturnType.VALUE,
+    ReplicaAcks.Reply answer =
+        Replies.join(
+            acks.call(
+                CLAIM,
+                true,
                 List.of(
                     keys.instance(x),
                     keys.last(x),
@@ -91,6 +103,14 @@ public class LeaseStore {
                     keys.intent(x)),
                 RecordJson.write(draft.withEpoch(0)),
                 RecordJson.write(terms)));
+    ScriptReply reply = ScriptReply.parse("claim.lua", answer.text());
+    if ((reply.is("ok") || reply.is("took-over")) && !answer.acknowledgedEnough()) {
+      return new ClaimOutcome.Unacknowledged(
+          new Lease(x, draft.instanceId(), reply.epoch()),
+          answer.acknowledged(),
+          answer.required(),
+          acks.timeout());
+    }
     return switch (reply.status()) {
       case "ok" -> new ClaimOutcome.Claimed(new Lease(x, draft.instanceId(), reply.epoch()), false);
       case "took-over" ->
@@ -123,9 +143,21 @@ public class LeaseStore {
    * @throws NoAnswerException when Redis has not answered within {@code patience}
    */
   public WriteOutcome renew(Lease lease, OwnerRecord record, Duration ttl, Duration patience) {
-    CompletableFuture<String> reply = sendOwnedWrite(lease, record, ttl, null, null);
+    String x = lease.exchange();
+    CompletableFuture<ReplicaAcks.Reply> reply =
+        acks.call(
+            WRITE_OWNED,
+            false,
+            OwnedWrite.keys(keys, x, false),
+            OwnedWrite.args(lease, record, ttl, null, null));
     try {
-      return OwnedWrite.outcome(lease, reply.get(patience.toNanos(), TimeUnit.NANOSECONDS));
+      ReplicaAcks.Reply answer = reply.get(patience.toNanos(), TimeUnit.NANOSECONDS);
+      WriteOutcome outcome = OwnedWrite.outcome(lease, answer.text());
+      if (outcome instanceof WriteOutcome.Written && !answer.acknowledgedEnough()) {
+        return new WriteOutcome.Unacknowledged(
+            answer.acknowledged(), answer.required(), acks.timeout());
+      }
+      return outcome;
     } catch (TimeoutException e) {
       throw new NoAnswerException(
           "Redis did not answer the lease renewal within " + patience.toMillis() + " ms");
@@ -145,6 +177,28 @@ public class LeaseStore {
     NoAnswerException(String message) {
       super(message);
     }
+  }
+
+  /**
+   * Compare-and-delete of a claim no replica acknowledged, so that nobody acts on it: the lease key
+   * only, with {@code finalRecord} in {@code :last} and no entry.
+   */
+  public boolean withdraw(Lease lease, OwnerRecord finalRecord, StreamRetention retention) {
+    String x = lease.exchange();
+    ScriptReply reply =
+        ScriptReply.parse(
+            "release.lua",
+            RELEASE.call(
+                redisson,
+                RScript.ReturnType.VALUE,
+                List.of(keys.instance(x), keys.last(x), keys.activity(x)),
+                OwnedWrite.opening(lease),
+                RecordJson.write(finalRecord),
+                Long.toString(retention.maxLength()),
+                retention.minId()));
+    if (reply.is("ok")) return true;
+    if (reply.is("held") || reply.is("gone")) return false;
+    throw reply.unexpected("release.lua");
   }
 
   /** Sends write-owned.lua; {@code retention} is needed only with an {@code entry}. */

@@ -16,6 +16,7 @@ import org.redisson.client.codec.StringCodec;
 import org.redisson.config.BaseConfig;
 import org.redisson.config.Config;
 import org.redisson.config.ReadMode;
+import org.redisson.config.SslVerificationMode;
 
 /**
  * The application's two Redisson clients: one for reads (the API and the console) and one, {@link
@@ -61,11 +62,12 @@ public class RedisClientProducer {
    */
   public static Config readerConfig(RedisSettings redis) {
     Config c = redissonConfig(redis);
-    BaseConfig<?> base =
-        redis.mode() == RedisMode.CLUSTER ? c.useClusterServers() : c.useSingleServer();
+    BaseConfig<?> base = base(c, redis.mode());
     base.setTimeout(10_000).setRetryInterval(1_000);
-    if (redis.mode() != RedisMode.CLUSTER) {
+    if (redis.mode() == RedisMode.SINGLE) {
       c.useSingleServer().setConnectionPoolSize(32).setConnectionMinimumIdleSize(4);
+    } else if (redis.mode() == RedisMode.SENTINEL) {
+      c.useSentinelServers().setMasterConnectionPoolSize(32).setMasterConnectionMinimumIdleSize(4);
     }
     return c;
   }
@@ -79,24 +81,48 @@ public class RedisClientProducer {
     c.setNettyThreads(8);
     c.setLazyInitialization(true);
     BaseConfig<?> base;
-    if (redis.mode() == RedisMode.CLUSTER) {
-      // Reads go to masters: a replica may lag the lease a renewal just wrote.
-      var cluster = c.useClusterServers().setScanInterval(2000).setReadMode(ReadMode.MASTER);
-      redis.addresses().stream().map(URI::toString).forEach(cluster::addNodeAddress);
-      base = cluster;
-    } else {
-      base =
-          c.useSingleServer()
-              .setAddress(redis.addresses().get(0).toString())
-              .setConnectionMinimumIdleSize(2)
-              .setConnectionPoolSize(16);
+    switch (redis.mode()) {
+      case CLUSTER -> {
+        // Reads go to masters: a replica may lag the lease a renewal just wrote.
+        var cluster = c.useClusterServers().setScanInterval(2000).setReadMode(ReadMode.MASTER);
+        redis.addresses().stream().map(URI::toString).forEach(cluster::addNodeAddress);
+        base = cluster;
+      }
+      case SENTINEL -> {
+        // The lease is read and written on the master only; the sentinels say which node it is.
+        var sentinel =
+            c.useSentinelServers()
+                .setMasterName(redis.sentinelMaster().orElseThrow())
+                .setReadMode(ReadMode.MASTER)
+                .setScanInterval(1000)
+                .setCheckSentinelsList(false)
+                .setMasterConnectionMinimumIdleSize(2)
+                .setMasterConnectionPoolSize(16)
+                .setSlaveConnectionMinimumIdleSize(0);
+        redis.addresses().stream().map(URI::toString).forEach(sentinel::addSentinelAddress);
+        base = sentinel;
+      }
+      default ->
+          base =
+              c.useSingleServer()
+                  .setAddress(redis.addresses().get(0).toString())
+                  .setConnectionMinimumIdleSize(2)
+                  .setConnectionPoolSize(16);
     }
-    base.setTimeout(3000)
-        .setConnectTimeout(3000)
-        .setRetryAttempts(1)
-        .setRetryInterval(200)
-        .setPingConnectionInterval(5000);
+    redis.username().ifPresent(base::setUsername);
     redis.password().ifPresent(base::setPassword);
+    // Hostnames are verified; the CA and client certificate come from perseus.redis.tls.*.
+    base.setSslVerificationMode(SslVerificationMode.STRICT);
+    TlsStores.trust(redis.tls()).ifPresent(base::setSslTrustManagerFactory);
+    TlsStores.keys(redis.tls()).ifPresent(base::setSslKeyManagerFactory);
     return c;
+  }
+
+  private static BaseConfig<?> base(Config c, RedisMode mode) {
+    return switch (mode) {
+      case CLUSTER -> c.useClusterServers();
+      case SENTINEL -> c.useSentinelServers();
+      default -> c.useSingleServer();
+    };
   }
 }

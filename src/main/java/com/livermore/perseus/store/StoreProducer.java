@@ -29,7 +29,13 @@ public class StoreProducer {
   @PostConstruct
   void build() {
     Keys keys = new Keys(config.redis().keyPrefix());
-    instance = InstanceStores.on(instanceClient, keys, config.activity(), Clock.systemUTC());
+    instance =
+        InstanceStores.on(
+            instanceClient,
+            keys,
+            config.activity(),
+            config.redis().replicaAcks(),
+            Clock.systemUTC());
     network = new NetworkReads(readers, keys, config.redis().mode() == RedisMode.CLUSTER);
     streams = new StreamRanges(readers, keys);
     notices = new NoticeLedger(readers, keys);

@@ -57,7 +57,12 @@ public final class TestInstances implements AutoCloseable {
         more.apply(
                 InstanceAssembly.of(
                         config,
-                        InstanceStores.on(redisson, keys, config.activity(), Clock.systemUTC()))
+                        InstanceStores.on(
+                            redisson,
+                            keys,
+                            config.activity(),
+                            config.redis().replicaAcks(),
+                            Clock.systemUTC()))
                     .connector(connector)
                     .worker(worker))
             .build();
