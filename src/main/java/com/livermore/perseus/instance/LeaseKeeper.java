@@ -201,9 +201,9 @@ final class LeaseKeeper {
     Lease held = current();
     if (held == null || !deadline.passed(System.nanoTime())) return;
     Cause cause =
-        redis.silent()
-            ? Cause.CUT_OFF
-            : unacknowledgedSince != 0 ? Cause.UNREPLICATED : Cause.STALLED;
+        unacknowledgedSince != 0
+            ? Cause.UNREPLICATED
+            : redis.silent() ? Cause.CUT_OFF : Cause.STALLED;
     lose(held, cause, null);
   }
 

@@ -41,10 +41,16 @@ public final class RedisServer implements AutoCloseable {
   private volatile boolean paused;
 
   private RedisServer(int port, Path dir, List<String> extraArgs) {
+    this(port, dir, List.of(), extraArgs);
+  }
+
+  /** {@code leading}: arguments right after the binary (a sentinel's config file and mode). */
+  private RedisServer(int port, Path dir, List<String> leading, List<String> extraArgs) {
     this.port = port;
     this.dir = dir;
     this.command = new ArrayList<>();
     command.add(RedisBinary.path().toString());
+    command.addAll(leading);
     command.addAll(List.of("--port", Integer.toString(port), "--bind", HOST));
     command.addAll(List.of("--save", "", "--appendonly", "no", "--daemonize", "no"));
     command.addAll(List.of("--dir", dir.toString()));
@@ -75,6 +81,61 @@ public final class RedisServer implements AutoCloseable {
         throw e;
       }
     }
+  }
+
+  /**
+   * A Redis Sentinel on a free port monitoring {@code master} as {@code masterName}, with {@code
+   * quorum}, judging the master down after {@code downAfter} of silence. Its config file (which a
+   * sentinel rewrites) lives in its own temp directory.
+   */
+  public static RedisServer startSentinel(
+      String masterName, RedisServer master, int quorum, Duration downAfter) {
+    for (int attempt = 1; ; attempt++) {
+      Path dir = tempDir();
+      Path conf = dir.resolve("sentinel.conf");
+      try {
+        Files.writeString(
+            conf,
+            String.join(
+                "\n",
+                "sentinel monitor " + masterName + " " + HOST + " " + master.port() + " " + quorum,
+                "sentinel down-after-milliseconds " + masterName + " " + downAfter.toMillis(),
+                "sentinel failover-timeout " + masterName + " 3000",
+                "sentinel parallel-syncs " + masterName + " 1",
+                ""));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + conf, e);
+      }
+      RedisServer sentinel =
+          new RedisServer(freePort(), dir, List.of(conf.toString(), "--sentinel"), List.of());
+      try {
+        sentinel.launch();
+        return sentinel;
+      } catch (PortTakenException e) {
+        sentinel.close();
+        if (attempt == START_ATTEMPTS) {
+          throw new IllegalStateException(e.getMessage(), e);
+        }
+      } catch (RuntimeException e) {
+        sentinel.close();
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * A server whose plain port (for the harness) comes with a TLS port: {@code tlsArgs} name its
+   * certificate files; the TLS port is free too.
+   */
+  public static RedisServer startWithTls(int tlsPort, String... tlsArgs) {
+    List<String> args = new ArrayList<>(List.of("--tls-port", Integer.toString(tlsPort)));
+    args.addAll(List.of(tlsArgs));
+    return start(args.toArray(String[]::new));
+  }
+
+  /** A free loopback port, for a second listener such as a TLS port. */
+  public static int freeLoopbackPort() {
+    return freePort();
   }
 
   public int port() {
