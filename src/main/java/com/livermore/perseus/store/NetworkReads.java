@@ -1,5 +1,6 @@
 package com.livermore.perseus.store;
 
+import com.livermore.perseus.config.RedisMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -23,12 +24,16 @@ import org.redisson.client.codec.StringCodec;
 public class NetworkReads {
   private final RedissonClient redisson;
   private final Keys keys;
-  private final boolean cluster;
+  private final RedisMode mode;
 
   public NetworkReads(RedissonClient redisson, Keys keys, boolean cluster) {
+    this(redisson, keys, cluster ? RedisMode.CLUSTER : RedisMode.SINGLE);
+  }
+
+  public NetworkReads(RedissonClient redisson, Keys keys, RedisMode mode) {
     this.redisson = redisson;
     this.keys = keys;
-    this.cluster = cluster;
+    this.mode = mode;
   }
 
   /** Every registry entry ({@code HGETALL network:exchanges}), id to entry JSON. */
@@ -160,12 +165,21 @@ public class NetworkReads {
     return out;
   }
 
-  /** True when every Redis node answers PING within a second. */
+  /**
+   * True when Redis answers PING within a second: every cluster node, the one node, or (behind
+   * Sentinel) the master the sentinels name.
+   */
   public boolean ping() {
     try {
-      return cluster
-          ? redisson.getRedisNodes(RedisNodes.CLUSTER).pingAll(1, TimeUnit.SECONDS)
-          : redisson.getRedisNodes(RedisNodes.SINGLE).pingAll(1, TimeUnit.SECONDS);
+      return switch (mode) {
+        case CLUSTER -> redisson.getRedisNodes(RedisNodes.CLUSTER).pingAll(1, TimeUnit.SECONDS);
+        case SENTINEL ->
+            redisson
+                .getRedisNodes(RedisNodes.SENTINEL_MASTER_SLAVE)
+                .getMaster()
+                .ping(1, TimeUnit.SECONDS);
+        default -> redisson.getRedisNodes(RedisNodes.SINGLE).pingAll(1, TimeUnit.SECONDS);
+      };
     } catch (RuntimeException e) {
       return false;
     }

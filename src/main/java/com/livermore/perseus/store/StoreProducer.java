@@ -2,7 +2,6 @@ package com.livermore.perseus.store;
 
 import com.livermore.perseus.activity.StreamSource;
 import com.livermore.perseus.config.PerseusConfig;
-import com.livermore.perseus.config.RedisMode;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -36,7 +35,7 @@ public class StoreProducer {
             config.activity(),
             config.redis().replicaAcks(),
             Clock.systemUTC());
-    network = new NetworkReads(readers, keys, config.redis().mode() == RedisMode.CLUSTER);
+    network = new NetworkReads(readers, keys, config.redis().mode());
     streams = new StreamRanges(readers, keys);
     notices = new NoticeLedger(readers, keys);
   }
