@@ -29,6 +29,19 @@ public final class PayaraProcess implements AutoCloseable {
 
   public static PayaraProcess start(
       Path war, Path microJar, Path dir, Map<String, String> properties) {
+    return start(war, microJar, dir, properties, Map.of());
+  }
+
+  /**
+   * As {@link #start(Path, Path, Path, Map)}, with {@code environment} added to the process's
+   * environment (secrets go there, out of the command line that {@code ps} shows).
+   */
+  public static PayaraProcess start(
+      Path war,
+      Path microJar,
+      Path dir,
+      Map<String, String> properties,
+      Map<String, String> environment) {
     try {
       int port = freePort();
       Files.createDirectories(dir.resolve("tmp"));
@@ -57,6 +70,7 @@ public final class PayaraProcess implements AutoCloseable {
           new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
       String password = System.getenv("PERSEUS_REDIS_PASSWORD");
       if (password != null) pb.environment().put("PERSEUS_REDIS_PASSWORD", password);
+      pb.environment().putAll(environment);
       return new PayaraProcess(pb.start(), port, log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -68,11 +82,18 @@ public final class PayaraProcess implements AutoCloseable {
    * fetched ({@code payara.microJar}), in a new directory under the temporary directory.
    */
   public static PayaraProcess startBuiltWar(String name, Map<String, String> properties) {
+    return startBuiltWar(name, properties, Map.of());
+  }
+
+  /** As {@link #startBuiltWar(String, Map)}, with {@code environment} for the process. */
+  public static PayaraProcess startBuiltWar(
+      String name, Map<String, String> properties, Map<String, String> environment) {
     try {
       Path war = Path.of(System.getProperty("perseus.war", "target/perseus.war"));
       Path micro =
           Path.of(System.getProperty("payara.microJar", "target/payara-micro/payara-micro.jar"));
-      return start(war, micro, Files.createTempDirectory("payara-" + name), properties);
+      return start(
+          war, micro, Files.createTempDirectory("payara-" + name), properties, environment);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
