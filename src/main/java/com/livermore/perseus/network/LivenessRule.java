@@ -24,9 +24,11 @@ public final class LivenessRule {
   }
 
   /**
-   * The status of one exchange. {@code pttl} is the lease's PTTL as Redis reports it; when it was
-   * not asked for (null), the lease's remaining time is taken from the record ({@code lastHeartbeat
-   * + leaseTtlMs}), and stays unknown for a record that does not carry its TTL.
+   * The status of one exchange. {@code pttl} is the lease's PTTL as Redis reports it: with the
+   * record's {@code leaseTtlMs} it gives the heartbeat's age on Redis's clock. When it was not
+   * asked for (null), the age and the lease's remaining time are taken from the record ({@code
+   * lastHeartbeat + leaseTtlMs}) against this reader's clock, and the remaining time stays unknown
+   * for a record that does not carry its TTL.
    */
   public ExchangeStatus status(
       String exchange,
@@ -61,7 +63,15 @@ public final class LivenessRule {
                   .map(at -> Math.max(0, Duration.between(now, at).toMillis()))
                   .orElse(null);
         }
-        long age = ageMs(owner.lastHeartbeat(), now);
+        // One clock: with the lease's PTTL and the TTL the owner set with its last write, the
+        // heartbeat's age is measured by Redis (the TTL minus what is left of it), whatever the
+        // writer's and this reader's wall clocks say. Uptime and time in state are then the
+        // writer's own differences (measured on one clock) plus that age.
+        Long measured =
+            pttl != null && pttl >= 0 && owner.leaseTtlMs() != null
+                ? Math.max(0, owner.leaseTtlMs() - pttl)
+                : null;
+        long age = measured != null ? measured : ageMs(owner.lastHeartbeat(), now);
         Liveness liveness = age <= lateAfter.toMillis() ? Liveness.ALIVE : Liveness.LATE;
         return new ExchangeStatus(
             exchange,
@@ -70,8 +80,8 @@ public final class LivenessRule {
             owner.state().wireName(),
             age,
             expiresIn,
-            ageMs(owner.registeredAt(), now),
-            ageMs(owner.stateSince(), now),
+            sinceThenMs(owner.registeredAt(), owner.lastHeartbeat(), measured, now),
+            sinceThenMs(owner.stateSince(), owner.lastHeartbeat(), measured, now),
             owner.lastHeartbeat(),
             owner,
             null,
@@ -125,6 +135,16 @@ public final class LivenessRule {
     } catch (UnreadableRecordException e) {
       return null;
     }
+  }
+
+  /**
+   * Time since {@code then} (a writer's instant): with an age measured by Redis, the writer's own
+   * {@code then → lastHeartbeat} plus that age; otherwise {@code now - then} across the clocks.
+   */
+  private static Long sinceThenMs(Instant then, Instant lastHeartbeat, Long measured, Instant now) {
+    if (then == null) return null;
+    if (measured == null || lastHeartbeat == null) return ageMs(then, now);
+    return Math.max(0, Duration.between(then, lastHeartbeat).toMillis()) + measured;
   }
 
   private static Long ageMs(Instant then, Instant now) {

@@ -57,15 +57,18 @@ public class NetworkReads {
 
   /**
    * Sends three requests at once: one MGET of every {@code :instance}, one of every {@code :intent}
-   * (Redisson splits each by slot in a cluster) and a batch of the live {@code :standbys} (scored
-   * after {@code nowMs}), with {@code network:recovery} when {@code withRecovery}.
+   * (Redisson splits each by slot in a cluster) and a batch of each lease's PTTL and the live
+   * {@code :standbys} (scored after {@code nowMs}), with {@code network:recovery} when {@code
+   * withRecovery}.
    */
   public Plan send(List<String> ids, boolean withRecovery, long nowMs) {
     CompletableFuture<Map<String, String>> leases = mget(ids, keys::instance);
     CompletableFuture<Map<String, String>> intents = mget(ids, keys::intent);
     RBatch batch = redisson.createBatch(BatchOptions.defaults());
     List<RFuture<Collection<String>>> standbys = new ArrayList<>(ids.size());
+    List<RFuture<Long>> ttls = new ArrayList<>(ids.size());
     for (String id : ids) {
+      ttls.add(batch.getBucket(keys.instance(id), StringCodec.INSTANCE).remainTimeToLiveAsync());
       standbys.add(
           batch
               .<String>getScoredSortedSet(keys.standbys(id), StringCodec.INSTANCE)
@@ -79,7 +82,7 @@ public class NetworkReads {
         withRecovery || !ids.isEmpty()
             ? batch.executeAsync().toCompletableFuture()
             : CompletableFuture.completedFuture(null);
-    return new Plan(ids, leases, intents, standbys, recovered, sent);
+    return new Plan(ids, leases, intents, ttls, standbys, recovered, sent);
   }
 
   /** The requests of one read, sent; each accessor waits for its answer. */
@@ -87,6 +90,7 @@ public class NetworkReads {
     private final List<String> ids;
     private final CompletableFuture<Map<String, String>> leases;
     private final CompletableFuture<Map<String, String>> intents;
+    private final List<RFuture<Long>> ttls;
     private final List<RFuture<Collection<String>>> standbys;
     private final RFuture<Map<String, String>> recovered;
     private final CompletableFuture<?> sent;
@@ -95,12 +99,14 @@ public class NetworkReads {
         List<String> ids,
         CompletableFuture<Map<String, String>> leases,
         CompletableFuture<Map<String, String>> intents,
+        List<RFuture<Long>> ttls,
         List<RFuture<Collection<String>>> standbys,
         RFuture<Map<String, String>> recovered,
         CompletableFuture<?> sent) {
       this.ids = ids;
       this.leases = leases;
       this.intents = intents;
+      this.ttls = ttls;
       this.standbys = standbys;
       this.recovered = recovered;
       this.sent = sent;
@@ -121,6 +127,14 @@ public class NetworkReads {
       Replies.join(sent);
       Map<String, String> values = Replies.join(intents);
       return id -> values.get(keys.intent(id));
+    }
+
+    /**
+     * The lease PTTL of the {@code i}-th exchange as Redis measured it (-2: no lease, -1: no TTL),
+     * read in the same batch as the standbys.
+     */
+    public Long pttl(int i) {
+      return ttls.get(i).toCompletableFuture().join();
     }
 
     /** The live standbys of the {@code i}-th exchange ({@code instanceId|hostname}). */

@@ -176,4 +176,31 @@ class LivenessRuleTest {
                 .heartbeatAgeMs())
         .isZero();
   }
+
+  @Test
+  void aWriterWhoseClockIsFortySecondsBehindIsAliveWhileItsLeaseIsFresh() {
+    // Written 1 s ago by Redis's measure (45 s TTL, 44 s left), stamped 41 s ago by its clock.
+    ExchangeStatus s =
+        rule.status(
+            "kraken", "Kraken", recordWithTtl(NOW.minusSeconds(41), 45_000), 44_000L, null, NOW);
+    assertThat(s.liveness()).isEqualTo(Liveness.ALIVE);
+    assertThat(s.heartbeatAgeMs()).isEqualTo(1_000);
+    assertThat(s.leaseExpiresInMs()).isEqualTo(44_000);
+    // registeredAt is 3600 s before NOW on the writer's clock, i.e. 3559 s before its heartbeat.
+    assertThat(s.uptimeMs()).isEqualTo(3_559_000 + 1_000);
+    assertThat(s.timeInStateMs()).isEqualTo(19_000 + 1_000);
+    assertThat(s.lastSeen())
+        .as("lastHeartbeat stays the writer's time")
+        .isEqualTo(NOW.minusSeconds(41));
+  }
+
+  @Test
+  void aWriterWhoseClockIsFortySecondsAheadIsLateOnceItsLeaseAges() {
+    // Stamped 40 s in our future, but Redis says the last write was 25 s ago.
+    ExchangeStatus s =
+        rule.status(
+            "kraken", "Kraken", recordWithTtl(NOW.plusSeconds(40), 45_000), 20_000L, null, NOW);
+    assertThat(s.liveness()).isEqualTo(Liveness.LATE);
+    assertThat(s.heartbeatAgeMs()).isEqualTo(25_000);
+  }
 }
