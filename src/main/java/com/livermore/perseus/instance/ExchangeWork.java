@@ -157,6 +157,17 @@ final class ExchangeWork implements WorkRun.Host {
     events.error(events.entry(EventType.ERROR, ownEpoch.getAsLong(), now).withMessage(message));
   }
 
+  @Override
+  public boolean leaseValid() {
+    return keeper.withinDeadline();
+  }
+
+  @Override
+  public long epoch() {
+    Lease held = keeper.current();
+    return held != null ? held.epoch() : ownEpoch.getAsLong();
+  }
+
   /** The state machine's writer: under a lease through the keeper, else to the stream only. */
   private boolean record(Transition t) {
     ActivityEntry changed =

@@ -9,6 +9,9 @@ public interface InstanceMetrics {
   /** One lease renewal round trip: how long it took and whether the lease was still ours. */
   default void renewal(long nanos, boolean held) {}
 
+  /** One claim attempt that Redis answered; {@code claimed} when it won a trusted lease. */
+  default void claimAttempt(boolean claimed) {}
+
   /** A renewal that could not reach Redis. */
   default void renewalFailed() {}
 

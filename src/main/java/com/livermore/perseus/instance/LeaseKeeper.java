@@ -114,6 +114,11 @@ final class LeaseKeeper {
     return state.get() instanceof Lease;
   }
 
+  /** True while a lease is held and its deadline has not passed (checked without Redis). */
+  boolean withinDeadline() {
+    return holds() && !deadline.passed(System.nanoTime());
+  }
+
   /** A loss reported but not yet recorded, or null. */
   LeaseLoss unrecordedLoss() {
     return state.get() instanceof LeaseLoss loss ? loss : null;
@@ -137,6 +142,7 @@ final class LeaseKeeper {
     ClaimOutcome outcome =
         store.claim(draft, settings.ttl(), events.retention(), registeredEntry, options);
     redisAnswered.run();
+    metrics.claimAttempt(outcome instanceof ClaimOutcome.Claimed);
     if (outcome instanceof ClaimOutcome.Unacknowledged unacknowledged) {
       withdraw(unacknowledged, draft);
     } else if (outcome instanceof ClaimOutcome.Claimed claimed) {

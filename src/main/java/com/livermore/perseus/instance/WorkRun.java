@@ -22,6 +22,12 @@ final class WorkRun implements Runnable, ConnectorContext {
     void progress(int percent);
 
     void error(String message, Throwable cause);
+
+    /** True while the lease is held and its deadline has not passed. */
+    boolean leaseValid();
+
+    /** The epoch of the lease held now, or of the last one held. */
+    long epoch();
   }
 
   private final String exchange;
@@ -105,7 +111,12 @@ final class WorkRun implements Runnable, ConnectorContext {
 
   @Override
   public boolean stopRequested() {
-    return stopRequested;
+    return stopRequested || !host.leaseValid();
+  }
+
+  @Override
+  public long epoch() {
+    return host.epoch();
   }
 
   int symbolCount() {

@@ -19,15 +19,19 @@ public final class RedisSentinelSet implements AutoCloseable {
 
   private RedisSentinelSet() {}
 
-  /** A master with {@code replicas} replicas (each synced) and three sentinels watching it. */
-  public static RedisSentinelSet start(int replicas) {
+  /**
+   * A master with {@code replicas} replicas (each synced) and three sentinels watching it; {@code
+   * nodeArgs} go to every data node (for example {@code --appendonly yes}).
+   */
+  public static RedisSentinelSet start(int replicas, String... nodeArgs) {
     RedisSentinelSet set = new RedisSentinelSet();
     try {
-      RedisServer master = RedisServer.start();
+      RedisServer master = RedisServer.start(nodeArgs);
       set.nodes.add(master);
       for (int i = 0; i < replicas; i++) {
-        set.nodes.add(
-            RedisServer.start("--replicaof", RedisServer.HOST, Integer.toString(master.port())));
+        List<String> args = new ArrayList<>(List.of(nodeArgs));
+        args.addAll(List.of("--replicaof", RedisServer.HOST, Integer.toString(master.port())));
+        set.nodes.add(RedisServer.start(args.toArray(String[]::new)));
       }
       set.awaitReplicasOnline(master, replicas);
       for (int i = 0; i < 3; i++) {
@@ -61,6 +65,12 @@ public final class RedisSentinelSet implements AutoCloseable {
       }
     }
     return null;
+  }
+
+  /** The data nodes that are not the master now. */
+  public List<RedisServer> replicas() {
+    RedisServer master = master();
+    return nodes.stream().filter(n -> n != master).toList();
   }
 
   public List<RedisServer> nodes() {

@@ -222,6 +222,31 @@ public final class RedisServer implements AutoCloseable {
     }
   }
 
+  /**
+   * SIGKILL, then a start on the same port with every data file (RDB, AOF) deleted: the node comes
+   * back empty, as a host that lost its disk would.
+   */
+  public void restartWithoutData() {
+    kill();
+    try (Stream<Path> files = Files.walk(dir)) {
+      files
+          .sorted(Comparator.reverseOrder())
+          .filter(
+              p ->
+                  !p.equals(dir)
+                      && !p.equals(logFile())
+                      && !p.getFileName().toString().endsWith(".conf"))
+          .forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete the data of " + this, e);
+    }
+    try {
+      launch();
+    } catch (PortTakenException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
   /** SIGSTOP: the process stays alive but answers nothing, like a long GC pause or a frozen VM. */
   public void pause() {
     requireRunning("pause");
