@@ -28,6 +28,37 @@ final class BenchRedis {
     return client;
   }
 
+  private static volatile RedissonClient replicated;
+  private static volatile int replicatedPort;
+
+  /** A second client, to a master that has one replica, for the replica-acknowledged rows. */
+  static RedissonClient connectReplicated(String address, int port) {
+    replicated =
+        Redisson.create(
+            RedisClientProducer.redissonConfig(
+                new RedisSettings(
+                    List.of(URI.create(address)), RedisMode.SINGLE, Optional.empty(), "")));
+    replicatedPort = port;
+    return replicated;
+  }
+
+  static RedissonClient replicated() {
+    RedissonClient current = replicated;
+    if (current == null) {
+      throw new IllegalStateException(
+          "No replicated Redis: run the benchmarks through BenchmarkSuite (./mvnw -Pbench verify).");
+    }
+    return current;
+  }
+
+  static int replicatedPort() {
+    return replicatedPort;
+  }
+
+  static void closeReplicated() {
+    if (replicated != null) replicated.shutdown();
+  }
+
   static RedissonClient client() {
     RedissonClient current = client;
     if (current == null) {

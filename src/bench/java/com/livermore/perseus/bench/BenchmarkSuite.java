@@ -27,8 +27,13 @@ public final class BenchmarkSuite {
     Path results = target.resolve("bench/results.json");
     Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
     List<ResultRow> rows = new ArrayList<>();
-    try (RedisServer redis = RedisServer.start()) {
+    try (RedisServer redis = RedisServer.start();
+        RedisServer replicated = RedisServer.start();
+        RedisServer replica =
+            RedisServer.start(
+                "--replicaof", RedisServer.HOST, Integer.toString(replicated.port()))) {
       RedissonClient redisson = BenchRedis.connect(redis.address());
+      BenchRedis.connectReplicated(replicated.address(), replicated.port());
       try {
         String only = System.getProperty("perseus.bench.only", "").trim();
         rows.addAll(JmhRows.run(only));
@@ -45,6 +50,7 @@ public final class BenchmarkSuite {
         }
       } finally {
         redisson.shutdown();
+        BenchRedis.closeReplicated();
       }
     }
     ResultTable.writeJson(rows, results);

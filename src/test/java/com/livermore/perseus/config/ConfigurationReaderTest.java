@@ -3,12 +3,15 @@ package com.livermore.perseus.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -156,8 +159,95 @@ class ConfigurationReaderTest {
 
   @Test
   void unknownRedisModeIsRefused() {
-    assertThat(failure("perseus.exchange", "x", "perseus.redis.mode", "sentinel"))
-        .isEqualTo("perseus.redis.mode must be 'single' or 'cluster', but was 'sentinel'.");
+    assertThat(failure("perseus.exchange", "x", "perseus.redis.mode", "replicated"))
+        .isEqualTo(
+            "perseus.redis.mode must be 'single', 'cluster' or 'sentinel', but was 'replicated'.");
+  }
+
+  @Test
+  void sentinelModeNeedsTheMasterNameAndTakesAListOfSentinels() {
+    assertThat(
+            failure(
+                "perseus.exchange", "x",
+                "perseus.redis.mode", "sentinel",
+                "perseus.redis.address", "redis://s1:26379,redis://s2:26379"))
+        .startsWith(
+            "perseus.redis.sentinel.master is required when perseus.redis.mode is 'sentinel'");
+    PerseusConfig c =
+        read(
+            "perseus.exchange", "x",
+            "perseus.redis.mode", "sentinel",
+            "perseus.redis.address", "redis://s1:26379,redis://s2:26379,redis://s3:26379",
+            "perseus.redis.sentinel.master", "mymaster");
+    assertThat(c.redis().mode()).isEqualTo(RedisMode.SENTINEL);
+    assertThat(c.redis().addresses()).hasSize(3);
+    assertThat(c.redis().sentinelMaster()).contains("mymaster");
+    assertThat(failure("perseus.exchange", "x", "perseus.redis.sentinel.master", "mymaster"))
+        .isEqualTo(
+            "perseus.redis.sentinel.master is set, but perseus.redis.mode is not 'sentinel'.");
+  }
+
+  @Test
+  void anAclUserNeedsItsPasswordAndNeitherIsEverInTheSettingsText() {
+    assertThat(failure("perseus.exchange", "x", "perseus.redis.username", "perseus"))
+        .isEqualTo(
+            "perseus.redis.password is required with perseus.redis.username (the ACL user's password).");
+    PerseusConfig c =
+        read(
+            "perseus.exchange", "x",
+            "perseus.redis.username", "perseus-user-name",
+            "perseus.redis.password", "hunter2-secret");
+    assertThat(c.redis().username()).contains("perseus-user-name");
+    assertThat(c.redis().toString())
+        .doesNotContain("perseus-user-name")
+        .doesNotContain("hunter2")
+        .contains("username=(set), password=(set)");
+  }
+
+  @Test
+  void tlsStoresMustBeReadableFilesAndNeedATlsAddress(@TempDir Path dir) throws Exception {
+    assertThat(failure("perseus.exchange", "x", "perseus.redis.tls.truststore", "/no/such/ca.pem"))
+        .isEqualTo(
+            "perseus.redis.tls.truststore must name a readable file, but '/no/such/ca.pem' is not one.");
+    Path ca = Files.writeString(dir.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n");
+    assertThat(failure("perseus.exchange", "x", "perseus.redis.tls.truststore", ca.toString()))
+        .isEqualTo(
+            "perseus.redis.tls.truststore and perseus.redis.tls.keystore need rediss:// addresses in perseus.redis.address, which has none.");
+    assertThat(
+            failure(
+                "perseus.exchange", "x",
+                "perseus.redis.address", "rediss://redis:6380",
+                "perseus.redis.tls.keystore", ca.toString()))
+        .isEqualTo(
+            "perseus.redis.tls.keystore-password is required with perseus.redis.tls.keystore (the client key's store).");
+    PerseusConfig c =
+        read(
+            "perseus.exchange", "x",
+            "perseus.redis.address", "rediss://redis:6380",
+            "perseus.redis.tls.truststore", ca.toString(),
+            "perseus.redis.tls.truststore-password", "store-secret");
+    assertThat(c.redis().tls().truststore()).contains(ca);
+    assertThat(c.redis().toString()).doesNotContain("store-secret");
+  }
+
+  @Test
+  void replicaAcksAreAutoOrANumberAndTheTimeoutDefaultsToAThirdOfTheInterval() {
+    PerseusConfig c = read("perseus.exchange", "x");
+    assertThat(c.redis().replicaAcks().auto()).isTrue();
+    assertThat(c.redis().replicaAcks().timeout()).isEqualTo(Duration.ofSeconds(5));
+    PerseusConfig fixed =
+        read(
+            "perseus.exchange", "x",
+            "perseus.heartbeat.interval", "3s",
+            "perseus.lease.ttl", "9s",
+            "perseus.redis.replica-acks", "1");
+    assertThat(fixed.redis().replicaAcks().count()).hasValue(1);
+    assertThat(fixed.redis().replicaAcks().timeout()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(failure("perseus.exchange", "x", "perseus.redis.replica-acks", "some"))
+        .isEqualTo(
+            "perseus.redis.replica-acks must be 'auto' or a number of replicas from 0 to 16, but was 'some'.");
+    assertThat(failure("perseus.exchange", "x", "perseus.redis.replica-ack-timeout", "20s"))
+        .isEqualTo("perseus.redis.replica-ack-timeout must be between 1ms and 15s, but was 20s.");
   }
 
   @Test

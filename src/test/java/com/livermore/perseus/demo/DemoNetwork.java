@@ -8,10 +8,7 @@ import com.livermore.perseus.registry.UnreadableRecordException;
 import com.livermore.perseus.security.UserDirectory;
 import com.livermore.perseus.testing.PayaraProcess;
 import com.livermore.perseus.testing.RedisServer;
-import com.livermore.perseus.testing.Resp;
 import com.livermore.perseus.testing.TestConfig;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -118,11 +115,12 @@ public final class DemoNetwork {
             + api
             + "/openapi");
     say("");
-    say("Inspect the registry with redis-cli, e.g.:");
-    URI uri = URI.create(redisAddress.split(",")[0]);
-    say("  redis-cli -p " + uri.getPort() + " GET 'exchange:{coinbase}:instance'");
-    say("  redis-cli -p " + uri.getPort() + " XRANGE 'logs:network:{coinbase}' - +");
-    say("");
+    if (redis != null) {
+      say("Inspect the registry with redis-cli, e.g.:");
+      say("  redis-cli -p " + redis.port() + " GET 'exchange:{coinbase}:instance'");
+      say("  redis-cli -p " + redis.port() + " XRANGE 'logs:network:{coinbase}' - +");
+      say("");
+    }
     say("Press Ctrl-C to stop the network (leases are released and 'deregistered' is recorded).");
     while (true) {
       for (Instance i : instances) {
@@ -145,7 +143,13 @@ public final class DemoNetwork {
     Map<String, String> props =
         TestConfig.exchange(exchange)
             .redis(redisAddress)
-            .set(RedisSettings.REDIS_MODE, redisAddress.contains(",") ? "cluster" : "single")
+            .set(
+                RedisSettings.REDIS_MODE,
+                // PERSEUS_REDIS_MODE (sentinel, cluster) and every other PERSEUS_REDIS_* variable
+                // reach the instances through their environment; a system property would win.
+                System.getenv("PERSEUS_REDIS_MODE") != null
+                    ? null
+                    : redisAddress.contains(",") ? "cluster" : "single")
             .heartbeat("5s", "15s")
             .admin("demo-ops@" + exchange + ".example")
             .warmup("8s")
@@ -165,7 +169,7 @@ public final class DemoNetwork {
     List<String> pending = new ArrayList<>(EXCHANGES);
     while (!pending.isEmpty() && Instant.now().isBefore(deadline)) {
       for (String exchange : List.copyOf(pending)) {
-        OwnerRecord r = lease(exchange);
+        OwnerRecord r = owner(exchange);
         if (r != null && r.state().wireName().equals("active")) {
           say(
               "  "
@@ -192,18 +196,28 @@ public final class DemoNetwork {
     }
   }
 
-  private OwnerRecord lease(String exchange) {
-    URI uri = URI.create(redisAddress.split(",")[0]);
-    try (Resp r = new Resp(uri.getHost(), uri.getPort())) {
-      String password = System.getenv("PERSEUS_REDIS_PASSWORD");
-      if (password != null) r.call("AUTH", password);
-      String json = (String) r.call("GET", "exchange:{" + exchange + "}:instance");
-      return json == null ? null : RecordJson.readOwner(json);
-    } catch (UncheckedIOException
-        | UnreadableRecordException
-        | com.livermore.perseus.testing.RespException e) {
-      return null;
+  /**
+   * The exchange's owner as the network's own API reports it (so the check works on every Redis the
+   * instances can use: TLS, ACL users, Sentinel, Cluster), or null while there is none.
+   */
+  private OwnerRecord owner(String exchange) {
+    for (Instance i : instances) {
+      try {
+        var api = com.livermore.perseus.testing.ApiClient.at("http://127.0.0.1:" + i.port() + "/");
+        var response = api.get("api/network/exchanges/" + exchange, "admin:" + adminPassword);
+        if (response.statusCode() != 200) continue;
+        var owner = com.livermore.perseus.testing.ApiClient.json(response).path("owner");
+        return owner.isMissingNode() || owner.isNull()
+            ? null
+            : RecordJson.readOwner(owner.toString());
+      } catch (java.io.IOException | UnreadableRecordException e) {
+        // not up yet: ask the next instance
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
     }
+    return null;
   }
 
   /**

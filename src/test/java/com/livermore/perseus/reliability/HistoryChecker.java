@@ -228,6 +228,23 @@ public final class HistoryChecker {
     return longest;
   }
 
+  /** The faults of the 15 s before {@code at}, for a violation's message. */
+  private static String faultsBefore(List<History.Fault> faults, long at, long runStart) {
+    return faults.stream()
+        .filter(f -> f.from() <= at && f.from() >= at - Duration.ofSeconds(15).toNanos())
+        .sorted(Comparator.comparingLong(History.Fault::from))
+        .map(
+            f ->
+                f.kind()
+                    + (f.instance() == null ? "" : " " + f.instance())
+                    + " +"
+                    + ms(f.from() - runStart)
+                    + ".."
+                    + ms(f.until() - runStart)
+                    + " ms")
+        .collect(Collectors.joining(", ", "[", "]"));
+  }
+
   private static <T> List<T> sorted(List<T> list, java.util.function.ToLongFunction<T> at) {
     List<T> copy = new ArrayList<>(list);
     copy.sort(Comparator.comparingLong(at));

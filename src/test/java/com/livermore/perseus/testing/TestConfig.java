@@ -107,8 +107,10 @@ public final class TestConfig {
   }
 
   /** Any other property, by its documented name. */
+  /** Sets {@code property}; null leaves it unset (absent, as if never given). */
   public TestConfig set(String property, String value) {
-    values.put(property, value);
+    if (value == null) values.remove(property);
+    else values.put(property, value);
     return this;
   }
 
