@@ -143,9 +143,9 @@ public final class ExchangeInstance implements LeaseKeeper.Listener {
   }
 
   @Override
-  public void gained(Lease lease, LeaseKeeper.Gain how) {
+  public void gained(Lease lease, LeaseGain how) {
     policy.claimed(lease.epoch());
-    if (how == LeaseKeeper.Gain.RECLAIMED_AFTER_DATA_LOSS) return; // the work goes on
+    if (how == LeaseGain.RECLAIMED_AFTER_DATA_LOSS) return; // the work goes on
     refusals.clear();
     standby.withdraw();
     if (commands != null) commands.listen();

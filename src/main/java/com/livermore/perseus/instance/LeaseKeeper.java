@@ -31,18 +31,9 @@ final class LeaseKeeper {
 
   /** Hears of every lease gained and lost. */
   interface Listener {
-    void gained(Lease lease, Gain how);
+    void gained(Lease lease, LeaseGain how);
 
     void lost(LeaseLoss loss);
-  }
-
-  /** How a lease was gained. */
-  enum Gain {
-    CLAIMED,
-    /** A restart on the same node took over its own orphaned lease. */
-    TOOK_OVER_OWN,
-    /** Redis lost its data and the owner claimed again above its epoch: its work goes on. */
-    RECLAIMED_AFTER_DATA_LOSS
   }
 
   /** The record of a lease as the instance would write it now. */
@@ -60,15 +51,13 @@ final class LeaseKeeper {
   private final InstanceMetrics metrics;
   private final Clock clock;
   private final LeaseDeadline deadline;
+  private final ReplicaEpisodes replicas;
 
   /**
    * The lease held, or a loss not yet recorded, or null: one atomic state, so that no claim can
    * slip in between a lease's loss and the recording of that loss.
    */
   private final AtomicReference<Object> state = new AtomicReference<>();
-
-  /** Renewals since this (nanoTime) were written but not acknowledged by enough replicas; or 0. */
-  private volatile long unacknowledgedSince;
 
   private volatile Listener listener;
   private volatile Runnable redisAnswered = () -> {};
@@ -94,6 +83,7 @@ final class LeaseKeeper {
     this.metrics = metrics;
     this.clock = clock;
     this.deadline = new LeaseDeadline(settings.ttl());
+    this.replicas = new ReplicaEpisodes(exchange, store, events);
   }
 
   /**
@@ -144,9 +134,9 @@ final class LeaseKeeper {
     redisAnswered.run();
     metrics.claimAttempt(outcome instanceof ClaimOutcome.Claimed);
     if (outcome instanceof ClaimOutcome.Unacknowledged unacknowledged) {
-      withdraw(unacknowledged, draft);
+      replicas.withdraw(unacknowledged, draft);
     } else if (outcome instanceof ClaimOutcome.Claimed claimed) {
-      gain(claimed.lease(), sent, claimed.tookOver() ? Gain.TOOK_OVER_OWN : Gain.CLAIMED);
+      gain(claimed.lease(), sent, claimed.tookOver() ? LeaseGain.TOOK_OVER_OWN : LeaseGain.CLAIMED);
     }
     return outcome;
   }
@@ -173,11 +163,11 @@ final class LeaseKeeper {
     metrics.renewal(elapsed, outcome instanceof WriteOutcome.Written);
     if (outcome instanceof WriteOutcome.Written && current() == held) {
       deadline.grantedAt(sent);
-      acknowledgedAgain();
+      replicas.acknowledged();
     }
     redisAnswered.run();
     if (outcome instanceof WriteOutcome.Unacknowledged unacknowledged && current() == held) {
-      unacknowledged(held, unacknowledged, now);
+      replicas.renewalUnacknowledged(held, unacknowledged, now);
     }
     if (outcome instanceof WriteOutcome.Lost lost && current() == held) {
       if (lost.dataLost() && reclaimAfterDataLoss(held, records.at(held, now), now)) return;
@@ -207,7 +197,7 @@ final class LeaseKeeper {
     Lease held = current();
     if (held == null || !deadline.passed(System.nanoTime())) return;
     Cause cause =
-        unacknowledgedSince != 0
+        replicas.unacknowledged()
             ? Cause.UNREPLICATED
             : redis.silent() ? Cause.CUT_OFF : Cause.STALLED;
     lose(held, cause, null);
@@ -256,14 +246,14 @@ final class LeaseKeeper {
             reclaimed,
             ClaimPolicy.reclaimAbove(held.epoch()));
     if (outcome instanceof ClaimOutcome.Unacknowledged unacknowledged) {
-      withdraw(unacknowledged, record);
+      replicas.withdraw(unacknowledged, record);
       return false;
     }
     if (!(outcome instanceof ClaimOutcome.Claimed claimed)) return false;
     Lease next = claimed.lease();
     deadline.grantedAt(sent);
     if (!state.compareAndSet(held, next)) return false; // stepped down meanwhile
-    listener.gained(next, Gain.RECLAIMED_AFTER_DATA_LOSS);
+    listener.gained(next, LeaseGain.RECLAIMED_AFTER_DATA_LOSS);
     registered = false;
     directory.registerExchange(exchange, now);
     directory.markRecovered(exchange, now);
@@ -274,62 +264,13 @@ final class LeaseKeeper {
     return true;
   }
 
-  /**
-   * A claim no replica acknowledged is deleted again (compare-and-delete) before anyone acts on it;
-   * the caller stays a standby and claims again at the next tick. If Redis cannot take the delete,
-   * the unused lease runs out by its TTL.
-   */
-  private void withdraw(ClaimOutcome.Unacknowledged claim, OwnerRecord draft) {
-    Lease lease = claim.lease();
-    try {
-      store.withdraw(lease, draft.withEpoch(lease.epoch()), events.retention());
-    } catch (RuntimeException e) {
-      LOG.warning(
-          () ->
-              "Could not withdraw the unacknowledged claim of "
-                  + exchange
-                  + " (epoch "
-                  + lease.epoch()
-                  + "); it runs out by its TTL: "
-                  + e);
-    }
-  }
-
-  /**
-   * A renewal reached the master but not enough replicas: the deadline stays where the last
-   * acknowledged renewal put it. The first of an episode is logged and recorded as one {@code
-   * error} entry.
-   */
-  private void unacknowledged(Lease held, WriteOutcome.Unacknowledged renewal, Instant now) {
-    if (unacknowledgedSince != 0) return;
-    unacknowledgedSince = System.nanoTime();
-    String message =
-        "renewal of "
-            + exchange
-            + " not acknowledged by a replica within "
-            + renewal.waited().toMillis()
-            + " ms ("
-            + renewal.acknowledged()
-            + " of "
-            + renewal.required()
-            + "); the owner steps down when its lease runs out unless a replica acknowledges";
-    LOG.warning(() -> message + ".");
-    events.append(events.entry(EventType.ERROR, held.epoch(), now).withMessage(message));
-  }
-
-  private void acknowledgedAgain() {
-    if (unacknowledgedSince == 0) return;
-    unacknowledgedSince = 0;
-    LOG.info(() -> "Replicas acknowledge the renewals of " + exchange + " again.");
-  }
-
-  private void gain(Lease gained, long sentNanos, Gain how) {
-    unacknowledgedSince = 0;
+  private void gain(Lease gained, long sentNanos, LeaseGain how) {
+    replicas.reset();
     deadline.grantedAt(sentNanos);
     state.set(gained);
     LOG.info(
         () ->
-            (how == Gain.TOOK_OVER_OWN
+            (how == LeaseGain.TOOK_OVER_OWN
                     ? "takeover: restarted on the same node, took over the orphaned lease of "
                     : "Claimed ")
                 + gained.exchange()

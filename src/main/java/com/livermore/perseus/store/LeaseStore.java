@@ -179,28 +179,6 @@ public class LeaseStore {
     }
   }
 
-  /**
-   * Compare-and-delete of a claim no replica acknowledged, so that nobody acts on it: the lease key
-   * only, with {@code finalRecord} in {@code :last} and no entry.
-   */
-  public boolean withdraw(Lease lease, OwnerRecord finalRecord, StreamRetention retention) {
-    String x = lease.exchange();
-    ScriptReply reply =
-        ScriptReply.parse(
-            "release.lua",
-            RELEASE.call(
-                redisson,
-                RScript.ReturnType.VALUE,
-                List.of(keys.instance(x), keys.last(x), keys.activity(x)),
-                OwnedWrite.opening(lease),
-                RecordJson.write(finalRecord),
-                Long.toString(retention.maxLength()),
-                retention.minId()));
-    if (reply.is("ok")) return true;
-    if (reply.is("held") || reply.is("gone")) return false;
-    throw reply.unexpected("release.lua");
-  }
-
   /** Sends write-owned.lua; {@code retention} is needed only with an {@code entry}. */
   private CompletableFuture<String> sendOwnedWrite(
       Lease lease,
@@ -217,26 +195,24 @@ public class LeaseStore {
   }
 
   /**
-   * Everything claim.lua needs besides the record, sent as one JSON argument: each script argument
-   * costs the client more than the script spends decoding them. Numbers travel as strings so Lua
-   * passes them to Redis unchanged.
-   */
-  record ClaimTerms(
-      String ttl,
-      String maxLen,
-      String minId,
-      String node,
-      String host,
-      String minEpoch,
-      boolean holdBack,
-      List<String> entry) {}
-
-  /**
    * Compare-and-delete of the lease, keeping {@code finalRecord} in {@code :last}; false if not
    * ours.
    */
   public boolean release(
       Lease lease, OwnerRecord finalRecord, StreamRetention retention, ActivityEntry deregistered) {
+    return releaseScript(lease, finalRecord, retention, deregistered.fields(false));
+  }
+
+  /**
+   * Compare-and-delete of a claim no replica acknowledged, so that nobody acts on it: the lease key
+   * only, with {@code finalRecord} in {@code :last} and no entry.
+   */
+  public boolean withdraw(Lease lease, OwnerRecord finalRecord, StreamRetention retention) {
+    return releaseScript(lease, finalRecord, retention, List.of());
+  }
+
+  private boolean releaseScript(
+      Lease lease, OwnerRecord finalRecord, StreamRetention retention, List<String> entry) {
     String x = lease.exchange();
     List<Object> args =
         new ArrayList<>(
@@ -245,7 +221,7 @@ public class LeaseStore {
                 RecordJson.write(finalRecord),
                 Long.toString(retention.maxLength()),
                 retention.minId()));
-    args.addAll(deregistered.fields(false));
+    args.addAll(entry);
     ScriptReply reply =
         ScriptReply.parse(
             "release.lua",

@@ -8,6 +8,7 @@ import com.livermore.perseus.registry.UnreadableRecordException;
 import com.livermore.perseus.security.UserDirectory;
 import com.livermore.perseus.testing.PayaraProcess;
 import com.livermore.perseus.testing.RedisServer;
+import com.livermore.perseus.testing.Resp;
 import com.livermore.perseus.testing.TestConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -221,6 +222,18 @@ public final class DemoNetwork {
   }
 
   /**
+   * True when the demo's own Redis holds no lease for {@code exchange} (never for another Redis).
+   */
+  private boolean released(String exchange) {
+    if (redis == null) return false;
+    try (Resp r = redis.connect()) {
+      return r.call("GET", "exchange:{" + exchange + "}:instance") == null;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
    * Stops exactly what this demo started: SIGTERM to each instance (it releases its lease), then
    * Redis.
    */
@@ -235,7 +248,7 @@ public final class DemoNetwork {
                     "  "
                         + i.exchange()
                         + " stopped"
-                        + (lease(i.exchange()) == null ? "; lease released" : ""));
+                        + (released(i.exchange()) ? "; lease released" : ""));
               } else {
                 say(
                     "  "
