@@ -78,7 +78,7 @@ final class JmhRows {
               "lease renewal, acknowledged by a replica",
               ReplicatedLeaseBenchmarks.class,
               "renewal",
-              "renewalBaselinePingWait",
+              "renewalBaselineSetPxWait",
               Map.of(),
               1.5,
               TimeValue.seconds(1)),

@@ -11,7 +11,6 @@ import com.livermore.perseus.registry.RecordJson;
 import com.livermore.perseus.registry.WriteOutcome;
 import com.livermore.perseus.store.Keys;
 import com.livermore.perseus.store.LeaseStore;
-import com.livermore.perseus.testing.RedisServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,11 +23,10 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.redisson.client.RedisClient;
-import org.redisson.client.RedisClientConfig;
-import org.redisson.client.RedisConnection;
+import org.redisson.api.BatchOptions;
+import org.redisson.api.BatchResult;
+import org.redisson.api.RBatch;
 import org.redisson.client.codec.StringCodec;
-import org.redisson.client.protocol.RedisCommands;
 
 /**
  * Renewal and claim on a master with one replica, each waiting for the replica's acknowledgement
@@ -47,7 +45,8 @@ public class ReplicatedLeaseBenchmarks {
   private static final long WAIT_MS = 1000;
 
   private static LeaseStore store;
-  private static RedisConnection raw;
+  private static String renewedKey;
+  private static String renewedJson;
   private static Keys keys;
   private static StreamRetention retention;
   private static Lease lease;
@@ -67,12 +66,6 @@ public class ReplicatedLeaseBenchmarks {
             BenchRedis.replicated(),
             keys,
             new ReplicaAckSettings(OptionalInt.of(1), Duration.ofMillis(WAIT_MS)));
-    RedisClient client =
-        RedisClient.create(
-            new RedisClientConfig()
-                .setAddress(RedisServer.HOST, BenchRedis.replicatedPort())
-                .setCodec(StringCodec.INSTANCE));
-    raw = client.connect();
     retention = Fixtures.retention();
     Instant now = Instant.now();
     OwnerRecord owner = Fixtures.owner("renewed", "instance-renewed", 0, now);
@@ -88,6 +81,8 @@ public class ReplicatedLeaseBenchmarks {
     }
     lease = claimedLease.lease();
     renewed = owner.withEpoch(lease.epoch());
+    renewedKey = keys.instance("raw-renewed");
+    renewedJson = RecordJson.write(renewed);
     claimed = Fixtures.exchangeIds(CLAIM_KEYS);
     drafts = new OwnerRecord[CLAIM_KEYS];
     registered = new ActivityEntry[CLAIM_KEYS];
@@ -107,10 +102,17 @@ public class ReplicatedLeaseBenchmarks {
     return outcome;
   }
 
+  /**
+   * A write of the same record with a fresh PX, then WAIT 1, in one Redisson batch on the same
+   * client: PING + WAIT would not wait at all, since WAIT waits only for this connection's writes.
+   */
   @Benchmark
-  public Object renewalBaselinePingWait() {
-    raw.async(RedisCommands.PING);
-    return raw.sync(RedisCommands.WAIT, 1, WAIT_MS);
+  public Object renewalBaselineSetPxWait() {
+    RBatch batch = BenchRedis.replicated().createBatch(acknowledged());
+    batch.<String>getBucket(renewedKey, StringCodec.INSTANCE).setAsync(renewedJson, HELD);
+    BatchResult<?> result = batch.execute();
+    if (result.getSyncedSlaves() < 1) throw new IllegalStateException("not acknowledged");
+    return result;
   }
 
   @Benchmark
@@ -124,11 +126,19 @@ public class ReplicatedLeaseBenchmarks {
     return outcome;
   }
 
+  /** SET NX PX, then WAIT 1, in one Redisson batch on the same client. */
   @Benchmark
   public Object claimBaselineSetNxPxWait() {
     String key = keys.instance("raw-" + claimed.get(nextIndex()));
-    raw.async(RedisCommands.SET, key, draftJson, "NX", "PX", EXPIRES_AT_ONCE.toMillis());
-    return raw.sync(RedisCommands.WAIT, 1, WAIT_MS);
+    RBatch batch = BenchRedis.replicated().createBatch(acknowledged());
+    batch.<String>getBucket(key, StringCodec.INSTANCE).setIfAbsentAsync(draftJson, EXPIRES_AT_ONCE);
+    BatchResult<?> result = batch.execute();
+    if (result.getSyncedSlaves() < 1) throw new IllegalStateException("not acknowledged");
+    return result;
+  }
+
+  private static BatchOptions acknowledged() {
+    return BatchOptions.defaults().sync(1, Duration.ofMillis(WAIT_MS));
   }
 
   private int nextIndex() {

@@ -43,7 +43,7 @@ public class LeaseStore {
 
   /** A store that never waits for replicas. */
   public LeaseStore(RedissonClient redisson, Keys keys) {
-    this(redisson, keys, ReplicaAcks.NONE);
+    this(redisson, keys, ReplicaAcks.none(redisson));
   }
 
   /** A store whose claims and renewals wait for the replicas {@code acks} asks for. */

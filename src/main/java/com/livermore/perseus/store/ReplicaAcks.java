@@ -30,8 +30,10 @@ final class ReplicaAcks {
   /** What Redisson waits for a reply beyond the WAIT itself. */
   private static final Duration REPLY_MARGIN = Duration.ofSeconds(3);
 
-  /** No replica is ever waited for. */
-  static final ReplicaAcks NONE = new ReplicaAcks(null, null);
+  /** Calls on {@code redisson} that never wait for a replica. */
+  static ReplicaAcks none(RedissonClient redisson) {
+    return new ReplicaAcks(redisson, null);
+  }
 
   private final RedissonClient redisson;
   private final ReplicaAckSettings settings;

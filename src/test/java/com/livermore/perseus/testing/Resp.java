@@ -67,20 +67,37 @@ public final class Resp implements AutoCloseable {
 
   public Object call(String... args) {
     try {
-      out.write(header('*', args.length));
-      for (String arg : args) {
-        byte[] bytes = arg.getBytes(StandardCharsets.UTF_8);
-        out.write(header('$', bytes.length));
-        out.write(bytes);
-        out.write('\r');
-        out.write('\n');
-      }
+      write(args);
       out.flush();
       return read();
     } catch (IOException e) {
       String command = args.length > 0 ? args[0] : "()";
       throw new UncheckedIOException(
           "Redis at " + host + ":" + port + " gave no reply to " + command, e);
+    }
+  }
+
+  /** Sends every command at once (one flush) and then reads their replies, in order. */
+  public List<Object> pipeline(String[]... commands) {
+    try {
+      for (String[] command : commands) write(command);
+      out.flush();
+      List<Object> replies = new java.util.ArrayList<>(commands.length);
+      for (int i = 0; i < commands.length; i++) replies.add(read());
+      return replies;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Redis at " + host + ":" + port + " gave no reply", e);
+    }
+  }
+
+  private void write(String... args) throws IOException {
+    out.write(header('*', args.length));
+    for (String arg : args) {
+      byte[] bytes = arg.getBytes(StandardCharsets.UTF_8);
+      out.write(header('$', bytes.length));
+      out.write(bytes);
+      out.write('\r');
+      out.write('\n');
     }
   }
 
