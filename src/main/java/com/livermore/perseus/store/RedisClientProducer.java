@@ -64,6 +64,9 @@ public class RedisClientProducer {
     Config c = redissonConfig(redis);
     BaseConfig<?> base = base(c, redis.mode());
     base.setTimeout(10_000).setRetryInterval(1_000);
+    // Redisson's own back-off (up to 10 s): a reader's request to a Redis that is down fails fast
+    // (a 503) instead of waiting for reconnection attempts until its timeout.
+    base.setReconnectionDelay(new EqualJitterDelay(Duration.ofMillis(100), Duration.ofSeconds(10)));
     if (redis.mode() == RedisMode.SINGLE) {
       c.useSingleServer().setConnectionPoolSize(32).setConnectionMinimumIdleSize(4);
     } else if (redis.mode() == RedisMode.SENTINEL) {
