@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.redisson.Redisson;
@@ -15,6 +16,7 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.BaseConfig;
 import org.redisson.config.Config;
+import org.redisson.config.EqualJitterDelay;
 import org.redisson.config.ReadMode;
 import org.redisson.config.SslVerificationMode;
 
@@ -112,6 +114,15 @@ public class RedisClientProducer {
                   .setConnectionMinimumIdleSize(2)
                   .setConnectionPoolSize(16);
     }
+    base.setTimeout(3000)
+        .setConnectTimeout(3000)
+        .setRetryAttempts(1)
+        .setRetryInterval(200)
+        .setPingConnectionInterval(5000)
+        // Redisson's default backs reconnection off up to 10 s: after a Redis restart or failover
+        // an owner could stay cut off for most of its TTL. At most a second between attempts (the
+        // readers' client keeps the default, see readerConfig).
+        .setReconnectionDelay(new EqualJitterDelay(Duration.ofMillis(50), Duration.ofSeconds(1)));
     redis.username().ifPresent(base::setUsername);
     redis.password().ifPresent(base::setPassword);
     // Hostnames are verified; the CA and client certificate come from perseus.redis.tls.*.

@@ -38,4 +38,37 @@ class RedisClientConfigTest {
         .isEqualTo(3000);
     assertThat(List.of(readers.isClusterConfig())).containsExactly(true);
   }
+
+  @Test
+  void theInstanceFailsFastAndReconnectsWithinASecondWhileReadersKeepRedissonsBackOff() {
+    RedisSettings single = settings(RedisMode.SINGLE, "redis://127.0.0.1:7000");
+    var instance = RedisClientProducer.redissonConfig(single).useSingleServer();
+    assertThat(instance.getConnectTimeout()).isEqualTo(3000);
+    assertThat(instance.getRetryAttempts()).isEqualTo(1);
+    assertThat(instance.getPingConnectionInterval()).isEqualTo(5000);
+    assertThat(instance.getReconnectionDelay().calcDelay(30).toMillis()).isLessThanOrEqualTo(1000);
+    var readers = RedisClientProducer.readerConfig(single).useSingleServer();
+    assertThat(readers.getReconnectionDelay().calcDelay(30).toMillis()).isGreaterThan(1000);
+  }
+
+  @Test
+  void sentinelModeFollowsTheNamedMasterAndReadsFromIt() {
+    RedisSettings sentinel =
+        new RedisSettings(
+            List.of(URI.create("redis://127.0.0.1:26379"), URI.create("redis://127.0.0.1:26380")),
+            RedisMode.SENTINEL,
+            Optional.of("secret"),
+            "",
+            Optional.of("perseus"),
+            Optional.of("mymaster"),
+            com.livermore.perseus.config.RedisTls.DEFAULT,
+            com.livermore.perseus.config.ReplicaAckSettings.AUTO);
+    var config = RedisClientProducer.redissonConfig(sentinel).useSentinelServers();
+    assertThat(config.getMasterName()).isEqualTo("mymaster");
+    assertThat(config.getSentinelAddresses()).hasSize(2);
+    assertThat(config.getReadMode()).isEqualTo(org.redisson.config.ReadMode.MASTER);
+    assertThat(config.getUsername()).isEqualTo("perseus");
+    assertThat(config.getSslVerificationMode())
+        .isEqualTo(org.redisson.config.SslVerificationMode.STRICT);
+  }
 }
