@@ -29,9 +29,14 @@ public final class RedisSentinelSet implements AutoCloseable {
       RedisServer master = RedisServer.start(nodeArgs);
       set.nodes.add(master);
       for (int i = 0; i < replicas; i++) {
-        List<String> args = new ArrayList<>(List.of(nodeArgs));
-        args.addAll(List.of("--replicaof", RedisServer.HOST, Integer.toString(master.port())));
-        set.nodes.add(RedisServer.start(args.toArray(String[]::new)));
+        // REPLICAOF at run time, not on the command line: a node restarted later must not come
+        // back following a stale master (which may be its own replica by then). It comes back as
+        // a master and the sentinels make it a replica, as with a config file they rewrite.
+        RedisServer replica = RedisServer.start(nodeArgs);
+        try (Resp r = replica.connect()) {
+          r.call("REPLICAOF", RedisServer.HOST, Integer.toString(master.port()));
+        }
+        set.nodes.add(replica);
       }
       set.awaitReplicasOnline(master, replicas);
       for (int i = 0; i < 3; i++) {
