@@ -132,11 +132,6 @@ public record RedisSettings(
         addresses, mode, password, keyPrefix, username, sentinelMaster, tls, acks);
   }
 
-  /** True when every address uses TLS. */
-  public boolean tlsOnly() {
-    return addresses.stream().allMatch(a -> "rediss".equals(a.getScheme()));
-  }
-
   private static URI redisUri(String text) {
     try {
       URI uri = new URI(text);

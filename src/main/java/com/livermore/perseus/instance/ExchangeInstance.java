@@ -145,7 +145,10 @@ public final class ExchangeInstance implements LeaseKeeper.Listener {
   @Override
   public void gained(Lease lease, LeaseGain how) {
     policy.claimed(lease.epoch());
-    if (how == LeaseGain.RECLAIMED_AFTER_DATA_LOSS) return; // the work goes on
+    if (how == LeaseGain.RECLAIMED_AFTER_DATA_LOSS) {
+      work.continuesUnder(lease.epoch()); // the work goes on, under the new epoch
+      return;
+    }
     refusals.clear();
     standby.withdraw();
     if (commands != null) commands.listen();

@@ -82,6 +82,12 @@ final class ExchangeWork implements WorkRun.Host {
     worker.execute(next);
   }
 
+  /** The lease was re-claimed after Redis lost its data: the running work goes on under it. */
+  void continuesUnder(long epoch) {
+    WorkRun current = run;
+    if (current != null) current.continuesUnder(epoch);
+  }
+
   /** Stops the connector at once; the walk to stopped is recorded separately. */
   void stop() {
     WorkRun current = run;

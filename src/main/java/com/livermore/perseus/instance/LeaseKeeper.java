@@ -253,6 +253,7 @@ final class LeaseKeeper {
     Lease next = claimed.lease();
     deadline.grantedAt(sent);
     if (!state.compareAndSet(held, next)) return false; // stepped down meanwhile
+    replicas.reset();
     listener.gained(next, LeaseGain.RECLAIMED_AFTER_DATA_LOSS);
     registered = false;
     directory.registerExchange(exchange, now);

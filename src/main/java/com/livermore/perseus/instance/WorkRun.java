@@ -34,12 +34,20 @@ final class WorkRun implements Runnable, ConnectorContext {
   private final ExchangeConnector connector;
   private final Host host;
   private volatile boolean stopRequested;
+  /** The epoch this run works under: the lease's when it started, or its re-claim's. */
+  private volatile long epoch;
   private volatile boolean connectorStopped;
 
   WorkRun(String exchange, ExchangeConnector connector, Host host) {
     this.exchange = exchange;
     this.connector = connector;
     this.host = host;
+    this.epoch = host.epoch();
+  }
+
+  /** Redis lost its data and the owner re-claimed: the same run goes on under {@code next}. */
+  void continuesUnder(long next) {
+    epoch = next;
   }
 
   @Override
@@ -116,7 +124,7 @@ final class WorkRun implements Runnable, ConnectorContext {
 
   @Override
   public long epoch() {
-    return host.epoch();
+    return epoch;
   }
 
   int symbolCount() {

@@ -42,7 +42,6 @@ final class StatusAssembly {
    */
   Statuses assemble(NetworkReads.Plan plan, Map<String, String> known) {
     List<String> ids = plan.ids();
-    // The leases are parsed while the standbys are still on their way.
     Function<String, String> leases = plan.leases();
     Function<String, String> intents = plan.intents(); // the PTTLs came with the same batch
     Instant now = clock.instant();

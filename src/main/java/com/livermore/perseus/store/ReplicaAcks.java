@@ -20,8 +20,8 @@ import org.redisson.client.codec.StringCodec;
  * Replica acknowledgement of lease calls: how many replicas must confirm a claim or renewal, and
  * the call itself, sent as a batch of the script followed by {@code WAIT} on the same connection
  * (WAIT does not work inside a script). With {@code auto}, the master that holds the exchange's key
- * is asked how many replicas are online (see {@link #required}; asked again after a call that was
- * not acknowledged), and one is waited for when there is any.
+ * is asked how many replicas are online (see {@link #required}; the answer is out of date at once
+ * after a call that was not acknowledged), and one is waited for when there is any.
  */
 final class ReplicaAcks {
   private static final LuaScript REPLICAS = LuaScript.load("replicas.lua");
@@ -86,6 +86,11 @@ final class ReplicaAcks {
     return sample.replicas();
   }
 
+  /** Marks the last answer for {@code routingKey} out of date, keeping its count until asked. */
+  private void stale(String routingKey) {
+    online.computeIfPresent(routingKey, (k, s) -> new Sample(s.replicas(), s.at() - 2 * CACHE_NANOS));
+  }
+
   private CompletableFuture<Long> askOnline(String routingKey) {
     return REPLICAS.callAsync(redisson, RScript.ReturnType.LONG, List.of(routingKey));
   }
@@ -117,7 +122,7 @@ final class ReplicaAcks {
                     : CompletableFuture.failedFuture(e))
         .thenApply(
             reply -> {
-              if (!reply.acknowledgedEnough()) online.remove(routing); // ask again next time
+              if (!reply.acknowledgedEnough()) stale(routing); // asked again soon, never inline
               return reply;
             });
   }

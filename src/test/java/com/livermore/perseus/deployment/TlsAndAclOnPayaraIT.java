@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
 class TlsAndAclOnPayaraIT {
   static final String EXCHANGE = "tlsacl";
   static final String REDIS_USER_PASSWORD = "acl-user-secret-42";
+  /** A user name found nowhere else, so that a leak of it into the log would show. */
+  static final String REDIS_USER = "ops-svc-7c1f";
   static TestCertificates certificates;
   static RedisServer redis;
   static PayaraProcess payara;
@@ -95,6 +97,8 @@ class TlsAndAclOnPayaraIT {
     List<String> words = new ArrayList<>(List.of(m.group(1).trim().split("\\s+")));
     assertThat(words).contains(">CHANGE-ME");
     words.replaceAll(w -> w.equals(">CHANGE-ME") ? ">" + REDIS_USER_PASSWORD : w);
+    assertThat(words.get(2)).isEqualTo("perseus");
+    words.set(2, REDIS_USER);
     return words.toArray(String[]::new);
   }
 
@@ -150,8 +154,12 @@ class TlsAndAclOnPayaraIT {
           .as("commands, keys or channels denied")
           .isEmpty();
       // Every client of the user came over TLS: the plain port is the harness's alone.
-      String clients = (String) r.call("CLIENT", "LIST");
-      assertThat(clients).contains("user=perseus");
+      List<String> users =
+          ((String) r.call("CLIENT", "LIST"))
+              .lines()
+              .filter(l -> l.contains(" user=" + REDIS_USER + " "))
+              .toList();
+      assertThat(users).isNotEmpty().allSatisfy(l -> assertThat(l).contains("laddr=127.0.0.1:" + tlsPort + " "));
     }
   }
 
@@ -180,7 +188,7 @@ class TlsAndAclOnPayaraIT {
             TestConfig.exchange(EXCHANGE)
                 .redis("rediss://127.0.0.1:" + tlsPort)
                 .heartbeat("1s", "3s")
-                .set("perseus.redis.username", "perseus")
+                .set("perseus.redis.username", REDIS_USER)
                 .set("perseus.redis.password", REDIS_USER_PASSWORD)
                 .set("perseus.redis.tls.truststore", certificates.caPem().toString())
                 .set("perseus.redis.tls.keystore", certificates.clientPkcs12().toString())
@@ -211,6 +219,7 @@ class TlsAndAclOnPayaraIT {
     String log = Files.readString(payara.log());
     assertThat(log)
         .doesNotContain(REDIS_USER_PASSWORD)
+        .doesNotContain(REDIS_USER)
         .doesNotContain(TestCertificates.STORE_PASSWORD)
         .contains("username=(set), password=(set)")
         .contains("PERSEUS_REDIS_USERNMAE (did you mean PERSEUS_REDIS_USERNAME?)");

@@ -221,7 +221,10 @@ public final class HistoryChecker {
                   + ms(gap)
                   + " ms (limit "
                   + ms(limit)
-                  + " ms) although no Redis fault explains it");
+                  + " ms) from +"
+                  + ms(from - runStart)
+                  + " ms although no Redis fault explains it; faults before: "
+                  + faultsBefore(faults, from, runStart));
         }
       }
     }
