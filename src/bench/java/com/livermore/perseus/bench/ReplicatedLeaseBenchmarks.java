@@ -30,9 +30,9 @@ import org.redisson.client.codec.StringCodec;
 
 /**
  * Renewal and claim on a master with one replica, each waiting for the replica's acknowledgement
- * (the script, then {@code WAIT 1} on the same connection), against the raw commands doing the
- * same over the same client: {@code SET PX} + {@code WAIT 1} and {@code SET NX PX} + {@code WAIT
- * 1}, each in one batch.
+ * (the script, then {@code WAIT 1} on the same connection), against the raw commands doing the same
+ * over the same client: {@code SET PX} + {@code WAIT 1} and {@code SET NX PX} + {@code WAIT 1},
+ * each in one batch.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

@@ -34,8 +34,10 @@ final class WorkRun implements Runnable, ConnectorContext {
   private final ExchangeConnector connector;
   private final Host host;
   private volatile boolean stopRequested;
+
   /** The epoch this run works under: the lease's when it started, or its re-claim's. */
   private volatile long epoch;
+
   private volatile boolean connectorStopped;
 
   WorkRun(String exchange, ExchangeConnector connector, Host host) {

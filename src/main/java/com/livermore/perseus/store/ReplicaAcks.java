@@ -88,7 +88,8 @@ final class ReplicaAcks {
 
   /** Marks the last answer for {@code routingKey} out of date, keeping its count until asked. */
   private void stale(String routingKey) {
-    online.computeIfPresent(routingKey, (k, s) -> new Sample(s.replicas(), s.at() - 2 * CACHE_NANOS));
+    online.computeIfPresent(
+        routingKey, (k, s) -> new Sample(s.replicas(), s.at() - 2 * CACHE_NANOS));
   }
 
   private CompletableFuture<Long> askOnline(String routingKey) {

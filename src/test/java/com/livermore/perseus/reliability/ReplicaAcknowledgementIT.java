@@ -72,7 +72,9 @@ class ReplicaAcknowledgementIT {
     List<Map<String, String>> stream = stream("kraken");
     assertThat(stream).filteredOn(e -> "state_changed".equals(e.get("type"))).isEmpty();
     // A claim every tick, each withdrawn at once: kept, a 1.5 s lease would allow at most two.
-    assertThat(stream).filteredOn(e -> "registered".equals(e.get("type"))).hasSizeGreaterThanOrEqualTo(5);
+    assertThat(stream)
+        .filteredOn(e -> "registered".equals(e.get("type")))
+        .hasSizeGreaterThanOrEqualTo(5);
     assertThat(stream)
         .filteredOn(e -> "error".equals(e.get("type")))
         .singleElement()
@@ -166,14 +168,11 @@ class ReplicaAcknowledgementIT {
 
     // One required and the replica gone (the master no longer counts it): never trusted either.
     replica.stop();
-    network =
-        new InProcessNetwork(settings("bybit").set(ReplicaAckSettings.REPLICA_ACKS, "1"));
+    network = new InProcessNetwork(settings("bybit").set(ReplicaAckSettings.REPLICA_ACKS, "1"));
     ExchangeInstance bybit = network.start("bybit");
     Thread.sleep(2000);
     assertThat(bybit.status().role()).isNotEqualTo(InstanceRole.OWNER);
-    assertThat(stream("bybit"))
-        .filteredOn(e -> "state_changed".equals(e.get("type")))
-        .isEmpty();
+    assertThat(stream("bybit")).filteredOn(e -> "state_changed".equals(e.get("type"))).isEmpty();
   }
 
   private List<Map<String, String>> stream(String exchange) {
