@@ -104,17 +104,7 @@ class TlsAndAclOnPayaraIT {
 
   @Test
   void theWholeNetworkWorksThroughTheLeastPrivilegedUserOverTls() throws Exception {
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .ignoreExceptions()
-        .until(
-            () ->
-                "active"
-                    .equals(
-                        api.json("api/network/exchanges/" + EXCHANGE, ApiClient.ADMIN)
-                            .path("owner")
-                            .path("state")
-                            .asText()));
+    awaitActive(Duration.ofSeconds(60));
     JsonNode instances = api.json("api/network/instances", ApiClient.ADMIN);
     assertThat(instances.toString()).contains(EXCHANGE);
     JsonNode activity = api.json("api/network/activity?limit=50", ApiClient.ADMIN);
@@ -122,31 +112,9 @@ class TlsAndAclOnPayaraIT {
     assertThat(api.get("health/ready", null).statusCode()).isEqualTo(200);
 
     // An operator's stop and start travel over the command channel and the outcome key.
-    assertThat(
-            api.post(
-                    "api/network/exchanges/" + EXCHANGE + "/commands",
-                    ApiClient.ADMIN,
-                    "{\"command\":\"stop\"}")
-                .statusCode())
-        .isBetween(200, 202);
-    assertThat(
-            api.post(
-                    "api/network/exchanges/" + EXCHANGE + "/commands",
-                    ApiClient.ADMIN,
-                    "{\"command\":\"start\"}")
-                .statusCode())
-        .isBetween(200, 202);
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .ignoreExceptions()
-        .until(
-            () ->
-                "active"
-                    .equals(
-                        api.json("api/network/exchanges/" + EXCHANGE, ApiClient.ADMIN)
-                            .path("owner")
-                            .path("state")
-                            .asText()));
+    assertThat(command("stop")).isBetween(200, 202);
+    assertThat(command("start")).isBetween(200, 202);
+    awaitActive(Duration.ofSeconds(30));
     assertThat(api.get("api/metrics", ApiClient.ADMIN).statusCode()).isEqualTo(200);
 
     try (Resp r = redis.connect()) {
@@ -163,6 +131,29 @@ class TlsAndAclOnPayaraIT {
           .isNotEmpty()
           .allSatisfy(l -> assertThat(l).contains("laddr=127.0.0.1:" + tlsPort + " "));
     }
+  }
+
+  static void awaitActive(Duration timeout) {
+    await()
+        .atMost(timeout)
+        .ignoreExceptions()
+        .until(
+            () ->
+                "active"
+                    .equals(
+                        api.json("api/network/exchanges/" + EXCHANGE, ApiClient.ADMIN)
+                            .path("owner")
+                            .path("state")
+                            .asText()));
+  }
+
+  /** The status of an operator command sent to the exchange. */
+  static int command(String command) throws Exception {
+    return api.post(
+            "api/network/exchanges/" + EXCHANGE + "/commands",
+            ApiClient.ADMIN,
+            "{\"command\":\"" + command + "\"}")
+        .statusCode();
   }
 
   /**

@@ -2,6 +2,9 @@ package com.livermore.perseus.reliability;
 
 import com.livermore.perseus.config.PerseusConfig;
 import com.livermore.perseus.instance.ExchangeInstance;
+import com.livermore.perseus.lifecycle.ConnectionState;
+import com.livermore.perseus.registry.OwnerRecord;
+import com.livermore.perseus.registry.RecordJson;
 import com.livermore.perseus.store.Keys;
 import com.livermore.perseus.store.RedisClientProducer;
 import com.livermore.perseus.testing.TestConfig;
@@ -9,6 +12,7 @@ import com.livermore.perseus.testing.TestInstances;
 import java.util.List;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 
 /**
  * Many Perseus instances in the test JVM, each built as the WAR builds it (configuration read by
@@ -47,6 +51,19 @@ public final class InProcessNetwork implements AutoCloseable {
 
   public Keys keys() {
     return instances.keys();
+  }
+
+  /** The owner record in the lease of {@code exchange}, or null while nobody holds it. */
+  public OwnerRecord owner(String exchange) {
+    String json = redisson.<String>getBucket(keys().instance(exchange), StringCodec.INSTANCE).get();
+    return json == null ? null : RecordJson.readOwner(json);
+  }
+
+  /** True when each of {@code exchanges} has an owner whose work is active. */
+  public boolean everyExchangeActive(List<String> exchanges) {
+    return exchanges.stream()
+        .map(this::owner)
+        .allMatch(lease -> lease != null && lease.state() == ConnectionState.ACTIVE);
   }
 
   @Override

@@ -6,9 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.livermore.perseus.config.RedisSettings;
 import com.livermore.perseus.instance.ExchangeInstance;
 import com.livermore.perseus.instance.InstanceStatus;
-import com.livermore.perseus.lifecycle.ConnectionState;
 import com.livermore.perseus.registry.OwnerRecord;
-import com.livermore.perseus.registry.RecordJson;
 import com.livermore.perseus.testing.RedisSentinelSet;
 import com.livermore.perseus.testing.RedisServer;
 import com.livermore.perseus.testing.TestConfig;
@@ -105,17 +103,10 @@ class SentinelFailoverIT {
   }
 
   static boolean everyExchangeActive(InProcessNetwork network) {
-    return EXCHANGES.stream()
-        .map(x -> owner(network, x))
-        .allMatch(lease -> lease != null && lease.state() == ConnectionState.ACTIVE);
+    return network.everyExchangeActive(EXCHANGES);
   }
 
   static OwnerRecord owner(InProcessNetwork network, String exchange) {
-    String json =
-        network
-            .redisson()
-            .<String>getBucket(network.keys().instance(exchange), StringCodec.INSTANCE)
-            .get();
-    return json == null ? null : RecordJson.readOwner(json);
+    return network.owner(exchange);
   }
 }
