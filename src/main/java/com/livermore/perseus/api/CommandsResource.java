@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.io.InputStream;
 import java.util.Arrays;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -74,15 +75,16 @@ public class CommandsResource {
   @APIResponse(responseCode = "504", description = "the owning instance did not answer in time")
   public void send(
       @PathParam("exchange") String exchange,
-      String body,
+      InputStream body,
       @Context SecurityContext security,
       @Suspended AsyncResponse response) {
+    // Role and path first: a body is read only for a request that could run.
     if (!security.isUserInRole("network-admin")) {
       throw new ProblemException(
           Problem.of(403, "Forbidden", "Commands need the network-admin role."));
     }
     String id = Parameters.exchange(exchange);
-    JsonNode json = parse(body);
+    JsonNode json = parse(RequestBodies.read(body));
     String name = json.path("command").asText("");
     CommandType type =
         CommandType.fromWire(name)

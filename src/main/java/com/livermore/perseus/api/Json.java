@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.Response;
  * (Payara's Jersey ships JSON-B).
  */
 final class Json {
+  private static final java.util.Set<Integer> BODY_UNREAD = java.util.Set.of(403, 408, 413, 415);
+
   private Json() {}
 
   static Response ok(Object body) {
@@ -24,6 +26,8 @@ final class Json {
             .entity(RecordJson.write(problem))
             .header("Cache-Control", "no-store");
     if (problem.status() == 503) r.header("Retry-After", "5");
+    // Answered before the body was read (or while it stalled): close rather than wait for the rest.
+    if (BODY_UNREAD.contains(problem.status())) r.header("Connection", "close");
     return r.build();
   }
 }

@@ -61,10 +61,27 @@ final class Parameters {
     return out;
   }
 
+  /** The range of times an activity entry can have (stream ids are milliseconds since 1970). */
+  static final Instant EARLIEST = Instant.EPOCH;
+
+  static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
   static Instant since(String value) {
     if (value == null || value.isBlank()) return null;
     try {
-      return Instant.parse(value.trim());
+      Instant since = Instant.parse(value.trim());
+      if (since.isBefore(EARLIEST) || since.isAfter(LATEST)) {
+        throw ProblemException.badParameter(
+            "since",
+            "'since' is a time from "
+                + EARLIEST
+                + " to "
+                + LATEST
+                + "; got '"
+                + shown(value)
+                + "'.");
+      }
+      return since;
     } catch (DateTimeParseException e) {
       throw ProblemException.badParameter(
           "since",

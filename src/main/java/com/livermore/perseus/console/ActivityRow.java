@@ -1,6 +1,7 @@
 package com.livermore.perseus.console;
 
 import com.livermore.perseus.activity.ActivityRecord;
+import com.livermore.perseus.registry.Printable;
 import java.io.Serializable;
 import java.time.Instant;
 
@@ -17,6 +18,12 @@ public record ActivityRow(
     String detail,
     boolean readable)
     implements Serializable {
+  /** Text that came from the stream is shown with its control and bidi characters escaped. */
+  public ActivityRow {
+    hostname = Printable.escape(hostname);
+    instanceId = Printable.escape(instanceId);
+    detail = Printable.escape(detail);
+  }
 
   static ActivityRow of(ActivityRecord r, Instant now) {
     if (!r.readable()) {

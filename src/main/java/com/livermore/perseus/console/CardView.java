@@ -5,6 +5,7 @@ import com.livermore.perseus.lifecycle.ConnectionState;
 import com.livermore.perseus.network.ExchangeStatus;
 import com.livermore.perseus.network.Liveness;
 import com.livermore.perseus.registry.OwnerRecord;
+import com.livermore.perseus.registry.Printable;
 import java.io.Serializable;
 
 /**
@@ -39,6 +40,20 @@ public record CardView(
     String stoppedBy,
     String standbys)
     implements Serializable {
+  /** Text that came from records is shown with its control and bidi characters escaped. */
+  public CardView {
+    displayName = Printable.escape(displayName);
+    hostname = Printable.escape(hostname);
+    ipAddress = Printable.escape(ipAddress);
+    localAddress = Printable.escape(localAddress);
+    admin = Printable.escape(admin);
+    lastError = Printable.escape(lastError);
+    warning = Printable.escape(warning);
+    problem = Printable.escape(problem);
+    instanceId = Printable.escape(instanceId);
+    stoppedBy = Printable.escape(stoppedBy);
+    standbys = Printable.escape(standbys);
+  }
 
   public static CardView of(ExchangeStatus s, ConsoleSettings settings) {
     OwnerRecord r = s.record();

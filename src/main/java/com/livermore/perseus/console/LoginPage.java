@@ -1,5 +1,6 @@
 package com.livermore.perseus.console;
 
+import com.livermore.perseus.security.NetworkAuthenticationMechanism;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -42,6 +43,18 @@ public class LoginPage {
     }
     if (status == AuthenticationStatus.SEND_CONTINUE) {
       faces.responseComplete();
+      return null;
+    }
+    Object retryAfter = request.getAttribute(NetworkAuthenticationMechanism.RETRY_AFTER_ATTRIBUTE);
+    if (retryAfter != null) {
+      ec.setResponseStatus(429);
+      ec.setResponseHeader("Retry-After", retryAfter.toString());
+      faces.addMessage(
+          null,
+          new FacesMessage(
+              FacesMessage.SEVERITY_ERROR,
+              "Too many failed logins: try again in " + retryAfter + " s.",
+              null));
       return null;
     }
     faces.addMessage(

@@ -9,6 +9,7 @@ import com.livermore.perseus.network.ExchangeStatus;
 import com.livermore.perseus.network.NetworkSnapshot;
 import com.livermore.perseus.network.NetworkUnavailableException;
 import com.livermore.perseus.network.NetworkView;
+import com.livermore.perseus.registry.Printable;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -92,9 +93,9 @@ public class NetworkPage implements Serializable {
         out.add(
             new ConflictView(
                 r.exchange(),
-                r.entry().hostname(),
-                r.entry().instanceId(),
-                r.entry().message(),
+                Printable.escape(r.entry().hostname()),
+                Printable.escape(r.entry().instanceId()),
+                Printable.escape(r.entry().message()),
                 HumanTime.at(r.entry().at())));
     }
     return out;

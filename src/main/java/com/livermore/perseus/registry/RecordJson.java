@@ -38,6 +38,31 @@ public final class RecordJson {
   }
 
   /**
+   * What is wrong with a record, in an operator's words: where the JSON breaks, or which field has
+   * a value of the wrong kind. Never the parser's own message, which names Java classes.
+   */
+  static String describe(JsonProcessingException e) {
+    if (e instanceof com.fasterxml.jackson.core.JsonParseException
+        || e instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
+      var at = e.getLocation();
+      return at == null
+          ? "the text is not JSON"
+          : "the text is not JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    }
+    if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m) {
+      String field =
+          m.getPath().stream()
+              .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+              .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+              .orElse("");
+      return field.isEmpty()
+          ? "the JSON is not an object with the owner-record fields"
+          : "field '" + Printable.escape(field) + "' has a value of the wrong kind";
+    }
+    return "the JSON cannot be read as an owner record";
+  }
+
+  /**
    * Parses an owner record, or throws {@link UnreadableRecordException} for anything that is not
    * one.
    */
@@ -46,8 +71,7 @@ public final class RecordJson {
     try {
       r = MAPPER.readValue(json, OwnerRecord.class);
     } catch (JsonProcessingException e) {
-      throw new UnreadableRecordException(
-          "not valid owner-record JSON: " + e.getOriginalMessage(), e);
+      throw new UnreadableRecordException("not a valid owner record: " + describe(e), e);
     }
     if (r == null || r.instanceId() == null || r.exchange() == null || r.state() == null) {
       throw new UnreadableRecordException(

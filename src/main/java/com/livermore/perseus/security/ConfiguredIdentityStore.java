@@ -9,6 +9,8 @@ import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -21,17 +23,26 @@ public class ConfiguredIdentityStore implements IdentityStore {
   private static final Logger LOG = Logger.getLogger(ConfiguredIdentityStore.class.getName());
 
   @Inject ConfigValues config;
+  @Inject LoginGuard guard;
   private volatile UserDirectory directory;
+  private volatile LoginCache cache;
 
   public ConfiguredIdentityStore() {}
 
-  /** For tests: a store over the given users instead of MicroProfile Config. */
+  /** For tests: a store over the given users instead of MicroProfile Config, without a cache. */
   ConfiguredIdentityStore(UserDirectory directory) {
+    this(directory, new LoginCache(java.time.Duration.ZERO, System::nanoTime));
+  }
+
+  /** For tests: a store over the given users that remembers verified logins in {@code cache}. */
+  ConfiguredIdentityStore(UserDirectory directory, LoginCache cache) {
     this.directory = directory;
+    this.cache = cache;
   }
 
   void readUsersAtStartup(@Observes Startup event) {
     directory();
+    cache();
   }
 
   @Override
@@ -40,10 +51,28 @@ public class ConfiguredIdentityStore implements IdentityStore {
       return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }
     String user = login.getCaller();
-    return directory()
-        .authenticate(user, login.getPassword().getValue())
-        .map(groups -> new CredentialValidationResult(user, groups))
+    char[] password = login.getPassword().getValue();
+    LoginCache remembered = cache();
+    Optional<Set<String>> groups = remembered.lookup(user, password);
+    if (groups.isEmpty()) {
+      groups = directory().authenticate(user, password);
+      groups.ifPresent(g -> remembered.remember(user, password, g));
+    }
+    return groups
+        .map(g -> new CredentialValidationResult(user, g))
         .orElse(CredentialValidationResult.INVALID_RESULT);
+  }
+
+  // Created with the user list's first use: it belongs to that list (see LoginCache).
+  private LoginCache cache() {
+    LoginCache current = cache;
+    if (current == null) {
+      synchronized (this) {
+        if (cache == null) cache = new LoginCache(guard.settings().cacheFor(), System::nanoTime);
+        current = cache;
+      }
+    }
+    return current;
   }
 
   UserDirectory directory() {

@@ -3,7 +3,6 @@ package com.livermore.perseus.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -19,6 +18,9 @@ final class LoginChallenge {
       "Log in with HTTP Basic as a network-viewer or network-admin user.";
   static final String WRONG_CREDENTIALS =
       "The user name or password is wrong; log in with HTTP Basic as a network-viewer or network-admin user.";
+  static final String SESSION_CANNOT_COMMAND =
+      "The console's session does not authorize commands through the API; send HTTP Basic"
+          + " credentials of a network-admin user.";
   static final String MALFORMED_HEADER =
       "The Authorization header is not valid HTTP Basic: send the Base64 of user:password in UTF-8.";
 
@@ -45,24 +47,43 @@ final class LoginChallenge {
         + "\"></redirect></partial-response>";
   }
 
+  static String throttledJson(long retryAfterSeconds) {
+    return "{\"type\":\"about:blank\",\"title\":\"Too many failed logins\",\"status\":429,\"detail\":\""
+        + "Too many failed logins of this user from your address; try again in "
+        + retryAfterSeconds
+        + " s.\"}";
+  }
+
+  // The body of a refused request is never read: a client that stalls it gets its answer at once,
+  // and the connection is closed after the answer so the server does not wait for the rest.
   static void sendUnauthorized(
       HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
-    discardBody(request);
     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     response.setHeader("WWW-Authenticate", WWW_AUTHENTICATE);
+    response.setHeader("Connection", "close");
     send(response, PROBLEM_TYPE, problemJson(detail));
+  }
+
+  static void sendThrottled(HttpServletResponse response, long retryAfterSeconds)
+      throws IOException {
+    response.setStatus(429);
+    response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+    response.setHeader("Connection", "close");
+    send(response, PROBLEM_TYPE, throttledJson(retryAfterSeconds));
+  }
+
+  /** A redirect with a relative {@code Location}: never built from the request's Host header. */
+  static void sendRedirect(HttpServletResponse response, String path) throws IOException {
+    response.setStatus(HttpServletResponse.SC_FOUND);
+    response.setHeader("Location", path);
+    response.setHeader("Cache-Control", "no-store");
+    response.setContentLength(0);
+    response.flushBuffer();
   }
 
   static void sendPartialRedirect(HttpServletResponse response, String url) throws IOException {
     response.setStatus(HttpServletResponse.SC_OK);
     send(response, "text/xml;charset=UTF-8", partialRedirectXml(url));
-  }
-
-  // A refused request's body (a command, say) is read and dropped before the answer, so the
-  // exchange is over once the answer is written: WildFly's Undertow otherwise still sees an open
-  // request, tries its own error page on the committed response and logs an error.
-  private static void discardBody(HttpServletRequest request) throws IOException {
-    request.getInputStream().transferTo(OutputStream.nullOutputStream());
   }
 
   // The response is completed here so that nothing later in the container's pipeline replaces the
@@ -71,6 +92,10 @@ final class LoginChallenge {
       throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     response.setHeader("Cache-Control", "no-store");
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("Referrer-Policy", "same-origin");
+    response.setHeader("X-Frame-Options", "DENY");
+    response.setHeader("Content-Security-Policy", WebSafetyFilter.OTHER_CSP);
     response.setContentType(contentType);
     response.setContentLength(bytes.length);
     response.getOutputStream().write(bytes);

@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,7 +28,11 @@ import javax.security.auth.callback.UnsupportedCallbackException;
  * The application's one authentication mechanism. The console's login bean calls {@code
  * SecurityContext.authenticate} with a {@link UsernamePasswordCredential}; API clients send HTTP
  * Basic on each request. Without credentials, protected API paths get a 401 problem and console
- * pages a redirect to the login page. A console login is kept in the HTTP session (as {@code
+ * pages a (relative) redirect to the login page. The console's session also reads the API, but a
+ * state-changing API request needs Basic: a page elsewhere can make a browser send the cookie,
+ * never the credentials. Failed logins are throttled per address and user by {@link LoginGuard},
+ * checked before any hash is computed. Nothing here reads the request body, so a client that stalls
+ * its body gets its 401 at once. A console login is kept in the HTTP session (as {@code
  * AutoApplySession} would); a Basic request stands alone and creates no session, so API clients
  * that poll without cookies cannot pile up sessions. Wrong roles (403) are the container's
  * business.
@@ -37,7 +42,11 @@ public class NetworkAuthenticationMechanism implements HttpAuthenticationMechani
   private static final Logger LOG =
       Logger.getLogger(NetworkAuthenticationMechanism.class.getName());
 
+  /** Request attribute: seconds until a throttled console login may try again. */
+  public static final String RETRY_AFTER_ATTRIBUTE = "perseus.login.retryAfterSeconds";
+
   @Inject IdentityStoreHandler identityStoreHandler;
+  @Inject LoginGuard guard;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -48,17 +57,22 @@ public class NetworkAuthenticationMechanism implements HttpAuthenticationMechani
     String authorization = request.getHeader("Authorization");
     if (BasicCredentials.isBasic(authorization))
       return basicLogin(request, response, context, authorization);
+    boolean api = LoginChallenge.isApiPath(pathWithinApplication(request));
     Principal remembered = request.getUserPrincipal();
-    if (remembered != null) return rememberedLogin(context, remembered);
-    if (!context.isProtected()) return context.doNothing();
-    if (LoginChallenge.isApiPath(pathWithinApplication(request))) {
-      return unauthorized(request, response, LoginChallenge.LOGIN_REQUIRED);
+    if (remembered != null) {
+      // The console's session reads the API, but never commands it: a state-changing API request
+      // needs credentials of its own, which a page elsewhere cannot make the browser send.
+      if (!api || !SameOrigin.STATE_CHANGING.contains(request.getMethod()))
+        return rememberedLogin(context, remembered);
+      return unauthorized(request, response, LoginChallenge.SESSION_CANNOT_COMMAND);
     }
+    if (!context.isProtected()) return context.doNothing();
+    if (api) return unauthorized(request, response, LoginChallenge.LOGIN_REQUIRED);
     String loginUrl = request.getContextPath() + LoginChallenge.LOGIN_PAGE;
-    if (!LoginChallenge.isFacesAjax(request.getHeader("Faces-Request")))
-      return context.redirect(loginUrl);
     try {
-      LoginChallenge.sendPartialRedirect(response, loginUrl);
+      if (LoginChallenge.isFacesAjax(request.getHeader("Faces-Request")))
+        LoginChallenge.sendPartialRedirect(response, loginUrl);
+      else LoginChallenge.sendRedirect(response, loginUrl);
     } catch (IOException e) {
       clientGone(e);
     }
@@ -87,9 +101,19 @@ public class NetworkAuthenticationMechanism implements HttpAuthenticationMechani
   // SEND_FAILURE without touching the response: the login bean shows "wrong user name or password".
   private AuthenticationStatus formLogin(
       HttpServletRequest request, HttpMessageContext context, Credential credential) {
-    CredentialValidationResult result = identityStoreHandler.validate(credential);
-    if (result.getStatus() != CredentialValidationResult.Status.VALID)
+    String address = request.getRemoteAddr();
+    String user = credential instanceof UsernamePasswordCredential login ? login.getCaller() : null;
+    Optional<Duration> refused = guard.refusal(address, user);
+    if (refused.isPresent()) {
+      request.setAttribute(RETRY_AFTER_ATTRIBUTE, LoginGuard.retryAfterSeconds(refused.get()));
       return AuthenticationStatus.SEND_FAILURE;
+    }
+    CredentialValidationResult result = identityStoreHandler.validate(credential);
+    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      guard.failed(address, user);
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    guard.succeeded(address, user);
     // A new session id on login, so an id planted before login (session fixation) is worthless.
     if (request.getSession(false) != null) request.changeSessionId();
     context.setRegisterSession(result.getCallerPrincipal().getName(), result.getCallerGroups());
@@ -103,6 +127,18 @@ public class NetworkAuthenticationMechanism implements HttpAuthenticationMechani
       String authorization) {
     Optional<BasicCredentials> basic = BasicCredentials.parse(authorization);
     if (basic.isEmpty()) return unauthorized(request, response, LoginChallenge.MALFORMED_HEADER);
+    String address = request.getRemoteAddr();
+    String user = basic.get().user();
+    Optional<Duration> refused = guard.refusal(address, user);
+    if (refused.isPresent()) {
+      basic.get().wipe();
+      try {
+        LoginChallenge.sendThrottled(response, LoginGuard.retryAfterSeconds(refused.get()));
+      } catch (IOException e) {
+        clientGone(e);
+      }
+      return AuthenticationStatus.SEND_FAILURE;
+    }
     CredentialValidationResult result;
     try {
       result =
@@ -113,8 +149,10 @@ public class NetworkAuthenticationMechanism implements HttpAuthenticationMechani
       basic.get().wipe();
     }
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      guard.failed(address, user);
       return unauthorized(request, response, LoginChallenge.WRONG_CREDENTIALS);
     }
+    guard.succeeded(address, user);
     return context.notifyContainerAboutLogin(result);
   }
 

@@ -78,6 +78,8 @@ public final class Browser implements AutoCloseable {
     Path session = createSessionDirectory();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium().toFile());
+    // The page's console messages (Content-Security-Policy violations among them) for consoleLog().
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
     options.addArguments(
         "--headless=new",
         "--no-sandbox",
@@ -125,6 +127,16 @@ public final class Browser implements AutoCloseable {
 
   public WebDriver driver() {
     return driver;
+  }
+
+  /**
+   * The messages the pages wrote to the browser's console since the last call (Chromium reports
+   * every Content-Security-Policy violation there).
+   */
+  public List<String> consoleLog() {
+    return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+        .map(e -> e.getLevel() + " " + e.getMessage())
+        .toList();
   }
 
   /**

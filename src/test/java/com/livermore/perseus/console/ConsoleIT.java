@@ -24,6 +24,7 @@ import com.livermore.perseus.store.RedisClientProducer;
 import com.livermore.perseus.testing.RedisServer;
 import com.livermore.perseus.testing.Resp;
 import com.livermore.perseus.testing.TestConfig;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
@@ -61,6 +62,10 @@ class ConsoleIT {
   static final Duration WAIT = Duration.ofSeconds(30);
   static final String XSS_HOST = "<img src=x onerror=\"window.__xss=1\">";
   static final String XSS_ADMIN = "<script>window.__xss=2</script>";
+
+  /** A host name with a right-to-left override: shown as "invoice\u202Egnp.exe", not reversed. */
+  static final String BIDI_HOST = "invoice\u202Egnp.exe";
+
   static RedisServer redis;
   static RedissonClient client;
   static LeaseStore store;
@@ -81,6 +86,7 @@ class ConsoleIT {
     heartbeats = Executors.newSingleThreadScheduledExecutor();
     simulateKraken();
     simulateGemini();
+    claim("bitget", "bitget-sim", BIDI_HOST, "ops\u0007bell", Duration.ofMinutes(10), null);
     seedOkx();
     return BuiltWar.configured(
         "console",
@@ -331,6 +337,120 @@ class ConsoleIT {
     assertThat(gemini.findElements(By.tagName("img"))).isEmpty();
     assertThat(gemini.findElements(By.tagName("b"))).isEmpty();
     assertThat(js("return window.__xss === undefined")).isEqualTo(true);
+  }
+
+  @Test
+  void controlAndBidiCharactersFromRecordsAreShownEscaped() {
+    login("viewer", "viewer-secret");
+    WebElement bitget = card("bitget");
+    assertThat(text(bitget, "card-host")).isEqualTo("invoice\\u202Egnp.exe");
+    assertThat(text(bitget, "card-admin")).isEqualTo("ops\\u0007bell");
+    assertThat(text(bitget, "card-host")).doesNotContain("\u202E");
+  }
+
+  @Test
+  void everyConsolePageRunsUnderAStrictContentSecurityPolicyWithoutAViolation() {
+    browser.driver().manage().deleteAllCookies();
+    browser.driver().get(url("login.xhtml"));
+    browser.await(By.id("login:username"), WAIT);
+    login("admin", "admin-secret");
+    await().atMost(WAIT).until(() -> "active".equals(attr("coinbase", "data-state")));
+    // A poll, an AJAX filter and a page change: each runs scripts PrimeFaces sent with the nonce.
+    new Select(browser.driver().findElement(By.id("activityForm:exchangeFilter")))
+        .selectByValue("okx");
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                browser
+                    .driver()
+                    .findElements(By.cssSelector("#activityForm\\:activity .col-exchange"))
+                    .stream()
+                    .skip(1)
+                    .allMatch(c -> c.getText().equals("okx")));
+    browser.driver().findElement(By.cssSelector(".ui-paginator-next")).click();
+    await().atMost(WAIT).until(() -> browser.driver().findElements(By.id("cards")).size() == 1);
+    // The policy is enforced: a script added by hand (as an injection would be) does not run.
+    js(
+        "var s = document.createElement('script'); s.textContent = 'window.__inline = 1';"
+            + " document.body.appendChild(s);");
+    assertThat(js("return window.__inline === undefined")).isEqualTo(true);
+    List<String> log = browser.consoleLog();
+    assertThat(log.stream().filter(m -> m.contains("Content Security Policy")))
+        .as("CSP violations other than the injected script")
+        .allMatch(m -> m.contains("inline script"))
+        .hasSize(1);
+    assertThat(log)
+        .noneMatch(m -> m.startsWith("SEVERE") && !m.contains("Content Security Policy"));
+  }
+
+  @Test
+  void aPageOfAnotherOriginCannotCommandWithTheConsoleSession() throws Exception {
+    String exchange = "bitfinex";
+    try (Resp r = redis.connect()) {
+      r.call("HSET", "network:exchanges", exchange, "{\"exchange\":\"bitfinex\"}");
+    }
+    login("admin", "admin-secret");
+    String commands = url("api/network/exchanges/" + exchange + "/commands");
+    String consolePage = url("console/network.xhtml");
+    // The attacker's page: the same host, another port (so the same site: SameSite cookies go).
+    com.sun.net.httpserver.HttpServer attacker =
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    String page =
+        "<!DOCTYPE html><html><body><form id='f' method='POST' action='"
+            + consolePage
+            + "'><input name='controls' value='controls'></form><script>"
+            + "Promise.all(["
+            + "fetch('"
+            + commands
+            + "', {method: 'POST', mode: 'no-cors', credentials: 'include',"
+            + " body: new Blob(['{\"command\":\"start\"}'])}),"
+            + "fetch('"
+            + commands
+            + "', {method: 'POST', mode: 'no-cors', credentials: 'include',"
+            + " headers: {'Content-Type': 'text/plain'}, body: '{\"command\":\"start\"}'})"
+            + "]).finally(function () { document.title = 'sent'; });"
+            + "</script></body></html>";
+    attacker.createContext(
+        "/",
+        x -> {
+          byte[] body = page.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          x.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+          x.sendResponseHeaders(200, body.length);
+          x.getResponseBody().write(body);
+          x.close();
+        });
+    attacker.start();
+    try {
+      browser.driver().get("http://127.0.0.1:" + attacker.getAddress().getPort() + "/attack.html");
+      await().atMost(WAIT).until(() -> "sent".equals(browser.driver().getTitle()));
+      Thread.sleep(1000);
+      assertThat(commandEntries(exchange)).as("commands recorded for the attacker's page").isZero();
+      // The console itself is still logged in and its own pages still work.
+      browser.driver().get(url("console/network.xhtml"));
+      browser.await(By.id("cards"), WAIT);
+    } finally {
+      attacker.stop(0);
+    }
+    // Control: the same command with the admin's own credentials is recorded, so a zero above
+    // means refused, not unrecorded.
+    var answer =
+        com.livermore.perseus.testing.ApiClient.at(url(""))
+            .post(
+                "api/network/exchanges/" + exchange + "/commands",
+                "admin:admin-secret",
+                "{\"command\":\"start\"}");
+    assertThat(answer.statusCode()).isLessThan(500);
+    await().atMost(WAIT).until(() -> commandEntries(exchange) == 1);
+  }
+
+  static long commandEntries(String exchange) {
+    try (Resp r = redis.connect()) {
+      Object entries = r.call("XRANGE", "logs:network:{" + exchange + "}", "-", "+");
+      return ((List<?>) entries)
+          .stream().filter(e -> String.valueOf(((List<?>) e).get(1)).contains("command")).count();
+    }
   }
 
   @Test

@@ -155,13 +155,16 @@ public final class DemoNetwork {
             .admin("demo-ops@" + exchange + ".example")
             .warmup("8s")
             .set(PublicIpSettings.PUBLIC_IP_ENABLED, "true") // a demo shows the public IP
-            .users(
-                "admin:network-admin:"
-                    + UserDirectory.hash(adminPassword.toCharArray())
-                    + ",viewer:network-viewer:"
-                    + UserDirectory.hash(viewerPassword.toCharArray()))
             .properties();
-    PayaraProcess p = PayaraProcess.start(war, micro, runDir.resolve(exchange), props);
+    // The users (with their hashes) go through the environment, never the command line `ps` shows.
+    Map<String, String> env =
+        Map.of(
+            "PERSEUS_SECURITY_USERS",
+            "admin:network-admin:"
+                + UserDirectory.hash(adminPassword.toCharArray())
+                + ",viewer:network-viewer:"
+                + UserDirectory.hash(viewerPassword.toCharArray()));
+    PayaraProcess p = PayaraProcess.start(war, micro, runDir.resolve(exchange), props, env);
     return new Instance(exchange, p.port(), p, p.log());
   }
 

@@ -9,8 +9,9 @@ import java.util.Random;
 /**
  * Generates raw HTTP/1.1 requests a hostile or broken client might send: every endpoint and some
  * that do not exist, every method, bad and huge parameters, broken percent-encodings and UTF-8,
- * injection strings, malformed JSON bodies and malformed credentials. Deterministic for a seed, so
- * a failure can be replayed.
+ * injection strings, extreme dates, malformed JSON bodies, bogus and missing content types and
+ * charsets, bodies that stall, giant headers, foreign origins and malformed credentials.
+ * Deterministic for a seed, so a failure can be replayed.
  */
 public final class HostileRequests {
   static final List<String> METHODS =
@@ -65,7 +66,14 @@ public final class HostileRequests {
           "%F0%9F%92%A5",
           "a;b",
           "a%0d%0aSet-Cookie:%20x=1",
-          "\u00e9t\u00e9");
+          "\u00e9t\u00e9",
+          "-999999999-01-01T00:00:00Z",
+          "%2B1000000000-01-01T00:00:00Z",
+          "1969-12-31T23:59:59Z",
+          "9999-12-31T23:59:59.999999999Z",
+          "2026-02-30T00:00:00Z",
+          "%E2%80%AEevil",
+          "%");
   static final List<String> PARAMS =
       List.of("limit", "cursor", "exchange", "type", "since", "until", "q", "page", "size", "x");
   static final List<String> BODIES =
@@ -111,19 +119,30 @@ public final class HostileRequests {
     if (random.nextInt(10) == 0) headers.add("Faces-Request: partial/ajax");
     if (random.nextInt(10) == 0)
       headers.add("Accept: " + pick(List.of("text/html", "*/*", "application/xml", "x/y;q=bad")));
+    if (random.nextInt(50) == 0) headers.add("X-Giant: " + "G".repeat(random.nextInt(40_000)));
+    if (random.nextInt(20) == 0)
+      headers.add("Origin: " + pick(List.of("http://evil.example", "null", "http://" + host)));
     headers.add("Connection: close");
     String body = "";
     if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
       body = pick(BODIES);
-      headers.add(
-          "Content-Type: "
-              + pick(
-                  List.of(
-                      "application/json",
-                      "text/plain",
-                      "application/x-www-form-urlencoded",
-                      "garbage")));
-      headers.add("Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length);
+      String type =
+          pick(
+              List.of(
+                  "application/json",
+                  "application/json",
+                  "text/plain",
+                  "application/x-www-form-urlencoded",
+                  "garbage",
+                  "application/json; charset=bogus",
+                  "application/json; charset=",
+                  "application/json;;;",
+                  "application/x-www-form-urlencoded; charset=bogus",
+                  ""));
+      if (!type.isEmpty()) headers.add("Content-Type: " + type);
+      // Now and then a body shorter than announced: it stalls until the server's read timeout.
+      int stall = random.nextInt(100) == 0 ? 50 : 0;
+      headers.add("Content-Length: " + (body.getBytes(StandardCharsets.UTF_8).length + stall));
     }
     // A client cannot put a space or a fragment in a request target; everything else goes raw.
     String requestTarget = target.toString().replace(" ", "%20").replace("#", "%23");

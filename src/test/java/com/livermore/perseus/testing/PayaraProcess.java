@@ -66,6 +66,7 @@ public final class PayaraProcess implements AutoCloseable {
               dir.resolve("payara").toString(),
               "--deploy",
               war.toString()));
+      cmd.addAll(serverConfigOptions());
       ProcessBuilder pb =
           new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
       String password = System.getenv("PERSEUS_REDIS_PASSWORD");
@@ -190,6 +191,27 @@ public final class PayaraProcess implements AutoCloseable {
   @Override
   public void close() {
     if (process.isAlive()) stop();
+  }
+
+  /**
+   * The command files of {@code server-config/payara} that every Perseus deployment on Payara Micro
+   * should use (read timeout, Payara's own metrics off), as the README says.
+   */
+  public static List<String> serverConfigOptions() {
+    Path dir = Path.of(System.getProperty("perseus.payara.server-config", "server-config/payara"));
+    Path pre = dir.resolve("pre-boot-commands.asadmin");
+    Path post = dir.resolve("post-boot-commands.asadmin");
+    if (!Files.isRegularFile(pre) || !Files.isRegularFile(post)) {
+      throw new IllegalStateException(
+          "Payara's command files are missing from "
+              + dir.toAbsolutePath()
+              + " (set perseus.payara.server-config to the project's server-config/payara).");
+    }
+    return List.of(
+        "--prebootcommandfile",
+        pre.toAbsolutePath().toString(),
+        "--postbootcommandfile",
+        post.toAbsolutePath().toString());
   }
 
   private static int freePort() throws IOException {
