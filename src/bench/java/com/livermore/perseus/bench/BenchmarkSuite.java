@@ -42,6 +42,7 @@ public final class BenchmarkSuite {
             Fixtures.seedNetwork(
                 redisson, new Keys(BenchServer.KEY_PREFIX), NETWORK - 1, Duration.ofHours(1));
             rows.add(ApiThroughput.measure(server, NETWORK));
+            rows.add(BasicLogins.measure(server, NETWORK));
             rows.add(ConsolePoll.measure(server, NETWORK));
             rows.addAll(Failover.measure(redisson, redis.address(), server));
           }

@@ -64,6 +64,17 @@ final class LoginChallenge {
     send(response, PROBLEM_TYPE, problemJson(detail));
   }
 
+  static void sendSessionCannotCommand(HttpServletResponse response) throws IOException {
+    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    response.setHeader("Connection", "close");
+    send(
+        response,
+        PROBLEM_TYPE,
+        "{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\""
+            + jsonText(SESSION_CANNOT_COMMAND)
+            + "\"}");
+  }
+
   static void sendThrottled(HttpServletResponse response, long retryAfterSeconds)
       throws IOException {
     response.setStatus(429);

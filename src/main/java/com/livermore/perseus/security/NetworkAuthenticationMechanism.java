@@ -64,7 +64,14 @@ public class NetworkAuthenticationMechanism implements HttpAuthenticationMechani
       // needs credentials of its own, which a page elsewhere cannot make the browser send.
       if (!api || !SameOrigin.STATE_CHANGING.contains(request.getMethod()))
         return rememberedLogin(context, remembered);
-      return unauthorized(request, response, LoginChallenge.SESSION_CANNOT_COMMAND);
+      // 403, not 401: a challenge would make the browser ask for a password on another page's
+      // behalf.
+      try {
+        LoginChallenge.sendSessionCannotCommand(response);
+      } catch (IOException e) {
+        clientGone(e);
+      }
+      return AuthenticationStatus.SEND_FAILURE;
     }
     if (!context.isProtected()) return context.doNothing();
     if (api) return unauthorized(request, response, LoginChallenge.LOGIN_REQUIRED);

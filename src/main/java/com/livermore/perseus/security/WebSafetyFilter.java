@@ -14,8 +14,9 @@ import java.util.Optional;
 
 /**
  * What every response carries and every state-changing request must show. Refuses a POST, PUT,
- * PATCH or DELETE from a page of another origin ({@link SameOrigin}) with a 403 problem before
- * anything reads it. Sets {@code X-Content-Type-Options}, {@code Referrer-Policy}, {@code
+ * PATCH or DELETE from a page of another origin ({@link SameOrigin}) with a 403 problem, and a
+ * state-changing API request that is not JSON in UTF-8 ({@link JsonContentType}) with a 415, before
+ * anything reads its body. Sets {@code X-Content-Type-Options}, {@code Referrer-Policy}, {@code
  * X-Frame-Options}, {@code Cache-Control: no-store} on everything but static resources, and a
  * {@code Content-Security-Policy} on everything that is not a Faces page (PrimeFaces writes the
  * pages' own policy, with a nonce per response). Redirects keep the relative location the
@@ -37,12 +38,7 @@ public class WebSafetyFilter extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = pathWithinApplication(request);
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("Referrer-Policy", "same-origin");
-    response.setHeader("X-Frame-Options", "DENY");
-    if (!isStaticResource(path)) response.setHeader("Cache-Control", "no-store");
-    if (!path.endsWith(".xhtml") || isStaticResource(path))
-      response.setHeader("Content-Security-Policy", OTHER_CSP);
+    setHeaders(response, path);
     Optional<String> refused =
         SameOrigin.refusal(
             request.getMethod(),
@@ -54,7 +50,44 @@ public class WebSafetyFilter extends HttpFilter {
       sendForbidden(response, refused.get());
       return;
     }
-    chain.doFilter(request, new RelativeRedirects(response));
+    if (LoginChallenge.isApiPath(path) && SameOrigin.STATE_CHANGING.contains(request.getMethod())) {
+      Optional<String> notJson = JsonContentType.refusal(request.getHeader("Content-Type"));
+      if (notJson.isPresent()) {
+        response.setHeader("Connection", "close");
+        sendProblem(response, 415, "Unsupported media type", notJson.get());
+        return;
+      }
+    }
+    try {
+      chain.doFilter(request, new RelativeRedirects(response));
+    } catch (ServletException | RuntimeException e) {
+      // A Faces form posted without the page's CSP nonce (or with another page's): the client's
+      // fault, answered 400 rather than with the error page's 500.
+      if (!isCspRefusal(e) || response.isCommitted()) throw e;
+      response.reset();
+      setHeaders(response, path);
+      sendProblem(
+          response,
+          400,
+          "Form token missing",
+          "The form was sent without this page's security token; reload the page and try again.");
+    }
+  }
+
+  private static void setHeaders(HttpServletResponse response, String path) {
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("Referrer-Policy", "same-origin");
+    response.setHeader("X-Frame-Options", "DENY");
+    if (!isStaticResource(path)) response.setHeader("Cache-Control", "no-store");
+    if (!path.endsWith(".xhtml") || isStaticResource(path))
+      response.setHeader("Content-Security-Policy", OTHER_CSP);
+  }
+
+  static boolean isCspRefusal(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getClass().getName().equals("org.primefaces.csp.CspException")) return true;
+    }
+    return false;
   }
 
   static boolean isStaticResource(String path) {
@@ -63,13 +96,22 @@ public class WebSafetyFilter extends HttpFilter {
 
   private static void sendForbidden(HttpServletResponse response, String detail)
       throws IOException {
+    sendProblem(response, HttpServletResponse.SC_FORBIDDEN, "Cross-origin request refused", detail);
+  }
+
+  // The texts are this class's own constants: nothing in them needs JSON escaping.
+  private static void sendProblem(
+      HttpServletResponse response, int status, String title, String detail) throws IOException {
     byte[] body =
-        ("{\"type\":\"about:blank\",\"title\":\"Cross-origin request refused\",\"status\":403,"
-                + "\"detail\":\""
+        ("{\"type\":\"about:blank\",\"title\":\""
+                + title
+                + "\",\"status\":"
+                + status
+                + ",\"detail\":\""
                 + detail
                 + "\"}")
             .getBytes(StandardCharsets.UTF_8);
-    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    response.setStatus(status);
     response.setHeader("Connection", "close");
     response.setContentType(LoginChallenge.PROBLEM_TYPE);
     response.setContentLength(body.length);

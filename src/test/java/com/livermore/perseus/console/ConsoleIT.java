@@ -350,6 +350,7 @@ class ConsoleIT {
 
   @Test
   void everyConsolePageRunsUnderAStrictContentSecurityPolicyWithoutAViolation() {
+    browser.consoleLog(); // what earlier tests left
     browser.driver().manage().deleteAllCookies();
     browser.driver().get(url("login.xhtml"));
     browser.await(By.id("login:username"), WAIT);
@@ -368,7 +369,10 @@ class ConsoleIT {
                     .stream()
                     .skip(1)
                     .allMatch(c -> c.getText().equals("okx")));
-    browser.driver().findElement(By.cssSelector(".ui-paginator-next")).click();
+    browser
+        .driver()
+        .findElement(By.cssSelector("#activityForm\\:activity .ui-paginator-next"))
+        .click();
     await().atMost(WAIT).until(() -> browser.driver().findElements(By.id("cards")).size() == 1);
     // The policy is enforced: a script added by hand (as an injection would be) does not run.
     js(
@@ -392,26 +396,18 @@ class ConsoleIT {
     }
     login("admin", "admin-secret");
     String commands = url("api/network/exchanges/" + exchange + "/commands");
-    String consolePage = url("console/network.xhtml");
     // The attacker's page: the same host, another port (so the same site: SameSite cookies go).
     com.sun.net.httpserver.HttpServer attacker =
         com.sun.net.httpserver.HttpServer.create(
             new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    // The classic forgery: a form that posts itself, its body shaped as JSON (text/plain is what
+    // a page elsewhere may send without asking), to the API and to the console's own page.
     String page =
-        "<!DOCTYPE html><html><body><form id='f' method='POST' action='"
-            + consolePage
-            + "'><input name='controls' value='controls'></form><script>"
-            + "Promise.all(["
-            + "fetch('"
+        "<!DOCTYPE html><html><head><title>attacker</title></head><body>"
+            + "<form id='api' method='POST' enctype='text/plain' action='"
             + commands
-            + "', {method: 'POST', mode: 'no-cors', credentials: 'include',"
-            + " body: new Blob(['{\"command\":\"start\"}'])}),"
-            + "fetch('"
-            + commands
-            + "', {method: 'POST', mode: 'no-cors', credentials: 'include',"
-            + " headers: {'Content-Type': 'text/plain'}, body: '{\"command\":\"start\"}'})"
-            + "]).finally(function () { document.title = 'sent'; });"
-            + "</script></body></html>";
+            + "'><input name='{\"command\":\"start\",\"x\":\"' value='\"}'></form>"
+            + "<script>document.getElementById('api').submit();</script></body></html>";
     attacker.createContext(
         "/",
         x -> {
@@ -424,7 +420,9 @@ class ConsoleIT {
     attacker.start();
     try {
       browser.driver().get("http://127.0.0.1:" + attacker.getAddress().getPort() + "/attack.html");
-      await().atMost(WAIT).until(() -> "sent".equals(browser.driver().getTitle()));
+      await().atMost(WAIT).until(() -> browser.driver().getCurrentUrl().endsWith("/commands"));
+      assertThat(browser.driver().getPageSource()).contains("does not authorize commands");
+      browser.consoleLog(); // the 403 of the forged request is logged as an error: expected
       Thread.sleep(1000);
       assertThat(commandEntries(exchange)).as("commands recorded for the attacker's page").isZero();
       // The console itself is still logged in and its own pages still work.

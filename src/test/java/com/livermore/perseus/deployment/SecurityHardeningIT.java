@@ -84,6 +84,12 @@ class SecurityHardeningIT {
     return base.getPort();
   }
 
+  /** The deployment's context path, without the final slash ("" at the root). */
+  String context() {
+    String path = base.getPath();
+    return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+  }
+
   ApiClient api() {
     return ApiClient.at(base);
   }
@@ -113,12 +119,18 @@ class SecurityHardeningIT {
   }
 
   HttpResponse<String> postLoginForm(String user, String password, String origin) throws Exception {
+    // As the page's script does: the form carries the nonce of the page it came from.
+    HttpResponse<String> page = send(request("login.xhtml"));
+    String nonce =
+        directive(page.headers().firstValue("Content-Security-Policy").orElseThrow(), "script-src")
+            .replaceAll(".*'nonce-([^']+)'.*", "$1");
     String form =
         "login=login&login%3Ausername="
             + URLEncoder.encode(user, StandardCharsets.UTF_8)
             + "&login%3Apassword="
             + URLEncoder.encode(password, StandardCharsets.UTF_8)
-            + "&login%3Asubmit=&jakarta.faces.ViewState=stateless";
+            + "&login%3Asubmit=&jakarta.faces.ViewState=stateless&primefaces.nonce="
+            + nonce;
     HttpRequest.Builder b =
         request("login.xhtml")
             .header("Content-Type", "application/x-www-form-urlencoded")
@@ -162,8 +174,9 @@ class SecurityHardeningIT {
             command("csrf-cookie", "{\"command\":\"start\"}")
                 .header("Cookie", session)
                 .header("Content-Type", "application/json"));
-    assertProblem(r, 401, null);
+    assertProblem(r, 403, null);
     assertThat(r.body()).contains("Basic");
+    assertThat(r.headers().firstValue("WWW-Authenticate")).isEmpty();
     Thread.sleep(500);
     assertThat(commandEntries("csrf-cookie")).isZero();
     // Control: the same command with Basic is recorded.
@@ -230,17 +243,26 @@ class SecurityHardeningIT {
             "application/x-www-form-urlencoded",
             "multipart/form-data; boundary=x",
             "application/json; charset=bogus",
-            "application/json; charset=iso-8859-1",
-            "not a media type")) {
+            "application/json; charset=iso-8859-1")) {
       for (String who : List.of(ADMIN, VIEWER)) {
         HttpResponse<String> r =
             send(
                 command("csrf-type", "{\"command\":\"start\"}")
                     .header("Authorization", basic(who))
                     .header("Content-Type", type));
+        assertThat(r.statusCode()).as(type).isEqualTo(415);
         assertProblem(r, 415, null);
       }
     }
+    // Nor is a Content-Type that is not a media type at all.
+    HttpResponse<String> malformed =
+        send(
+            command("csrf-type", "{\"command\":\"start\"}")
+                .header("Authorization", basic(ADMIN))
+                .header("Content-Type", "not a media type"));
+    assertThat(malformed.statusCode()).isEqualTo(415);
+    assertThat(malformed.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
     Thread.sleep(500);
     assertThat(commandEntries("csrf-type")).isZero();
     HttpResponse<String> utf8 =
@@ -309,6 +331,23 @@ class SecurityHardeningIT {
   }
 
   // 4. No anonymous sessions.
+
+  @Test
+  void aConsoleFormWithoutItsPagesTokenIs400NotAServerError() throws Exception {
+    for (String nonce : List.of("", "&primefaces.nonce=")) {
+      HttpResponse<String> r =
+          send(
+              request("login.xhtml")
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "login=login&login%3Ausername=viewer&login%3Apassword=not-it"
+                              + "&login%3Asubmit=&jakarta.faces.ViewState=stateless"
+                              + nonce)));
+      assertProblem(r, 400, null);
+      assertThat(r.headers().allValues("Set-Cookie")).isEmpty();
+    }
+  }
 
   @Test
   void anonymousRequestsCreateNoSessionAndALoginCreatesAStrictOne() throws Exception {
@@ -396,18 +435,18 @@ class SecurityHardeningIT {
       Raw r =
           raw(
               "127.0.0.1",
-              "GET " + path + " HTTP/1.1\r\nHost: evil.example\r\n",
+              "GET " + context() + path + " HTTP/1.1\r\nHost: evil.example\r\n",
               Duration.ofSeconds(10));
-      assertThat(r.status()).isEqualTo(302);
-      assertThat(r.header("location")).startsWith("/").doesNotContain("evil.example");
+      assertThat(r.status()).as(r.head()).isEqualTo(302);
+      assertThat(r.header("location")).startsWith(context() + "/").doesNotContain("evil.example");
     }
     String session = consoleSession("viewer", "viewer-secret");
     Raw afterLogin =
         raw(
             "127.0.0.1",
-            "GET / HTTP/1.1\r\nHost: evil.example\r\nCookie: " + session + "\r\n",
+            "GET " + context() + "/ HTTP/1.1\r\nHost: evil.example\r\nCookie: " + session + "\r\n",
             Duration.ofSeconds(10));
-    assertThat(afterLogin.header("location")).isEqualTo("/console/network.xhtml");
+    assertThat(afterLogin.header("location")).isEqualTo(context() + "/console/network.xhtml");
   }
 
   // 7. Disclosures.
@@ -452,7 +491,9 @@ class SecurityHardeningIT {
   Raw rawGet(String fromAddress, String credentials) throws IOException {
     return raw(
         fromAddress,
-        "GET /api/network/instances HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: "
+        "GET "
+            + context()
+            + "/api/network/instances HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: "
             + basic(credentials)
             + "\r\n",
         Duration.ofSeconds(30));
@@ -462,7 +503,9 @@ class SecurityHardeningIT {
     Socket s = new Socket();
     s.connect(new InetSocketAddress("127.0.0.1", port()), 5000);
     String head =
-        "POST /api/network/exchanges/kraken/commands HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        "POST "
+            + context()
+            + "/api/network/exchanges/kraken/commands HTTP/1.1\r\nHost: 127.0.0.1\r\n"
             + "Content-Type: application/json\r\nContent-Length: 100\r\n"
             + (credentials == null ? "" : "Authorization: " + basic(credentials) + "\r\n")
             + "\r\n";

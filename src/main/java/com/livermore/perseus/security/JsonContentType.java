@@ -1,31 +1,19 @@
-package com.livermore.perseus.api;
+package com.livermore.perseus.security;
 
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.ext.Provider;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A state-changing API request must say {@code Content-Type: application/json} (charset UTF-8 or
- * none), else 415 before its body is read: a browser form or a {@code no-cors} fetch from another
- * page cannot send that type without a CORS preflight, which this server never grants.
+ * none), else 415 before anything reads its body: a browser form or a {@code no-cors} fetch from
+ * another page cannot send that type without a CORS preflight, which this server never grants.
+ * Checked by {@link WebSafetyFilter} before JAX-RS parses the header, so a malformed one is a 415
+ * problem too.
  */
-@Provider
-public class JsonBodyFilter implements ContainerRequestFilter {
-  private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
+final class JsonContentType {
+  private static final String JSON = "application/json";
 
-  @Override
-  public void filter(ContainerRequestContext request) {
-    if (!STATE_CHANGING.contains(request.getMethod())) return;
-    refusal(request.getHeaderString("Content-Type"))
-        .ifPresent(
-            detail -> {
-              throw new ProblemException(Problem.of(415, "Unsupported media type", detail));
-            });
-  }
+  private JsonContentType() {}
 
   /** Why a Content-Type header is refused, or empty if it is JSON in UTF-8. */
   static Optional<String> refusal(String contentType) {
@@ -34,7 +22,7 @@ public class JsonBodyFilter implements ContainerRequestFilter {
     }
     String[] parts = contentType.split(";", -1);
     String type = parts[0].trim().toLowerCase(Locale.ROOT);
-    if (!type.equals(MediaType.APPLICATION_JSON)) {
+    if (!type.equals(JSON)) {
       return Optional.of("Send the body with Content-Type: application/json.");
     }
     for (int i = 1; i < parts.length; i++) {
@@ -46,7 +34,7 @@ public class JsonBodyFilter implements ContainerRequestFilter {
       }
       String name = parameter.substring(0, equals).trim().toLowerCase(Locale.ROOT);
       String value = parameter.substring(equals + 1).trim().replace("\"", "");
-      if (name.equals(MediaType.CHARSET_PARAMETER) && !value.equalsIgnoreCase("utf-8")) {
+      if (name.equals("charset") && !value.equalsIgnoreCase("utf-8")) {
         return Optional.of("The body must be UTF-8: send charset=utf-8 or no charset.");
       }
     }

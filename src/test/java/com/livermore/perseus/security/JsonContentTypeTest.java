@@ -1,4 +1,4 @@
-package com.livermore.perseus.api;
+package com.livermore.perseus.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class JsonBodyFilterTest {
+class JsonContentTypeTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -16,7 +16,7 @@ class JsonBodyFilterTest {
         "Application/JSON"
       })
   void jsonInUtf8IsAccepted(String type) {
-    assertThat(JsonBodyFilter.refusal(type)).isEmpty();
+    assertThat(JsonContentType.refusal(type)).isEmpty();
   }
 
   @ParameterizedTest
@@ -34,6 +34,6 @@ class JsonBodyFilterTest {
         "application/json;;;"
       })
   void anythingElseIsRefused(String type) {
-    assertThat(JsonBodyFilter.refusal(type)).isPresent();
+    assertThat(JsonContentType.refusal(type)).isPresent();
   }
 }
