@@ -84,7 +84,8 @@ final class BasicLogins {
             + URLEncoder.encode(BenchServer.USER, StandardCharsets.UTF_8)
             + "&login%3Apassword="
             + URLEncoder.encode(BenchServer.PASSWORD, StandardCharsets.UTF_8)
-            + "&login%3Asubmit=&jakarta.faces.ViewState=stateless";
+            + "&login%3Asubmit=&jakarta.faces.ViewState=stateless&primefaces.nonce="
+            + URLEncoder.encode(ConsolePoll.nonce(loginPage), StandardCharsets.UTF_8);
     HttpResponse<String> r =
         http.send(
             HttpRequest.newBuilder(server.uri("login.xhtml"))

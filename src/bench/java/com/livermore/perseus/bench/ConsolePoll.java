@@ -26,11 +26,16 @@ final class ConsolePoll {
   private static final Pattern PARTIAL_VIEW_STATE =
       Pattern.compile("jakarta\\.faces\\.ViewState[^\"]*\"><!\\[CDATA\\[([^\\]]+)\\]\\]>");
   private static final Pattern CARD = Pattern.compile("class=\"perseus-card ");
+
+  /** The page's CSP nonce, which PrimeFaces' script sends with every form and AJAX request. */
+  static final Pattern NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
+
   private static final int WARM_UP = 30;
   private static final int POLLS = 200;
 
   private final BenchServer server;
   private String viewState;
+  private String nonce;
   private final HttpClient browser =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -76,6 +81,12 @@ final class ConsolePoll {
         String.format(Locale.ROOT, "%,d bytes per poll answer", bytes));
   }
 
+  static String nonce(String page) {
+    Matcher m = NONCE.matcher(page);
+    if (!m.find()) throw new IllegalStateException("the page carries no CSP nonce");
+    return m.group(1);
+  }
+
   /** Logs in through the form and returns the Network page's view state. */
   private String logIn() throws IOException, InterruptedException {
     String loginPage = send(HttpRequest.newBuilder(server.uri("login.xhtml")).build());
@@ -85,10 +96,12 @@ final class ConsolePoll {
     form.put("login:password", BenchServer.PASSWORD);
     form.put("login:submit", "");
     form.put("jakarta.faces.ViewState", viewState(loginPage));
+    form.put("primefaces.nonce", nonce(loginPage));
     String network = send(post("login.xhtml", form).build());
     if (!network.contains("cardsPollForm")) {
       throw new IllegalStateException("logging in did not lead to the Network page");
     }
+    nonce = nonce(network);
     return viewState(network);
   }
 
@@ -102,6 +115,7 @@ final class ConsolePoll {
     form.put("cardsPollForm:cardsPoll", "cardsPollForm:cardsPoll");
     form.put("cardsPollForm", "cardsPollForm");
     form.put("jakarta.faces.ViewState", viewState);
+    form.put("primefaces.nonce", nonce);
     String answer =
         send(
             post("console/network.xhtml", form)

@@ -58,6 +58,10 @@ public class WebSafetyFilter extends HttpFilter {
         return;
       }
     }
+    if (isFacesPostWithoutNonce(request, path)) {
+      sendProblem(response, 400, "Form token missing", FORM_TOKEN_MISSING);
+      return;
+    }
     try {
       chain.doFilter(request, new RelativeRedirects(response));
     } catch (ServletException | RuntimeException e) {
@@ -66,12 +70,27 @@ public class WebSafetyFilter extends HttpFilter {
       if (!isCspRefusal(e) || response.isCommitted()) throw e;
       response.reset();
       setHeaders(response, path);
-      sendProblem(
-          response,
-          400,
-          "Form token missing",
-          "The form was sent without this page's security token; reload the page and try again.");
+      sendProblem(response, 400, "Form token missing", FORM_TOKEN_MISSING);
     }
+  }
+
+  private static final String FORM_TOKEN_MISSING =
+      "The form was sent without this page's security token; reload the page and try again.";
+
+  /**
+   * A Faces postback or AJAX request must carry the nonce PrimeFaces gave its page (its script adds
+   * it to every form and request); without it PrimeFaces fails the request, and for AJAX that
+   * becomes a 500 before this filter could turn it into a 400.
+   */
+  static boolean isFacesPostWithoutNonce(HttpServletRequest request, String path) {
+    if (!"POST".equals(request.getMethod()) || !path.endsWith(".xhtml") || isStaticResource(path))
+      return false;
+    boolean faces =
+        "partial/ajax".equals(request.getHeader("Faces-Request"))
+            || request.getParameter("jakarta.faces.ViewState") != null;
+    if (!faces) return false;
+    String nonce = request.getParameter("primefaces.nonce");
+    return nonce == null || nonce.isBlank();
   }
 
   private static void setHeaders(HttpServletResponse response, String path) {

@@ -69,10 +69,12 @@ public class RedisClientProducer {
     // Redisson's own back-off (up to 10 s): a reader's request to a Redis that is down fails fast
     // (a 503) instead of waiting for reconnection attempts until its timeout.
     base.setReconnectionDelay(new EqualJitterDelay(Duration.ofMillis(100), Duration.ofSeconds(10)));
+    // 64 connections: with logins cached, 200 polling clients reach Redis at full speed, and a
+    // console page sends several reads at once.
     if (redis.mode() == RedisMode.SINGLE) {
-      c.useSingleServer().setConnectionPoolSize(32).setConnectionMinimumIdleSize(4);
+      c.useSingleServer().setConnectionPoolSize(64).setConnectionMinimumIdleSize(4);
     } else if (redis.mode() == RedisMode.SENTINEL) {
-      c.useSentinelServers().setMasterConnectionPoolSize(32).setMasterConnectionMinimumIdleSize(4);
+      c.useSentinelServers().setMasterConnectionPoolSize(64).setMasterConnectionMinimumIdleSize(4);
     }
     return c;
   }

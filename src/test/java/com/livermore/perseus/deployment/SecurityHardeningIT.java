@@ -130,7 +130,7 @@ class SecurityHardeningIT {
             + "&login%3Apassword="
             + URLEncoder.encode(password, StandardCharsets.UTF_8)
             + "&login%3Asubmit=&jakarta.faces.ViewState=stateless&primefaces.nonce="
-            + nonce;
+            + URLEncoder.encode(nonce, StandardCharsets.UTF_8);
     HttpRequest.Builder b =
         request("login.xhtml")
             .header("Content-Type", "application/x-www-form-urlencoded")
@@ -347,6 +347,14 @@ class SecurityHardeningIT {
       assertProblem(r, 400, null);
       assertThat(r.headers().allValues("Set-Cookie")).isEmpty();
     }
+    // The same for a Faces AJAX request, whatever its body.
+    HttpResponse<String> ajax =
+        send(
+            request("login.xhtml")
+                .header("Faces-Request", "partial/ajax")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"command\":\"stop\"}")));
+    assertProblem(ajax, 400, null);
   }
 
   @Test

@@ -129,6 +129,34 @@ abstract class SmokeContract {
   }
 
   @Test
+  void theLoginPageSetsNoCookieAndCarriesTheSecurityHeadersAndANoncePolicy() throws Exception {
+    HttpResponse<String> page = api().get("login.xhtml", null);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().allValues("Set-Cookie")).isEmpty();
+    assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+    assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
+        .contains("frame-ancestors 'none'")
+        .containsPattern("script-src 'self' 'nonce-[^']+'")
+        .doesNotContain("unsafe-inline'; script")
+        .doesNotContain("'unsafe-eval'");
+    HttpResponse<String> typeless =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            BuiltWar.loopback(base) + "api/network/exchanges/coinbase/commands"))
+                    .header("Authorization", ApiClient.basic(ApiClient.ADMIN))
+                    .POST(
+                        java.net.http.HttpRequest.BodyPublishers.ofString("{\"command\":\"stop\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertProblem(typeless, 415, null);
+    assertThat(lease().state()).isEqualTo(ConnectionState.ACTIVE);
+  }
+
+  @Test
   void aViewerSendingACommandIs403AndNothingChanges() throws Exception {
     assertProblem(
         api().post("api/network/exchanges/coinbase/commands", VIEWER, "{\"command\":\"stop\"}"),

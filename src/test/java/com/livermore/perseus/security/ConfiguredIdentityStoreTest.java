@@ -32,6 +32,27 @@ class ConfiguredIdentityStoreTest {
   }
 
   @Test
+  void aVerifiedLoginIsRememberedAndAWrongOneNever() {
+    LoginCache cache = new LoginCache(java.time.Duration.ofMinutes(5), System::nanoTime);
+    ConfiguredIdentityStore cached =
+        new ConfiguredIdentityStore(
+            UserDirectory.parse("alice:network-admin:" + UserDirectory.hash("one".toCharArray())),
+            cache);
+    assertThat(cached.validate(new UsernamePasswordCredential("alice", "wrong")).getStatus())
+        .isEqualTo(Status.INVALID);
+    assertThat(cache.size()).isZero();
+    assertThat(cached.validate(new UsernamePasswordCredential("alice", "one")).getStatus())
+        .isEqualTo(Status.VALID);
+    assertThat(cache.lookup("alice", "one".toCharArray()))
+        .hasValue(java.util.Set.of("network-viewer", "network-admin"));
+    // Served from the cache, the groups are the same.
+    assertThat(cached.validate(new UsernamePasswordCredential("alice", "one")).getCallerGroups())
+        .containsExactlyInAnyOrder("network-viewer", "network-admin");
+    assertThat(cached.validate(new UsernamePasswordCredential("alice", "one!")).getStatus())
+        .isEqualTo(Status.INVALID);
+  }
+
+  @Test
   void otherCredentialTypesAreLeftToOtherStores() {
     assertThat(store.validate(new CallerOnlyCredential("alice")).getStatus())
         .isEqualTo(Status.NOT_VALIDATED);

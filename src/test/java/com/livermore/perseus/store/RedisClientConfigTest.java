@@ -23,7 +23,7 @@ class RedisClientConfigTest {
     Config instance = RedisClientProducer.redissonConfig(single);
     assertThat(readers.useSingleServer().getTimeout()).isEqualTo(10_000);
     assertThat(readers.useSingleServer().getAddress()).isEqualTo("redis://127.0.0.1:7000");
-    assertThat(readers.useSingleServer().getConnectionPoolSize()).isEqualTo(32);
+    assertThat(readers.useSingleServer().getConnectionPoolSize()).isEqualTo(64);
     assertThat(instance.useSingleServer().getTimeout()).isEqualTo(3000);
   }
 
