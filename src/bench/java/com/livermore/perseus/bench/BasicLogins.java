@@ -7,8 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -19,66 +17,50 @@ import java.util.Locale;
  * (210,000 iterations): about 40 requests/s here against 1,580 with a session.
  */
 final class BasicLogins {
-  private static final int ROUNDS = 3;
-  private static final Duration WARM_UP = Duration.ofSeconds(8);
-  private static final Duration ROUND = Duration.ofSeconds(5);
   private static final double MIN_RATIO = 0.5;
 
   private BasicLogins() {}
 
   static ResultRow measure(BenchServer server, int exchanges)
       throws IOException, InterruptedException {
-    HttpLoad load = new HttpLoad(ApiThroughput.CLIENTS);
-    HttpRequest basic = server.get("api/network/instances");
     HttpRequest session =
         HttpRequest.newBuilder(server.uri("api/network/instances"))
             .header("Cookie", consoleSession(server))
             .timeout(Duration.ofSeconds(30))
             .build();
-    load.run(session, WARM_UP);
-    load.run(basic, WARM_UP);
-    Latencies basicLatencies = new Latencies();
-    Latencies sessionLatencies = new Latencies();
-    List<Double> basicRates = new ArrayList<>();
-    List<Double> sessionRates = new ArrayList<>();
-    long errors = 0;
-    for (int round = 0; round < ROUNDS; round++) {
-      HttpLoad.Result s = load.run(session, ROUND);
-      sessionLatencies.addAll(s.latencies());
-      sessionRates.add(s.requestsPerSecond());
-      HttpLoad.Result b = load.run(basic, ROUND);
-      basicLatencies.addAll(b.latencies());
-      basicRates.add(b.requestsPerSecond());
-      errors += s.errors() + b.errors();
-    }
-    double basicRate = median(basicRates);
-    double sessionRate = median(sessionRates);
-    double ratio = basicRate / sessionRate;
+    AlternatingLoad load =
+        AlternatingLoad.run(ApiThroughput.CLIENTS, server.get("api/network/instances"), session);
+    double ratio = load.ratio();
     return new ResultRow(
         String.format(
             "GET /instances with Basic on every request, %d exchanges, %d clients",
             exchanges, ApiThroughput.CLIENTS),
-        basicLatencies.medianMicros(),
-        basicLatencies.p99Micros(),
-        sessionLatencies.medianMicros(),
-        sessionLatencies.p99Micros(),
+        load.measured().medianMicros(),
+        load.measured().p99Micros(),
+        load.baseline().medianMicros(),
+        load.baseline().p99Micros(),
         ratio,
         "≥ " + MIN_RATIO + "× the same requests with a console session",
-        ratio >= MIN_RATIO && errors == 0,
-        basicRate,
-        sessionRate,
+        ratio >= MIN_RATIO && load.errors() == 0,
+        load.measuredRate(),
+        load.baselineRate(),
         null,
         String.format(
             Locale.ROOT,
             "%.0f req/s with Basic vs %.0f req/s with a session cookie; %d answers not 200",
-            basicRate,
-            sessionRate,
-            errors));
+            load.measuredRate(),
+            load.baselineRate(),
+            load.errors()));
   }
 
   /** Logs in through the console's form, as a browser does, and returns {@code JSESSIONID=…}. */
   static String consoleSession(BenchServer server) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    String loginPage =
+        http.send(
+                HttpRequest.newBuilder(server.uri("login.xhtml")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
     String form =
         "login=login&login%3Ausername="
             + URLEncoder.encode(BenchServer.USER, StandardCharsets.UTF_8)
@@ -99,10 +81,5 @@ final class BasicLogins {
           "the console login did not give a session: " + r.statusCode());
     }
     return cookie.substring(0, cookie.indexOf(';'));
-  }
-
-  private static double median(List<Double> values) {
-    List<Double> sorted = values.stream().sorted().toList();
-    return sorted.get(sorted.size() / 2);
   }
 }

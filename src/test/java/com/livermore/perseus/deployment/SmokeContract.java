@@ -197,6 +197,10 @@ abstract class SmokeContract {
     browser.await(
         By.cssSelector(".perseus-card[data-exchange='coinbase'][data-state='active']"), WAIT);
     assertThat(browser.driver().findElement(By.id("current-user")).getText()).contains("admin");
+    org.openqa.selenium.Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
+    assertThat(session).as("the console's session cookie").isNotNull();
+    assertThat(session.isHttpOnly()).isTrue();
+    assertThat(session.getSameSite()).isEqualToIgnoringCase("Strict");
     assertThat(browser.driver().findElements(By.cssSelector(".control-button")))
         .as("the network-admin role reaches the page: its controls are shown")
         .isNotEmpty();
