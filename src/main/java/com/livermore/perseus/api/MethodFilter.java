@@ -58,6 +58,11 @@ public class MethodFilter extends HttpFilter {
     byte[] body = RecordJson.write(problem).getBytes(StandardCharsets.UTF_8);
     response.setStatus(problem.status());
     response.setHeader("Cache-Control", "no-store");
+    // Answered before (or without) the filter that sets these on every other response.
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("Referrer-Policy", "same-origin");
+    response.setHeader("X-Frame-Options", "DENY");
+    response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
     response.setContentType(Problem.MEDIA_TYPE);
     response.setContentLength(body.length);
     response.getOutputStream().write(body);

@@ -64,14 +64,18 @@ final class LoginChallenge {
     send(response, PROBLEM_TYPE, problemJson(detail));
   }
 
-  static void sendSessionCannotCommand(HttpServletResponse response) throws IOException {
+  /** A 403 problem without a challenge (so no browser asks for a password). */
+  static void sendForbidden(HttpServletResponse response, String title, String detail)
+      throws IOException {
     response.setStatus(HttpServletResponse.SC_FORBIDDEN);
     response.setHeader("Connection", "close");
     send(
         response,
         PROBLEM_TYPE,
-        "{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\""
-            + jsonText(SESSION_CANNOT_COMMAND)
+        "{\"type\":\"about:blank\",\"title\":\""
+            + jsonText(title)
+            + "\",\"status\":403,\"detail\":\""
+            + jsonText(detail)
             + "\"}");
   }
 
@@ -88,6 +92,10 @@ final class LoginChallenge {
     response.setStatus(HttpServletResponse.SC_FOUND);
     response.setHeader("Location", path);
     response.setHeader("Cache-Control", "no-store");
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("Referrer-Policy", "same-origin");
+    response.setHeader("X-Frame-Options", "DENY");
+    response.setHeader("Content-Security-Policy", WebSafetyFilter.OTHER_CSP);
     response.setContentLength(0);
     response.flushBuffer();
   }

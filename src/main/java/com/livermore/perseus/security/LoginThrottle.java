@@ -15,7 +15,10 @@ import java.util.logging.Logger;
  * refused, before any password hash is computed, until the window ends. Other users and other
  * addresses are unaffected; a successful login clears its own count. Each refusal period is logged
  * once (user name escaped, address; never a password or hash). Bounded: at most {@link
- * #MAX_TRACKED} pairs, the finished windows dropped first.
+ * #MAX_TRACKED} pairs, the finished windows dropped first, then pairs below the limit. The check
+ * and the count are not one step: guesses sent in parallel before the first failure is counted all
+ * get their check, so the limit is exact for sequential guesses and at most the server's request
+ * threads higher for parallel ones.
  */
 final class LoginThrottle {
   static final int MAX_TRACKED = 10_000;
@@ -47,6 +50,7 @@ final class LoginThrottle {
   void failed(String address, String user) {
     long now = nanoTime.getAsLong();
     if (windows.size() >= MAX_TRACKED) makeRoom(now);
+    if (windows.size() >= MAX_TRACKED && !windows.containsKey(key(address, user))) return;
     Window w =
         windows.merge(
             key(address, user),
@@ -81,12 +85,14 @@ final class LoginThrottle {
     return windows.size();
   }
 
+  // Finished windows go first, then pairs below the limit; a pair being refused is never
+  // forgotten, so flooding the table with invented names cannot lift a lockout. Should every
+  // tracked pair be refusing, a new pair is counted once there is room again.
   private void makeRoom(long now) {
     windows.values().removeIf(w -> now - w.startedAt() >= windowNanos);
-    Iterator<String> it = windows.keySet().iterator();
+    Iterator<Window> it = windows.values().iterator();
     while (windows.size() >= MAX_TRACKED && it.hasNext()) {
-      it.next();
-      it.remove();
+      if (it.next().failed() < failures) it.remove();
     }
   }
 

@@ -28,13 +28,14 @@ import javax.security.auth.callback.UnsupportedCallbackException;
  * The application's one authentication mechanism. The console's login bean calls {@code
  * SecurityContext.authenticate} with a {@link UsernamePasswordCredential}; API clients send HTTP
  * Basic on each request. Without credentials, protected API paths get a 401 problem and console
- * pages a (relative) redirect to the login page. The console's session also reads the API, but a
- * state-changing API request needs Basic: a page elsewhere can make a browser send the cookie,
- * never the credentials. Failed logins are throttled per address and user by {@link LoginGuard},
- * checked before any hash is computed. Nothing here reads the request body, so a client that stalls
- * its body gets its 401 at once. A console login is kept in the HTTP session (as {@code
- * AutoApplySession} would); a Basic request stands alone and creates no session, so API clients
- * that poll without cookies cannot pile up sessions. Wrong roles (403) are the container's
+ * pages a (relative) redirect to the login page. A state-changing request from a page of another
+ * origin is refused first, before any credential is looked at (a browser may send cached Basic
+ * credentials for such a page). The console's session also reads the API, but a state-changing API
+ * request needs Basic credentials of its own. Failed logins are throttled per address and user by
+ * {@link LoginGuard}, checked before any hash is computed. Nothing here reads the request body, so
+ * a client that stalls its body gets its 401 at once. A console login is kept in the HTTP session
+ * (as {@code AutoApplySession} would); a Basic request stands alone and creates no session, so API
+ * clients that poll without cookies cannot pile up sessions. Wrong roles (403) are the container's
  * business.
  */
 @ApplicationScoped
@@ -54,6 +55,19 @@ public class NetworkAuthenticationMechanism implements HttpAuthenticationMechani
       throws AuthenticationException {
     Credential formCredential = formCredential(context);
     if (formCredential != null) return formLogin(request, context, formCredential);
+    // Before any login: a page elsewhere gets neither a Basic challenge (the browser's password
+    // prompt) nor a check of the credentials its browser may have cached.
+    if (context.isProtected()) {
+      Optional<String> foreign = SameOrigin.refusal(request, guard.settings());
+      if (foreign.isPresent()) {
+        try {
+          LoginChallenge.sendForbidden(response, "Cross-origin request refused", foreign.get());
+        } catch (IOException e) {
+          clientGone(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+      }
+    }
     String authorization = request.getHeader("Authorization");
     if (BasicCredentials.isBasic(authorization))
       return basicLogin(request, response, context, authorization);
@@ -67,7 +81,7 @@ public class NetworkAuthenticationMechanism implements HttpAuthenticationMechani
       // 403, not 401: a challenge would make the browser ask for a password on another page's
       // behalf.
       try {
-        LoginChallenge.sendSessionCannotCommand(response);
+        LoginChallenge.sendForbidden(response, "Forbidden", LoginChallenge.SESSION_CANNOT_COMMAND);
       } catch (IOException e) {
         clientGone(e);
       }

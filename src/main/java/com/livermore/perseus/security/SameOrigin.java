@@ -19,6 +19,17 @@ final class SameOrigin {
 
   private SameOrigin() {}
 
+  /** {@link #refusal(String, String, String, String, LoginSettings)} for a servlet request. */
+  static Optional<String> refusal(
+      jakarta.servlet.http.HttpServletRequest request, LoginSettings settings) {
+    return refusal(
+        request.getMethod(),
+        request.getHeader("Origin"),
+        request.getHeader("Sec-Fetch-Site"),
+        request.getHeader("Host"),
+        settings);
+  }
+
   /**
    * Why the request must be refused, or empty when it may go on: a safe method, no browser headers,
    * or an {@code Origin} that is the server's own or one of {@code settings}' allowed origins.
@@ -76,6 +87,8 @@ final class SameOrigin {
   static String parseOrigin(String property, String origin) {
     String o = origin.toLowerCase(Locale.ROOT);
     if (o.endsWith("/")) o = o.substring(0, o.length() - 1);
+    if (o.startsWith("https://") && o.endsWith(":443")) o = o.substring(0, o.length() - 4);
+    if (o.startsWith("http://") && o.endsWith(":80")) o = o.substring(0, o.length() - 3);
     if (authorityOf(o) == null || !(o.startsWith("http://") || o.startsWith("https://"))) {
       throw new InvalidConfigurationException(
           property

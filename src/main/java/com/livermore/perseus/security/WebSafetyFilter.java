@@ -39,13 +39,7 @@ public class WebSafetyFilter extends HttpFilter {
       throws IOException, ServletException {
     String path = pathWithinApplication(request);
     setHeaders(response, path);
-    Optional<String> refused =
-        SameOrigin.refusal(
-            request.getMethod(),
-            request.getHeader("Origin"),
-            request.getHeader("Sec-Fetch-Site"),
-            request.getHeader("Host"),
-            guard.settings());
+    Optional<String> refused = SameOrigin.refusal(request, guard.settings());
     if (refused.isPresent()) {
       sendForbidden(response, refused.get());
       return;
@@ -58,11 +52,11 @@ public class WebSafetyFilter extends HttpFilter {
         return;
       }
     }
-    if (isFacesPostWithoutNonce(request, path)) {
-      sendProblem(response, 400, "Form token missing", FORM_TOKEN_MISSING);
-      return;
-    }
     try {
+      if (isFacesPostWithoutNonce(request, path)) {
+        sendProblem(response, 400, "Form token missing", FORM_TOKEN_MISSING);
+        return;
+      }
       chain.doFilter(request, new RelativeRedirects(response));
     } catch (ServletException | RuntimeException e) {
       // A Faces form posted without the page's CSP nonce (or with another page's): the client's

@@ -211,6 +211,15 @@ class SecurityHardeningIT {
                   .header("Origin", origin));
       assertProblem(r, 403, null);
       assertThat(r.body()).contains("origin");
+      // Without credentials too: refused before any login, so no Basic challenge (a browser
+      // would ask its user for a password on the other page's behalf).
+      HttpResponse<String> anonymous =
+          send(
+              command("csrf-origin", "{\"command\":\"start\"}")
+                  .header("Content-Type", "text/plain")
+                  .header("Origin", origin));
+      assertProblem(anonymous, 403, null);
+      assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isEmpty();
     }
     HttpResponse<String> sibling =
         send(
@@ -310,10 +319,11 @@ class SecurityHardeningIT {
   @Test
   void aStalledBodyIsAnsweredAtOnceWithoutALoginAndWith408ForAnAdmin() throws Exception {
     // Without a login: the 401 comes before the body, which is never read.
-    Raw anonymous = stalledCommand(null, Duration.ofSeconds(5));
+    // 2 s, well under the server's 5 s read timeout: an answer that waited for the body would miss.
+    Raw anonymous = stalledCommand(null, Duration.ofSeconds(2));
     assertThat(anonymous.status()).isEqualTo(401);
     // A viewer: refused by role before the body.
-    Raw viewer = stalledCommand(VIEWER, Duration.ofSeconds(5));
+    Raw viewer = stalledCommand(VIEWER, Duration.ofSeconds(2));
     assertThat(viewer.status()).isEqualTo(403);
     // An admin whose body stalls: the server's 5 s read timeout ends it with a 408, not a 503.
     Raw admin = stalledCommand(ADMIN, Duration.ofSeconds(20));

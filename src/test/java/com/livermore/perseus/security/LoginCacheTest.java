@@ -31,6 +31,9 @@ class LoginCacheTest {
     // user "a" + password "b:c" must not meet user "a:b" + password "c"
     cache.remember("a", "b:c".toCharArray(), Set.of("network-viewer"));
     assertThat(cache.lookup("a:b", "c".toCharArray())).isEmpty();
+    // nor the separator the key uses between them
+    cache.remember("a\0b", "c".toCharArray(), Set.of("network-admin"));
+    assertThat(cache.lookup("a", "b\0c".toCharArray())).isEmpty();
   }
 
   @Test

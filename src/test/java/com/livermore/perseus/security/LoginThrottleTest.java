@@ -103,6 +103,14 @@ class LoginThrottleTest {
   }
 
   @Test
+  void floodingTheTableWithInventedNamesDoesNotLiftALockout() {
+    for (int i = 0; i < 3; i++) throttle.failed("10.0.0.1", "admin");
+    for (int i = 0; i < LoginThrottle.MAX_TRACKED * 2; i++) throttle.failed("10.0.0.1", "u" + i);
+    assertThat(throttle.refusal("10.0.0.1", "admin")).isPresent();
+    assertThat(throttle.tracked()).isLessThanOrEqualTo(LoginThrottle.MAX_TRACKED);
+  }
+
+  @Test
   void memoryIsBoundedWhateverNamesAnAttackerTries() {
     for (int i = 0; i < LoginThrottle.MAX_TRACKED * 2; i++) throttle.failed("10.0.0.1", "u" + i);
     assertThat(throttle.tracked()).isLessThanOrEqualTo(LoginThrottle.MAX_TRACKED);

@@ -56,9 +56,11 @@ class SameOriginTest {
     LoginSettings behindProxy =
         LoginSettings.read(
             ConfigValues.of(
-                Map.of(LoginSettings.ALLOWED_ORIGINS, "https://ops.example.com/, http://x:81")));
+                Map.of(
+                    LoginSettings.ALLOWED_ORIGINS,
+                    "https://ops.example.com/, http://x:81, https://y.example:443")));
     assertThat(behindProxy.allowedOrigins())
-        .containsExactly("https://ops.example.com", "http://x:81");
+        .containsExactly("https://ops.example.com", "http://x:81", "https://y.example");
     assertThat(
             SameOrigin.refusal(
                 "POST", "https://ops.example.com", null, "backend:8080", behindProxy))
