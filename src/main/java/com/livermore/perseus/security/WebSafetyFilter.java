@@ -52,6 +52,12 @@ public class WebSafetyFilter extends HttpFilter {
         return;
       }
     }
+    // Console forms are read as UTF-8, as the API reads its bodies and Basic credentials (the login
+    // view is stateless, so Faces has no session to carry a charset in). Not set for the API: the
+    // container would rewrite the request's Content-Type, which the check above must see as sent.
+    if (!LoginChallenge.isApiPath(path) && request.getCharacterEncoding() == null) {
+      request.setCharacterEncoding("UTF-8");
+    }
     try {
       if (isFacesPostWithoutNonce(request, path)) {
         sendProblem(response, 400, "Form token missing", FORM_TOKEN_MISSING);
