@@ -1,6 +1,7 @@
 package com.livermore.perseus.api;
 
 import com.livermore.perseus.registry.RecordJson;
+import com.livermore.perseus.security.WebSafetyFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -59,10 +60,7 @@ public class MethodFilter extends HttpFilter {
     response.setStatus(problem.status());
     response.setHeader("Cache-Control", "no-store");
     // Answered before (or without) the filter that sets these on every other response.
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("Referrer-Policy", "same-origin");
-    response.setHeader("X-Frame-Options", "DENY");
-    response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    WebSafetyFilter.setSafetyHeaders(response);
     response.setContentType(Problem.MEDIA_TYPE);
     response.setContentLength(body.length);
     response.getOutputStream().write(body);

@@ -26,6 +26,12 @@ final class LoginChallenge {
 
   private LoginChallenge() {}
 
+  /** The request's path within the application (servlet path and path info). */
+  static String pathWithinApplication(HttpServletRequest request) {
+    String pathInfo = request.getPathInfo();
+    return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
+  }
+
   /** Whether a path within the application belongs to the JAX-RS API. */
   static boolean isApiPath(String path) {
     return path.equals("/api") || path.startsWith("/api/");
@@ -36,7 +42,16 @@ final class LoginChallenge {
   }
 
   static String problemJson(String detail) {
-    return "{\"type\":\"about:blank\",\"title\":\"Authentication required\",\"status\":401,\"detail\":\""
+    return problem(401, "Authentication required", detail);
+  }
+
+  /** An RFC 9457 problem body with {@code about:blank} as its type. */
+  static String problem(int status, String title, String detail) {
+    return "{\"type\":\"about:blank\",\"title\":\""
+        + jsonText(title)
+        + "\",\"status\":"
+        + status
+        + ",\"detail\":\""
         + jsonText(detail)
         + "\"}";
   }
@@ -48,10 +63,12 @@ final class LoginChallenge {
   }
 
   static String throttledJson(long retryAfterSeconds) {
-    return "{\"type\":\"about:blank\",\"title\":\"Too many failed logins\",\"status\":429,\"detail\":\""
-        + "Too many failed logins of this user from your address; try again in "
-        + retryAfterSeconds
-        + " s.\"}";
+    return problem(
+        429,
+        "Too many failed logins",
+        "Too many failed logins of this user from your address; try again in "
+            + retryAfterSeconds
+            + " s.");
   }
 
   // The body of a refused request is never read: a client that stalls it gets its answer at once,
@@ -67,16 +84,15 @@ final class LoginChallenge {
   /** A 403 problem without a challenge (so no browser asks for a password). */
   static void sendForbidden(HttpServletResponse response, String title, String detail)
       throws IOException {
-    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    sendProblem(response, HttpServletResponse.SC_FORBIDDEN, title, detail);
+  }
+
+  /** A problem answered before the body was read: the connection closes after it. */
+  static void sendProblem(HttpServletResponse response, int status, String title, String detail)
+      throws IOException {
+    response.setStatus(status);
     response.setHeader("Connection", "close");
-    send(
-        response,
-        PROBLEM_TYPE,
-        "{\"type\":\"about:blank\",\"title\":\""
-            + jsonText(title)
-            + "\",\"status\":403,\"detail\":\""
-            + jsonText(detail)
-            + "\"}");
+    send(response, PROBLEM_TYPE, problem(status, title, detail));
   }
 
   static void sendThrottled(HttpServletResponse response, long retryAfterSeconds)
@@ -92,10 +108,7 @@ final class LoginChallenge {
     response.setStatus(HttpServletResponse.SC_FOUND);
     response.setHeader("Location", path);
     response.setHeader("Cache-Control", "no-store");
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("Referrer-Policy", "same-origin");
-    response.setHeader("X-Frame-Options", "DENY");
-    response.setHeader("Content-Security-Policy", WebSafetyFilter.OTHER_CSP);
+    WebSafetyFilter.setSafetyHeaders(response);
     response.setContentLength(0);
     response.flushBuffer();
   }
@@ -111,10 +124,7 @@ final class LoginChallenge {
       throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     response.setHeader("Cache-Control", "no-store");
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("Referrer-Policy", "same-origin");
-    response.setHeader("X-Frame-Options", "DENY");
-    response.setHeader("Content-Security-Policy", WebSafetyFilter.OTHER_CSP);
+    WebSafetyFilter.setSafetyHeaders(response);
     response.setContentType(contentType);
     response.setContentLength(bytes.length);
     response.getOutputStream().write(bytes);

@@ -71,7 +71,7 @@ public class NetworkAuthenticationMechanism implements HttpAuthenticationMechani
     String authorization = request.getHeader("Authorization");
     if (BasicCredentials.isBasic(authorization))
       return basicLogin(request, response, context, authorization);
-    boolean api = LoginChallenge.isApiPath(pathWithinApplication(request));
+    boolean api = LoginChallenge.isApiPath(LoginChallenge.pathWithinApplication(request));
     Principal remembered = request.getUserPrincipal();
     if (remembered != null) {
       // The console's session reads the API, but never commands it: a state-changing API request
@@ -190,10 +190,5 @@ public class NetworkAuthenticationMechanism implements HttpAuthenticationMechani
   // Writing the challenge fails only when the client has hung up; there is nobody left to answer.
   private static void clientGone(IOException e) {
     LOG.log(Level.FINE, "Could not send the login challenge; the client has gone", e);
-  }
-
-  private static String pathWithinApplication(HttpServletRequest request) {
-    String pathInfo = request.getPathInfo();
-    return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
   }
 }

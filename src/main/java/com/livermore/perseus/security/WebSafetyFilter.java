@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -27,7 +26,7 @@ public class WebSafetyFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
 
   /** For responses that are not Faces pages: JSON, problems, the error page. */
-  static final String OTHER_CSP =
+  public static final String OTHER_CSP =
       "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors"
           + " 'none'; base-uri 'none'; form-action 'self'";
 
@@ -37,7 +36,7 @@ public class WebSafetyFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    String path = pathWithinApplication(request);
+    String path = LoginChallenge.pathWithinApplication(request);
     setHeaders(response, path);
     Optional<String> refused = SameOrigin.refusal(request, guard.settings());
     if (refused.isPresent()) {
@@ -47,7 +46,6 @@ public class WebSafetyFilter extends HttpFilter {
     if (LoginChallenge.isApiPath(path) && SameOrigin.STATE_CHANGING.contains(request.getMethod())) {
       Optional<String> notJson = JsonContentType.refusal(request.getHeader("Content-Type"));
       if (notJson.isPresent()) {
-        response.setHeader("Connection", "close");
         sendProblem(response, 415, "Unsupported media type", notJson.get());
         return;
       }
@@ -94,12 +92,25 @@ public class WebSafetyFilter extends HttpFilter {
   }
 
   private static void setHeaders(HttpServletResponse response, String path) {
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("Referrer-Policy", "same-origin");
-    response.setHeader("X-Frame-Options", "DENY");
+    setCommonHeaders(response);
     if (!isStaticResource(path)) response.setHeader("Cache-Control", "no-store");
     if (!path.endsWith(".xhtml") || isStaticResource(path))
       response.setHeader("Content-Security-Policy", OTHER_CSP);
+  }
+
+  private static void setCommonHeaders(HttpServletResponse response) {
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("Referrer-Policy", "same-origin");
+    response.setHeader("X-Frame-Options", "DENY");
+  }
+
+  /**
+   * The headers of a response that is not a Faces page, for answers written before (or instead of)
+   * this filter: the mechanism's challenges and redirects, {@code MethodFilter}'s refusals.
+   */
+  public static void setSafetyHeaders(HttpServletResponse response) {
+    setCommonHeaders(response);
+    response.setHeader("Content-Security-Policy", OTHER_CSP);
   }
 
   static boolean isCspRefusal(Throwable e) {
@@ -118,28 +129,9 @@ public class WebSafetyFilter extends HttpFilter {
     sendProblem(response, HttpServletResponse.SC_FORBIDDEN, "Cross-origin request refused", detail);
   }
 
-  // The texts are this class's own constants: nothing in them needs JSON escaping.
   private static void sendProblem(
       HttpServletResponse response, int status, String title, String detail) throws IOException {
-    byte[] body =
-        ("{\"type\":\"about:blank\",\"title\":\""
-                + title
-                + "\",\"status\":"
-                + status
-                + ",\"detail\":\""
-                + detail
-                + "\"}")
-            .getBytes(StandardCharsets.UTF_8);
-    response.setStatus(status);
-    response.setHeader("Connection", "close");
-    response.setContentType(LoginChallenge.PROBLEM_TYPE);
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
-  }
-
-  private static String pathWithinApplication(HttpServletRequest request) {
-    String pathInfo = request.getPathInfo();
-    return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
+    LoginChallenge.sendProblem(response, status, title, detail);
   }
 
   /** {@code sendRedirect} with the location as given when it is a path: no Host header in it. */
