@@ -51,7 +51,7 @@ public class LeaseStore {
     this(redisson, keys, ReplicaAcks.on(redisson, acks));
   }
 
-  private LeaseStore(RedissonClient redisson, Keys keys, ReplicaAcks acks) {
+  LeaseStore(RedissonClient redisson, Keys keys, ReplicaAcks acks) {
     this.redisson = redisson;
     this.keys = keys;
     this.acks = acks;

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.BatchResult;
 import org.redisson.api.RBatch;
@@ -21,9 +22,13 @@ import org.redisson.client.codec.StringCodec;
  * the call itself, sent as a batch of the script followed by {@code WAIT} on the same connection
  * (WAIT does not work inside a script). With {@code auto}, the master that holds the exchange's key
  * is asked how many replicas are online (see {@link #required}; the answer is out of date at once
- * after a call that was not acknowledged), and one is waited for when there is any.
+ * after a call that was not acknowledged), and one is waited for when there is any. Under Sentinel,
+ * a node without replicas is trusted only when the sentinels name it as the master ({@link
+ * SentinelMasters}); otherwise one replica is required, which it cannot give, so nothing written
+ * there is trusted.
  */
 final class ReplicaAcks {
+  private static final Logger LOG = Logger.getLogger(ReplicaAcks.class.getName());
   private static final LuaScript REPLICAS = LuaScript.load("replicas.lua");
   private static final long CACHE_NANOS = Duration.ofSeconds(1).toNanos();
 
@@ -32,15 +37,19 @@ final class ReplicaAcks {
 
   /** Calls on {@code redisson} that never wait for a replica. */
   static ReplicaAcks none(RedissonClient redisson) {
-    return new ReplicaAcks(redisson, null);
+    return new ReplicaAcks(redisson, null, null);
   }
 
   private final RedissonClient redisson;
   private final ReplicaAckSettings settings;
+  private final SentinelMasters masters;
   private final Map<String, Sample> online = new ConcurrentHashMap<>();
   private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
 
-  private record Sample(int replicas, long at) {}
+  /**
+   * How many replicas to wait for, when it was learnt, and whether the sentinels disowned the node.
+   */
+  private record Sample(int replicas, long at, boolean disowned) {}
 
   /** A script's reply and how many replicas acknowledged it (of {@code required}). */
   record Reply(String text, int acknowledged, int required) {
@@ -49,13 +58,24 @@ final class ReplicaAcks {
     }
   }
 
-  private ReplicaAcks(RedissonClient redisson, ReplicaAckSettings settings) {
+  private ReplicaAcks(
+      RedissonClient redisson, ReplicaAckSettings settings, SentinelMasters masters) {
     this.redisson = redisson;
     this.settings = settings;
+    this.masters = masters;
   }
 
+  /**
+   * Calls on {@code redisson} as {@code settings} say, checked with its sentinels in Sentinel mode.
+   */
   static ReplicaAcks on(RedissonClient redisson, ReplicaAckSettings settings) {
-    return new ReplicaAcks(redisson, settings);
+    return new ReplicaAcks(redisson, settings, SentinelMasters.of(redisson));
+  }
+
+  /** Calls on {@code redisson}, with the nodes without replicas checked by {@code masters}. */
+  static ReplicaAcks on(
+      RedissonClient redisson, ReplicaAckSettings settings, SentinelMasters masters) {
+    return new ReplicaAcks(redisson, settings, masters);
   }
 
   Duration timeout() {
@@ -73,14 +93,14 @@ final class ReplicaAcks {
     Sample sample = online.get(routingKey);
     boolean stale = sample == null || System.nanoTime() - sample.at() > CACHE_NANOS;
     if (sample == null || (stale && beforeClaim)) {
-      return remember(routingKey, Replies.join(askOnline(routingKey)));
+      return remember(routingKey, Replies.join(ask(routingKey)));
     }
     if (stale && refreshing.add(routingKey)) {
-      askOnline(routingKey)
+      ask(routingKey)
           .whenComplete(
-              (replicas, e) -> {
+              (answer, e) -> {
                 refreshing.remove(routingKey);
-                if (e == null) remember(routingKey, replicas);
+                if (e == null) remember(routingKey, answer);
               });
     }
     return sample.replicas();
@@ -89,17 +109,45 @@ final class ReplicaAcks {
   /** Marks the last answer for {@code routingKey} out of date, keeping its count until asked. */
   private void stale(String routingKey) {
     online.computeIfPresent(
-        routingKey, (k, s) -> new Sample(s.replicas(), s.at() - 2 * CACHE_NANOS));
+        routingKey, (k, s) -> new Sample(s.replicas(), s.at() - 2 * CACHE_NANOS, s.disowned()));
   }
 
-  private CompletableFuture<Long> askOnline(String routingKey) {
-    return REPLICAS.callAsync(redisson, RScript.ReturnType.LONG, List.of(routingKey));
+  /**
+   * What the node serving {@code routingKey} says, and for a node without replicas, the sentinels.
+   */
+  private CompletableFuture<Sample> ask(String routingKey) {
+    return REPLICAS
+        .<List<Object>>callAsync(redisson, RScript.ReturnType.LIST, List.of(routingKey))
+        .thenCompose(
+            reply -> {
+              long replicas = Long.parseLong(String.valueOf(reply.get(0)));
+              String runId =
+                  reply.size() > 1 && reply.get(1) != null ? reply.get(1).toString() : "";
+              if (replicas > 0) return sample(1, false);
+              if (masters == null) return sample(0, false);
+              return masters.confirm(runId).thenApply(ok -> new Sample(ok ? 0 : 1, 0, !ok));
+            });
   }
 
-  private int remember(String routingKey, Long replicas) {
-    int required = replicas == null || replicas <= 0 ? 0 : 1;
-    online.put(routingKey, new Sample(required, System.nanoTime()));
-    return required;
+  private static CompletableFuture<Sample> sample(int replicas, boolean disowned) {
+    return CompletableFuture.completedFuture(new Sample(replicas, 0, disowned));
+  }
+
+  private int remember(String routingKey, Sample answer) {
+    Sample now = new Sample(answer.replicas(), System.nanoTime(), answer.disowned());
+    Sample before = online.put(routingKey, now);
+    boolean wasDisowned = before != null && before.disowned();
+    if (now.disowned() && !wasDisowned) {
+      LOG.warning(
+          "The Redis node that answers for "
+              + routingKey
+              + " has no replica and the sentinels do not name it as the master (a former master"
+              + " back on its own?); no claim or renewal there is trusted until they do.");
+    } else if (wasDisowned && !now.disowned()) {
+      LOG.info(
+          "The Redis node that answers for " + routingKey + " is the sentinels' master again.");
+    }
+    return now.replicas();
   }
 
   /**
