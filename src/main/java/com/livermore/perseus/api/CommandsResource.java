@@ -2,6 +2,7 @@ package com.livermore.perseus.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.livermore.perseus.command.CommandOutcome;
+import com.livermore.perseus.command.CommandRefusedException;
 import com.livermore.perseus.command.CommandService;
 import com.livermore.perseus.command.CommandType;
 import com.livermore.perseus.registry.RecordJson;
@@ -20,8 +21,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -35,6 +39,8 @@ public class CommandsResource {
   /** A safety net above the service's own answer timeout: the request never hangs. */
   private static final long RESUME_WITHIN_SECONDS = 30;
 
+  private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
   @Inject CommandService commands;
 
   @POST
@@ -44,13 +50,21 @@ public class CommandsResource {
       summary = "Send a command",
       description =
           "`stop` (the exchange stays stopped network-wide until `start`), "
-              + "`start`, or `force-start` (take over from a late or dead holder; needs `confirm: true` while the holder is alive). "
-              + "Answers with the outcome: 200 done, 202 accepted, 409 refused (with the reason), 504 timed out.")
+              + "`start`, `force-start` (take over from a late or dead holder; needs `confirm: true` while the holder is alive), "
+              + "or `handoff` (the owner stops, releases its lease and tells a standby, which claims at once; "
+              + "optional `to`: the instanceId of the standby; without it the first warm standby, else the first). "
+              + "Answers with the outcome: 200 done (a handoff names the new owner), 202 accepted, 409 refused (with the reason; "
+              + "a handoff without a live standby, or to an instance that is not one, is a 409 problem), 504 timed out.")
   @RequestBody(
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              examples = @ExampleObject(name = "stop", value = "{\"command\":\"stop\"}")))
+              examples = {
+                @ExampleObject(name = "stop", value = "{\"command\":\"stop\"}"),
+                @ExampleObject(
+                    name = "handoff",
+                    value = "{\"command\":\"handoff\",\"to\":\"8b0c2f0e-standby\"}")
+              }))
   @APIResponse(
       responseCode = "200",
       description = "done",
@@ -101,23 +115,30 @@ public class CommandsResource {
     if (!confirm.isMissingNode() && !confirm.isBoolean()) {
       throw ProblemException.badParameter("confirm", "'confirm' is true or false.");
     }
+    String to = to(json.path("to"), type);
     // The request thread is given back while the owning instance answers.
     response.setTimeout(RESUME_WITHIN_SECONDS, TimeUnit.SECONDS);
-    commands
-        .execute(id, type, confirm.asBoolean(false), security.getUserPrincipal().getName())
-        .whenComplete(
-            (outcome, failure) -> {
-              if (failure != null) {
-                response.resume(
-                    failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause()
-                        : failure);
-              } else if (outcome.isEmpty()) {
-                response.resume(ProblemException.unknownExchange(id));
-              } else {
-                response.resume(answer(outcome.get()));
-              }
-            });
+    CompletionStage<Optional<CommandOutcome>> running;
+    try {
+      running =
+          commands.execute(
+              id, type, confirm.asBoolean(false), security.getUserPrincipal().getName(), to);
+    } catch (CommandRefusedException e) {
+      throw new ProblemException(Problem.of(409, e.title(), e.getMessage()));
+    }
+    running.whenComplete(
+        (outcome, failure) -> {
+          if (failure != null) {
+            response.resume(
+                failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause()
+                    : failure);
+          } else if (outcome.isEmpty()) {
+            response.resume(ProblemException.unknownExchange(id));
+          } else {
+            response.resume(answer(outcome.get()));
+          }
+        });
   }
 
   private static Response answer(CommandOutcome outcome) {
@@ -132,6 +153,19 @@ public class CommandsResource {
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(RecordJson.write(outcome))
         .build();
+  }
+
+  /** The standby a handoff names: an instance id, and only with {@code handoff}. */
+  private static String to(JsonNode to, CommandType type) {
+    if (to.isMissingNode() || to.isNull()) return null;
+    if (type != CommandType.HANDOFF) {
+      throw ProblemException.badParameter("to", "'to' goes only with the handoff command.");
+    }
+    if (!to.isTextual() || !INSTANCE_ID.matcher(to.asText()).matches()) {
+      throw ProblemException.badParameter(
+          "to", "'to' is the instanceId of a standby (letters, digits, '-', '_', '.'; 1-100).");
+    }
+    return to.asText();
   }
 
   private static JsonNode parse(String body) {

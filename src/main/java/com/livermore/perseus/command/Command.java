@@ -1,13 +1,22 @@
 package com.livermore.perseus.command;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.livermore.perseus.registry.RecordJson;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
 
-/** One command as sent to the owning instance. */
+/**
+ * One command as sent to the owning instance; {@code to} names the standby a {@code handoff} goes
+ * to (null: the owner picks the first, warm ones first).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Command(
-    String id, String exchange, CommandType command, String issuedBy, Instant at) {
+    String id, String exchange, CommandType command, String issuedBy, Instant at, String to) {
+
+  public Command(String id, String exchange, CommandType command, String issuedBy, Instant at) {
+    this(id, exchange, command, issuedBy, at, null);
+  }
 
   public String toJson() {
     return RecordJson.write(this);

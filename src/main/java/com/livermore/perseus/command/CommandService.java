@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * the owning instance, wherever it runs; the caller is completed when the owner announces the
  * outcome (or after {@link #ANSWER_TIMEOUT}), without a thread waiting for it. {@code force-start}
  * frees the lease of a late or dead holder here, fencing it by epoch, so a standby takes over.
- * Every command is recorded as a {@code command} entry naming who issued it.
+ * {@code handoff} goes to the owner too, once a live standby is known. Every command is recorded as
+ * a {@code command} entry naming who issued it.
  */
 @ApplicationScoped
 public class CommandService {
@@ -45,15 +47,28 @@ public class CommandService {
   /** Completes with the outcome; with empty when the exchange is unknown. */
   public CompletionStage<Optional<CommandOutcome>> execute(
       String exchange, CommandType type, boolean confirm, String issuedBy) {
+    return execute(exchange, type, confirm, issuedBy, null);
+  }
+
+  /**
+   * As {@link #execute(String, CommandType, boolean, String)}, a {@code handoff} going to the
+   * standby {@code to} (null: the first, warm ones first).
+   *
+   * @throws CommandRefusedException for a handoff without a live standby, or to an instance that is
+   *     not one (recorded like any outcome)
+   */
+  public CompletionStage<Optional<CommandOutcome>> execute(
+      String exchange, CommandType type, boolean confirm, String issuedBy, String to) {
     Optional<ExchangeStatus> status = network.exchange(exchange);
     if (status.isEmpty()) return CompletableFuture.completedFuture(Optional.empty());
     Command command =
-        new Command(UUID.randomUUID().toString(), exchange, type, issuedBy, Instant.now());
+        new Command(UUID.randomUUID().toString(), exchange, type, issuedBy, Instant.now(), to);
+    if (type == CommandType.HANDOFF) refuseWithoutStandby(command, status.get());
     CompletionStage<CommandOutcome> outcome =
         switch (type) {
           case FORCE_START ->
               CompletableFuture.completedFuture(forceStart(command, status.get(), confirm));
-          case STOP, START -> viaOwner(command);
+          case STOP, START, HANDOFF -> viaOwner(command);
         };
     return outcome.thenApply(
         o -> {
@@ -97,8 +112,42 @@ public class CommandService {
         .whenComplete((o, e) -> expected.close());
   }
 
+  /** A handoff needs a live standby, and the one it names must be one. */
+  private void refuseWithoutStandby(Command command, ExchangeStatus status) {
+    List<ExchangeStatus.Standby> standbys =
+        status.standbys() == null ? List.of() : status.standbys();
+    String title = null;
+    String detail = null;
+    if (standbys.isEmpty()) {
+      title = "No standby";
+      detail =
+          command.exchange()
+              + " has no live standby to hand over to; start an instance for it first.";
+    } else if (command.to() != null
+        && standbys.stream().noneMatch(s -> command.to().equals(s.instanceId()))) {
+      title = "Not a standby";
+      detail =
+          "Instance "
+              + command.to()
+              + " is not a live standby of "
+              + command.exchange()
+              + "; its standbys are "
+              + standbys.stream().map(ExchangeStatus.Standby::instanceId).toList()
+              + ".";
+    }
+    if (title == null) return;
+    record(CommandOutcome.of(command, Result.REFUSED, detail), status);
+    throw new CommandRefusedException(title, detail);
+  }
+
   /** Nobody owns the exchange right now: a stop holds it stopped, a start lifts that stop. */
   private CommandOutcome withoutOwner(Command command) {
+    if (command.command() == CommandType.HANDOFF) {
+      return CommandOutcome.of(
+          command,
+          Result.REFUSED,
+          "no live instance owns " + command.exchange() + " to hand it over");
+    }
     if (command.command() == CommandType.STOP) {
       leases.setIntent(command.exchange(), new OperatorIntent(command.issuedBy(), command.at()));
       return CommandOutcome.of(

@@ -8,7 +8,8 @@ import java.util.Optional;
 public enum CommandType {
   START("start"),
   STOP("stop"),
-  FORCE_START("force-start");
+  FORCE_START("force-start"),
+  HANDOFF("handoff");
 
   private final String wire;
 

@@ -44,6 +44,7 @@ public final class KnownProperties {
           ConnectorSettings.SIMULATOR_WARMUP,
           ConnectorSettings.SIMULATOR_SYMBOLS,
           ConnectorSettings.SIMULATOR_FAILURE,
+          ConnectorSettings.STANDBY_WARM,
           ConsoleSettings.CONSOLE_CARDS_POLL,
           ConsoleSettings.CONSOLE_ACTIVITY_POLL,
           ConsoleSettings.CONSOLE_LATENCY_WARN,

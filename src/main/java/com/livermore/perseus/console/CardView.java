@@ -108,7 +108,7 @@ public record CardView(
         standbys(s));
   }
 
-  /** "1 standby on host-b", "2 standbys on a, b", or null. */
+  /** "1 standby on host-b (warm)", "2 standbys on a (preparing 40%), b (cold)", or null. */
   static String standbys(ExchangeStatus s) {
     if (s.standbys() == null || s.standbys().isEmpty()) return null;
     int n = s.standbys().size();
@@ -117,8 +117,17 @@ public record CardView(
         + String.join(
             ", ",
             s.standbys().stream()
-                .map(w -> w.hostname() == null ? w.instanceId() : w.hostname())
+                .map(
+                    w ->
+                        (w.hostname() == null ? w.instanceId() : w.hostname())
+                            + " ("
+                            + readiness(w)
+                            + ")")
                 .toList());
+  }
+
+  private static String readiness(ExchangeStatus.Standby w) {
+    return "preparing".equals(w.readiness()) ? "preparing " + w.prepared() + "%" : w.readiness();
   }
 
   /** green / yellow / red against the configured thresholds; grey when unknown. */
@@ -154,6 +163,11 @@ public record CardView(
   public boolean canStop() {
     return !dead()
         && ("starting".equals(state) || "warming".equals(state) || "active".equals(state));
+  }
+
+  /** Handoff applies to a live owner with a standby to take over. */
+  public boolean canHandoff() {
+    return "alive".equals(liveness) && standbys != null && stoppedBy == null;
   }
 
   /** Start applies to a stopped exchange, or one an operator's stop holds back. */

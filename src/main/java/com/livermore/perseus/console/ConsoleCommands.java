@@ -1,6 +1,7 @@
 package com.livermore.perseus.console;
 
 import com.livermore.perseus.command.CommandOutcome;
+import com.livermore.perseus.command.CommandRefusedException;
 import com.livermore.perseus.command.CommandService;
 import com.livermore.perseus.command.CommandType;
 import jakarta.enterprise.context.RequestScoped;
@@ -8,6 +9,7 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.Optional;
 
 /** The card buttons of a network-admin: each sends a command and shows its outcome. */
 @Named
@@ -27,17 +29,28 @@ public class ConsoleCommands {
     CommandType type = CommandType.fromWire(command).orElseThrow();
     String user = faces.getExternalContext().getUserPrincipal().getName();
     // A Faces action answers in the same request: it waits on the outcome's completion.
-    commands
-        .execute(exchange, type, type == CommandType.FORCE_START, user)
-        .toCompletableFuture()
-        .join()
-        .ifPresentOrElse(
-            o -> show(o),
-            () ->
-                faces.addMessage(
-                    null,
-                    new FacesMessage(
-                        FacesMessage.SEVERITY_WARN, exchange + " is not known.", null)));
+    Optional<CommandOutcome> outcome;
+    try {
+      outcome =
+          commands
+              .execute(exchange, type, type == CommandType.FORCE_START, user)
+              .toCompletableFuture()
+              .join();
+    } catch (CommandRefusedException e) {
+      faces.addMessage(
+          null,
+          new FacesMessage(
+              FacesMessage.SEVERITY_WARN,
+              type.wireName() + " " + exchange + ": " + e.title(),
+              e.getMessage()));
+      return;
+    }
+    outcome.ifPresentOrElse(
+        o -> show(o),
+        () ->
+            faces.addMessage(
+                null,
+                new FacesMessage(FacesMessage.SEVERITY_WARN, exchange + " is not known.", null)));
   }
 
   private void show(CommandOutcome o) {

@@ -3,6 +3,7 @@ package com.livermore.perseus.instance;
 import com.livermore.perseus.config.LeaseSettings;
 import com.livermore.perseus.registry.ClaimOptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -19,6 +20,8 @@ import java.util.Optional;
  *       restart).
  *   <li>After Redis lost its data, a standby that had seen an epoch holds back for one TTL, so the
  *       owners re-claim first; the owner itself does not wait.
+ *   <li>After a clean handoff the old owner leaves the claim to the standby it told for two seconds
+ *       (no lock-delay: a clean release is not a loss).
  *   <li>Fencing never goes back: a claim asks for an epoch above any this instance has seen.
  * </ul>
  */
@@ -26,6 +29,7 @@ final class ClaimPolicy {
   private final Clock clock;
   private final LeaseSettings lease;
   private Instant notBefore = Instant.MIN;
+  private Instant handoffGraceUntil = Instant.MIN;
   private boolean firstClaim = true;
   private boolean formerOwner;
   private long ownEpoch;
@@ -39,8 +43,17 @@ final class ClaimPolicy {
 
   /** The terms of a claim tried now, or empty while this instance must wait. */
   synchronized Optional<ClaimOptions> next() {
+    return next(false);
+  }
+
+  /**
+   * As {@link #next()}; {@code told} when a handoff notice named this instance, which skips its own
+   * handoff grace (it may be handed the exchange straight back) but never a lock-delay.
+   */
+  synchronized Optional<ClaimOptions> next(boolean told) {
     Instant now = clock.instant();
     if (now.isBefore(notBefore)) return Optional.empty();
+    if (!told && now.isBefore(handoffGraceUntil)) return Optional.empty();
     boolean graceOver = dataLossGraceUntil != null && !now.isBefore(dataLossGraceUntil);
     if (dataLossGraceUntil != null && !graceOver && !formerOwner) return Optional.empty();
     return Optional.of(
@@ -85,6 +98,23 @@ final class ClaimPolicy {
     } else {
       notBefore = since.plus(lease.lockDelay());
     }
+  }
+
+  /**
+   * How long an owner that handed its exchange over leaves the claim to the standby it told: two
+   * seconds (the told standby claims within milliseconds), at most one heartbeat interval.
+   */
+  static Duration handoffGrace(LeaseSettings lease) {
+    Duration two = Duration.ofSeconds(2);
+    return lease.heartbeatInterval().compareTo(two) < 0 ? lease.heartbeatInterval() : two;
+  }
+
+  /**
+   * This instance handed its exchange over: it leaves the claim to the standby it told for {@code
+   * grace}, with no lock-delay (a clean release is not a loss).
+   */
+  synchronized void handedOver(Duration grace) {
+    handoffGraceUntil = clock.instant().plus(grace);
   }
 
   /** The epoch of the last lease this instance held (0 before its first), for its entries. */

@@ -7,6 +7,7 @@ import com.livermore.perseus.registry.ClaimOptions;
 import com.livermore.perseus.registry.ClaimOutcome;
 import com.livermore.perseus.registry.ErrorInfo;
 import com.livermore.perseus.registry.Lease;
+import com.livermore.perseus.store.ExchangeDirectory.StandbyEntry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -38,6 +39,8 @@ public final class ExchangeInstance implements LeaseKeeper.Listener {
   private final LeaseKeeper keeper;
   private final ExchangeWork work;
   private final StandbyAnnouncement standby;
+  private final Handoffs handoffs;
+  private final StandbyPreparation preparation;
   private final OwnerCommands commands;
   private final ClaimRefusals refusals;
   private final LossRecords losses;
@@ -56,6 +59,8 @@ public final class ExchangeInstance implements LeaseKeeper.Listener {
     this.keeper = p.keeper();
     this.work = p.work();
     this.standby = p.standby();
+    this.handoffs = p.handoffs();
+    this.preparation = p.preparation();
     this.commands = p.commands();
     this.refusals = p.refusals();
     this.losses = p.losses();
@@ -66,11 +71,18 @@ public final class ExchangeInstance implements LeaseKeeper.Listener {
     this.clock = p.clock();
     this.shuttingDown = p.shuttingDown();
     keeper.reportTo(this, this::redisAnswered);
+    handoffs.onNotice(this::claimNow);
   }
 
   /** Boot: try to claim at once. Never throws for Redis trouble; the heartbeat retries. */
   public void start() {
-    tryClaim();
+    tryClaim(false);
+  }
+
+  /** A handoff notice named this standby: claim now rather than at the next heartbeat. */
+  void claimNow() {
+    if (shuttingDown.get() || keeper.holds()) return;
+    tryClaim(true);
   }
 
   /**
@@ -85,22 +97,34 @@ public final class ExchangeInstance implements LeaseKeeper.Listener {
     try {
       events.closeThrottleWindows(clock.instant());
       if (keeper.holds()) renew();
-      else tryClaim();
+      else tryClaim(false);
     } finally {
       lock.unlock();
     }
   }
 
-  /** Shutdown: stopping → stopped, then compare-and-delete of the lease (see the keeper). */
+  /**
+   * Shutdown: stopping → stopped, then compare-and-delete of the lease (see the keeper), and a
+   * handoff notice to the first standby (warm ones first), which claims at once.
+   */
   public void shutdown() {
     shuttingDown.set(true);
     if (commands != null) commands.stopListening();
+    handoffs.stopListening();
+    preparation.cancel();
     standby.withdraw();
     lock.lock();
     try {
+      Lease held = keeper.current();
+      Optional<StandbyEntry> to = held == null ? Optional.empty() : firstStandby();
       work.stop();
       work.walkToStopped();
-      keeper.release(work::record);
+      String why =
+          to.map(s -> "on shutdown, for a handoff to " + s.instanceId() + " on " + s.hostname())
+              .orElse("on shutdown");
+      if (keeper.release(work::record, why)) {
+        handoffs.tell(held, to.map(StandbyEntry::instanceId).orElse(null));
+      }
     } catch (RuntimeException e) {
       LOG.warning(
           "Could not release the lease on "
@@ -111,6 +135,14 @@ public final class ExchangeInstance implements LeaseKeeper.Listener {
               + e.getMessage());
     } finally {
       lock.unlock();
+    }
+  }
+
+  private Optional<StandbyEntry> firstStandby() {
+    try {
+      return handoffs.target(null);
+    } catch (RuntimeException e) {
+      return Optional.empty(); // the standbys claim at their next heartbeat
     }
   }
 
@@ -151,6 +183,7 @@ public final class ExchangeInstance implements LeaseKeeper.Listener {
     }
     refusals.clear();
     standby.withdraw();
+    handoffs.stopListening();
     if (commands != null) commands.listen();
     work.start();
   }
@@ -177,19 +210,25 @@ public final class ExchangeInstance implements LeaseKeeper.Listener {
     }
   }
 
-  private void tryClaim() {
+  /** {@code told}: a handoff notice named this instance. */
+  private void tryClaim(boolean told) {
     lock.lock();
     try {
       if (keeper.holds() || shuttingDown.get()) return;
       losses.recordPending();
-      Optional<ClaimOptions> options = policy.next();
+      Optional<ClaimOptions> options = policy.next(told);
       if (options.isEmpty()) return; // lock-delay, or a standby's grace after a data loss
       Instant now = clock.instant();
       keeper.ensureRegistered(now);
       ActivityEntry registered =
           events
               .entry(EventType.REGISTERED, 0, now)
-              .withMessage("claimed " + config.exchange() + " on " + identity.hostname());
+              .withMessage(
+                  "claimed "
+                      + config.exchange()
+                      + " on "
+                      + identity.hostname()
+                      + (told ? ", handed over" : ""));
       ClaimOutcome outcome =
           keeper.claim(
               work.record(new Lease(config.exchange(), identity.instanceId(), 0), now)
@@ -214,6 +253,8 @@ public final class ExchangeInstance implements LeaseKeeper.Listener {
         }
         refusals.refused(outcome, now);
         standby.announce(now);
+        handoffs.listen();
+        preparation.begin();
       }
     } catch (RuntimeException e) {
       redis.failed(e);

@@ -43,6 +43,7 @@ final class ExchangeWork implements WorkRun.Host {
   private final BooleanSupplier shuttingDown;
   private final Duration retryAfter;
   private final Clock clock;
+  private final Runnable beforeStart;
   private final StateMachine machine;
   private volatile WorkRun run;
   private volatile Integer warmupProgress;
@@ -59,7 +60,8 @@ final class ExchangeWork implements WorkRun.Host {
       LongSupplier ownEpoch,
       BooleanSupplier shuttingDown,
       Duration retryAfter,
-      Clock clock) {
+      Clock clock,
+      Runnable beforeStart) {
     this.exchange = exchange;
     this.connector = connector;
     this.worker = worker;
@@ -72,6 +74,7 @@ final class ExchangeWork implements WorkRun.Host {
     this.shuttingDown = shuttingDown;
     this.retryAfter = retryAfter;
     this.clock = clock;
+    this.beforeStart = beforeStart;
     this.machine = new StateMachine(ConnectionState.IDLE, this::record, clock);
   }
 
@@ -119,6 +122,12 @@ final class ExchangeWork implements WorkRun.Host {
   void walkToStopped() {
     if (machine.state().isWorking()) moveQuietly(ConnectionState.STOPPING);
     if (machine.state() == ConnectionState.STOPPING) moveQuietly(ConnectionState.STOPPED);
+  }
+
+  /** A warm standby's preparation under way ends before the connector starts. */
+  @Override
+  public void awaitPreparation() {
+    beforeStart.run();
   }
 
   @Override

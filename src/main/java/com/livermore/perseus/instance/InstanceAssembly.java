@@ -116,6 +116,17 @@ public final class InstanceAssembly {
             redis,
             metrics,
             clock);
+    StandbyPreparation preparation =
+        new StandbyPreparation(
+            config.connector().warmStandby(),
+            exchange,
+            id.instanceId(),
+            connector,
+            stores.directory(),
+            worker,
+            config.lease().ttl());
+    Handoffs handoffs =
+        new Handoffs(exchange, id, stores.commands(), stores.directory(), leases, worker, clock);
     ExchangeWork work =
         new ExchangeWork(
             exchange,
@@ -129,11 +140,21 @@ public final class InstanceAssembly {
             policy::ownEpoch,
             shuttingDown::get,
             config.lease().heartbeatInterval(),
-            clock);
+            clock,
+            preparation::awaitAndConsume);
     OwnerCommands owner =
         commands
             ? new OwnerCommands(
-                exchange, id.hostname(), stores.commands(), leases, worker, lock, keeper, work)
+                exchange,
+                id.hostname(),
+                stores.commands(),
+                leases,
+                worker,
+                lock,
+                keeper,
+                work,
+                handoffs,
+                () -> policy.handedOver(ClaimPolicy.handoffGrace(config.lease())))
             : null;
     ClaimRefusals refusals = new ClaimRefusals(exchange, events, policy::ownEpoch);
     LossRecords losses =
@@ -161,7 +182,10 @@ public final class InstanceAssembly {
                 policy,
                 keeper,
                 work,
-                new StandbyAnnouncement(stores.directory(), exchange, id, config.lease().ttl()),
+                new StandbyAnnouncement(
+                    stores.directory(), exchange, id, config.lease().ttl(), preparation::percent),
+                handoffs,
+                preparation,
                 owner,
                 refusals,
                 losses,
@@ -184,6 +208,8 @@ public final class InstanceAssembly {
       LeaseKeeper keeper,
       ExchangeWork work,
       StandbyAnnouncement standby,
+      Handoffs handoffs,
+      StandbyPreparation preparation,
       OwnerCommands commands,
       ClaimRefusals refusals,
       LossRecords losses,

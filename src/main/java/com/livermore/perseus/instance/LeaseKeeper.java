@@ -203,15 +203,18 @@ final class LeaseKeeper {
     lose(held, cause, null);
   }
 
-  /** Compare-and-delete of the lease with its final record and {@code deregistered} entry. */
-  void release(Records records) {
+  /**
+   * Compare-and-delete of the lease with its final record and {@code deregistered} entry, saying
+   * why ("on shutdown", "for a handoff to …"); true when the lease was ours and is now deleted.
+   */
+  boolean release(Records records, String why) {
     Lease held = current();
-    if (held == null) return;
+    if (held == null) return false;
     Instant now = clock.instant();
     ActivityEntry bye =
         events
             .entry(EventType.DEREGISTERED, held.epoch(), now)
-            .withMessage("released " + held.exchange() + " on shutdown");
+            .withMessage("released " + held.exchange() + " " + why);
     boolean released = store.release(held, records.at(held, now), events.retention(), bye);
     if (released) events.written(bye);
     lose(held, Cause.RELEASED, null);
@@ -221,7 +224,8 @@ final class LeaseKeeper {
                 ? "Released the lease on " + held.exchange() + " (epoch " + held.epoch() + ")."
                 : "The lease on "
                     + held.exchange()
-                    + " was no longer ours at shutdown; nothing released.");
+                    + " was no longer ours at release; nothing released.");
+    return released;
   }
 
   /**

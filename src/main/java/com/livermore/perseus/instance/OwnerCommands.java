@@ -4,9 +4,15 @@ import com.livermore.perseus.command.Command;
 import com.livermore.perseus.command.CommandOutcome;
 import com.livermore.perseus.command.CommandOutcome.Result;
 import com.livermore.perseus.lifecycle.ConnectionState;
+import com.livermore.perseus.registry.Lease;
 import com.livermore.perseus.registry.OperatorIntent;
+import com.livermore.perseus.registry.OwnerRecord;
+import com.livermore.perseus.registry.RecordJson;
 import com.livermore.perseus.store.CommandBus;
+import com.livermore.perseus.store.ExchangeDirectory;
 import com.livermore.perseus.store.LeaseStore;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.Lock;
 import java.util.logging.Logger;
@@ -16,10 +22,13 @@ import java.util.logging.Logger;
  * command channel, runs each command off the Redis client's thread under the instance lock, and
  * writes back the outcome the caller waits for. {@code stop} walks the work to stopped, keeps the
  * lease (so no standby takes over) and records the intent; {@code start} lifts the intent and
- * starts the work again.
+ * starts the work again; {@code handoff} stops the work, releases the lease and tells a standby.
  */
 final class OwnerCommands {
   private static final Logger LOG = Logger.getLogger(OwnerCommands.class.getName());
+
+  /** How long a handoff waits to name the new owner in its outcome. */
+  private static final Duration HANDOFF_WAIT = Duration.ofSeconds(3);
 
   private final String exchange;
   private final String hostname;
@@ -29,6 +38,8 @@ final class OwnerCommands {
   private final Lock lock;
   private final LeaseKeeper keeper;
   private final ExchangeWork work;
+  private final Handoffs handoffs;
+  private final Runnable handedOver;
   private Integer listenerId;
 
   OwnerCommands(
@@ -39,7 +50,9 @@ final class OwnerCommands {
       Executor worker,
       Lock lock,
       LeaseKeeper keeper,
-      ExchangeWork work) {
+      ExchangeWork work,
+      Handoffs handoffs,
+      Runnable handedOver) {
     this.exchange = exchange;
     this.hostname = hostname;
     this.bus = bus;
@@ -48,6 +61,8 @@ final class OwnerCommands {
     this.lock = lock;
     this.keeper = keeper;
     this.work = work;
+    this.handoffs = handoffs;
+    this.handedOver = handedOver;
   }
 
   synchronized void listen() {
@@ -80,6 +95,7 @@ final class OwnerCommands {
           switch (command.command()) {
             case STOP -> stop(command);
             case START -> start(command);
+            case HANDOFF -> handoff(command);
             case FORCE_START ->
                 CommandOutcome.of(command, Result.REFUSED, "force-start is not sent to the owner");
           };
@@ -145,6 +161,75 @@ final class OwnerCommands {
       return CommandOutcome.of(command, Result.ACCEPTED, "starting on " + hostname);
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Stops the work (recorded), releases the lease with compare-and-delete, tells the chosen
+   * standby, and reports who holds the exchange a moment later.
+   */
+  private CommandOutcome handoff(Command command) {
+    Lease released;
+    ExchangeDirectory.StandbyEntry target;
+    lock.lock();
+    try {
+      if (!keeper.holds()) return notOwner(command);
+      Optional<ExchangeDirectory.StandbyEntry> to = handoffs.target(command.to());
+      if (to.isEmpty()) {
+        return CommandOutcome.of(
+            command,
+            Result.REFUSED,
+            command.to() == null
+                ? "no live standby of " + exchange + " to hand over to"
+                : "instance " + command.to() + " is not a live standby of " + exchange);
+      }
+      target = to.get();
+      released = keeper.current();
+      work.stop();
+      work.walkToStopped();
+      String why = "for a handoff to " + target.instanceId() + " on " + target.hostname();
+      if (released == null || !keeper.release(work::record, why)) return notOwner(command);
+      handedOver.run();
+      stopListening();
+    } finally {
+      lock.unlock();
+    }
+    long told = System.nanoTime();
+    handoffs.tell(released, target.instanceId());
+    return handoffs
+        .newHolder(released, HANDOFF_WAIT)
+        .flatMap(OwnerCommands::readable)
+        .map(
+            holder ->
+                CommandOutcome.of(
+                    command,
+                    Result.DONE,
+                    "handed over to "
+                        + holder.instanceId()
+                        + " on "
+                        + holder.hostname()
+                        + " (epoch "
+                        + holder.epoch()
+                        + ") "
+                        + (System.nanoTime() - told) / 1_000_000
+                        + " ms after the release"))
+        .orElseGet(
+            () ->
+                CommandOutcome.of(
+                    command,
+                    Result.ACCEPTED,
+                    "released; "
+                        + target.instanceId()
+                        + " was told but holds no lease yet; a standby claims "
+                        + exchange
+                        + " within one heartbeat"));
+  }
+
+  private static Optional<OwnerRecord> readable(String raw) {
+    try {
+      return Optional.ofNullable(RecordJson.readOwner(raw));
+    } catch (RuntimeException e) {
+      return Optional.empty();
     }
   }
 

@@ -16,6 +16,9 @@ final class WorkRun implements Runnable, ConnectorContext {
 
   /** The instance side a run needs: recorded transitions, progress and errors. */
   interface Host {
+    /** Waits for a standby's preparation still under way (none: returns at once). */
+    void awaitPreparation();
+
     /** Records and enters {@code to}; false when the run must end (lease lost, stop requested). */
     boolean enter(WorkRun run, ConnectionState to);
 
@@ -55,6 +58,7 @@ final class WorkRun implements Runnable, ConnectorContext {
   @Override
   public void run() {
     if (!host.enter(this, ConnectionState.STARTING)) return;
+    host.awaitPreparation();
     if (!step(() -> connector.start(this))) return;
     if (!host.enter(this, ConnectionState.WARMING)) return;
     if (!step(() -> connector.warmUp(this))) return;

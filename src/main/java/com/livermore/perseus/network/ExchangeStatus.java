@@ -44,8 +44,26 @@ public record ExchangeStatus(
     OperatorIntent stoppedByOperator,
     List<Standby> standbys) {
 
-  /** An instance waiting to take the exchange over. */
-  public record Standby(String instanceId, String hostname) {}
+  /**
+   * An instance waiting to take the exchange over, and how ready it is: {@code warm} (its connector
+   * is prepared, {@code prepared} 100), {@code preparing} (with the percent done) or {@code cold}
+   * (it prepares nothing; {@code perseus.standby.warm} is off).
+   */
+  public record Standby(String instanceId, String hostname, String readiness, int prepared) {
+    public Standby(String instanceId, String hostname) {
+      this(instanceId, hostname, "cold", 0);
+    }
+
+    /** From the percent a standby recorded ({@code -1}: none). */
+    public static Standby of(String instanceId, String hostname, int prepared) {
+      if (prepared < 0) return new Standby(instanceId, hostname);
+      return new Standby(instanceId, hostname, prepared >= 100 ? "warm" : "preparing", prepared);
+    }
+
+    public boolean warm() {
+      return "warm".equals(readiness);
+    }
+  }
 
   public ExchangeStatus(
       String exchange,

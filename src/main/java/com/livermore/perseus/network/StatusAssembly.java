@@ -1,12 +1,12 @@
 package com.livermore.perseus.network;
 
 import com.livermore.perseus.registry.OperatorIntent;
+import com.livermore.perseus.store.ExchangeDirectory;
 import com.livermore.perseus.store.NetworkReads;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +69,7 @@ final class StatusAssembly {
       ExchangeStatus status = exact.getOrDefault(id, statuses.get(i));
       String intent = intents.apply(id);
       if (intent != null) status = status.withIntent(OperatorIntent.parse(intent));
-      statuses.set(i, status.withStandbys(standbys(plan.standbys(i))));
+      statuses.set(i, status.withStandbys(standbys(plan.standbyEntries(i))));
     }
     return new Statuses(now, statuses, recoveries(plan.recoveries()));
   }
@@ -106,14 +106,11 @@ final class StatusAssembly {
     return json -> records.read(id, json);
   }
 
-  private static List<ExchangeStatus.Standby> standbys(Collection<String> members) {
+  private static List<ExchangeStatus.Standby> standbys(
+      List<ExchangeDirectory.StandbyEntry> entries) {
     List<ExchangeStatus.Standby> out = new ArrayList<>();
-    for (String m : members) {
-      int bar = m.indexOf('|');
-      out.add(
-          bar < 0
-              ? new ExchangeStatus.Standby(m, null)
-              : new ExchangeStatus.Standby(m.substring(0, bar), m.substring(bar + 1)));
+    for (ExchangeDirectory.StandbyEntry e : entries) {
+      out.add(ExchangeStatus.Standby.of(e.instanceId(), e.hostname(), e.prepared()));
     }
     return out;
   }

@@ -16,6 +16,7 @@ import org.redisson.client.codec.StringCodec;
  * where only the owning instance listens; the owner writes the outcome to {@code
  * exchange:{x}:command:<id>} (ten minutes) and announces it on {@code
  * perseus:command-outcomes:{x}}, so the caller is woken by the answer instead of polling for it.
+ * Handoff notices go on {@code perseus:handoff:{x}}, where the standbys listen.
  */
 public class CommandBus {
   private static final Duration OUTCOME_TTL = Duration.ofMinutes(10);
@@ -41,6 +42,21 @@ public class CommandBus {
 
   public void unsubscribe(String exchange, int listenerId) {
     topic(keys.commandChannel(exchange)).removeListener(listenerId);
+  }
+
+  /** Tells the standbys of {@code exchange} that its lease was released cleanly. */
+  public long publishHandoff(String exchange, String noticeJson) {
+    return topic(keys.handoffChannel(exchange)).publish(noticeJson);
+  }
+
+  /** Listens for handoff notices on {@code exchange}; returns the listener id. */
+  public int subscribeHandoffs(String exchange, Consumer<String> handler) {
+    return topic(keys.handoffChannel(exchange))
+        .addListener(String.class, (channel, json) -> handler.accept(json));
+  }
+
+  public void unsubscribeHandoffs(String exchange, int listenerId) {
+    topic(keys.handoffChannel(exchange)).removeListener(listenerId);
   }
 
   /** Stores a command's outcome and announces it, in one round trip. */

@@ -50,6 +50,19 @@ public final class Keys {
     return prefix + "perseus:command-outcomes:{" + exchange + "}";
   }
 
+  /** Pub/sub channel on which an owner that released its lease cleanly tells the standbys. */
+  public String handoffChannel(String exchange) {
+    return prefix + "perseus:handoff:{" + exchange + "}";
+  }
+
+  /**
+   * How far each warm standby has prepared its connector: a hash of {@code instanceId} to percent
+   * (100: warm), expiring one TTL after the last announcement.
+   */
+  public String prepared(String exchange) {
+    return prefix + "exchange:{" + exchange + "}:prepared";
+  }
+
   /**
    * Standbys waiting for the exchange: a sorted set of {@code instanceId|hostname} scored by expiry
    * (ms).

@@ -67,7 +67,10 @@ public class NetworkReads {
     RBatch batch = redisson.createBatch(BatchOptions.defaults());
     List<RFuture<Collection<String>>> standbys = new ArrayList<>(ids.size());
     List<RFuture<Long>> ttls = new ArrayList<>(ids.size());
+    List<RFuture<Map<String, String>>> prepared = new ArrayList<>(ids.size());
     for (String id : ids) {
+      prepared.add(
+          batch.<String, String>getMap(keys.prepared(id), StringCodec.INSTANCE).readAllMapAsync());
       ttls.add(batch.getBucket(keys.instance(id), StringCodec.INSTANCE).remainTimeToLiveAsync());
       standbys.add(
           batch
@@ -82,7 +85,7 @@ public class NetworkReads {
         withRecovery || !ids.isEmpty()
             ? batch.executeAsync().toCompletableFuture()
             : CompletableFuture.completedFuture(null);
-    return new Plan(ids, leases, intents, ttls, standbys, recovered, sent);
+    return new Plan(ids, leases, intents, ttls, standbys, prepared, recovered, sent);
   }
 
   /** The requests of one read, sent; each accessor waits for its answer. */
@@ -92,6 +95,7 @@ public class NetworkReads {
     private final CompletableFuture<Map<String, String>> intents;
     private final List<RFuture<Long>> ttls;
     private final List<RFuture<Collection<String>>> standbys;
+    private final List<RFuture<Map<String, String>>> prepared;
     private final RFuture<Map<String, String>> recovered;
     private final CompletableFuture<?> sent;
 
@@ -101,6 +105,7 @@ public class NetworkReads {
         CompletableFuture<Map<String, String>> intents,
         List<RFuture<Long>> ttls,
         List<RFuture<Collection<String>>> standbys,
+        List<RFuture<Map<String, String>>> prepared,
         RFuture<Map<String, String>> recovered,
         CompletableFuture<?> sent) {
       this.ids = ids;
@@ -108,6 +113,7 @@ public class NetworkReads {
       this.intents = intents;
       this.ttls = ttls;
       this.standbys = standbys;
+      this.prepared = prepared;
       this.recovered = recovered;
       this.sent = sent;
     }
@@ -140,6 +146,12 @@ public class NetworkReads {
     /** The live standbys of the {@code i}-th exchange ({@code instanceId|hostname}). */
     public Collection<String> standbys(int i) {
       return standbys.get(i).toCompletableFuture().join();
+    }
+
+    /** The live standbys of the {@code i}-th exchange with how far each has prepared. */
+    public List<ExchangeDirectory.StandbyEntry> standbyEntries(int i) {
+      return ExchangeDirectory.standbyEntries(
+          standbys(i), prepared.get(i).toCompletableFuture().join());
     }
 
     /** {@code network:recovery} (exchange to time), or empty when it was not asked for. */
