@@ -208,9 +208,9 @@ final class OwnerCommands {
                         + holder.instanceId()
                         + " on "
                         + holder.hostname()
-                        + " (epoch "
+                        + " under epoch "
                         + holder.epoch()
-                        + ") "
+                        + ", "
                         + (System.nanoTime() - told) / 1_000_000
                         + " ms after the release"))
         .orElseGet(

@@ -1,5 +1,6 @@
 package com.livermore.perseus.demo;
 
+import com.livermore.perseus.config.ConnectorSettings;
 import com.livermore.perseus.config.PublicIpSettings;
 import com.livermore.perseus.config.RedisSettings;
 import com.livermore.perseus.registry.OwnerRecord;
@@ -36,7 +37,7 @@ public final class DemoNetwork {
   private final String adminPassword = password();
   private final String viewerPassword = password();
 
-  record Instance(String exchange, int port, PayaraProcess process, Path log) {}
+  record Instance(String name, String exchange, int port, PayaraProcess process, Path log) {}
 
   public static void main(String[] args) throws Exception {
     new DemoNetwork().run(Path.of(args.length > 0 ? args[0] : "target"));
@@ -68,8 +69,10 @@ public final class DemoNetwork {
     }
 
     for (String exchange : EXCHANGES) {
-      instances.add(launch(exchange, war, micro, runDir));
+      instances.add(launch(exchange, exchange, war, micro, runDir));
     }
+    // A second coinbase instance: whichever claims second waits as its warm standby.
+    instances.add(launch("coinbase", "coinbase-2", war, micro, runDir));
     say(
         "Starting "
             + instances.size()
@@ -79,7 +82,7 @@ public final class DemoNetwork {
     awaitActive(Duration.ofMinutes(4));
     for (Instance i : instances) {
       if (!i.process().awaitWeb(Duration.ofMinutes(2)))
-        say("  " + i.exchange() + "'s web console does not answer yet; see " + i.log());
+        say("  " + i.name() + "'s web console does not answer yet; see " + i.log());
     }
 
     say("");
@@ -87,8 +90,8 @@ public final class DemoNetwork {
     for (Instance i : instances) {
       say(
           String.format(
-              "  %-9s http://127.0.0.1:%d/   (pid %d, log %s)",
-              i.exchange(), i.port(), i.process().pid(), i.log()));
+              "  %-10s http://127.0.0.1:%d/   (pid %d, log %s)",
+              i.name(), i.port(), i.process().pid(), i.log()));
     }
     say("");
     int api = instances.get(0).port();
@@ -122,16 +125,16 @@ public final class DemoNetwork {
       say("  redis-cli -p " + redis.port() + " XRANGE 'logs:network:{coinbase}' - +");
       say("");
     }
+    say(
+        "coinbase runs on two instances: one owns it, the other waits as a warm standby. Press"
+            + " 'Hand over' on the coinbase card (as admin) and watch the exchange move; stop one"
+            + " with Ctrl-C and the other takes over at once.");
+    say("");
     say("Press Ctrl-C to stop the network (leases are released and 'deregistered' is recorded).");
     while (true) {
       for (Instance i : instances) {
         if (!stopping && !i.process().isAlive()) {
-          say(
-              i.exchange()
-                  + " instance exited (code "
-                  + i.process().exitValue()
-                  + "); see "
-                  + i.log());
+          say(i.name() + " instance exited (code " + i.process().exitValue() + "); see " + i.log());
           instances.remove(i);
           break;
         }
@@ -140,7 +143,7 @@ public final class DemoNetwork {
     }
   }
 
-  private Instance launch(String exchange, Path war, Path micro, Path runDir) {
+  private Instance launch(String exchange, String name, Path war, Path micro, Path runDir) {
     Map<String, String> props =
         TestConfig.exchange(exchange)
             .redis(redisAddress)
@@ -154,6 +157,7 @@ public final class DemoNetwork {
             .heartbeat("5s", "15s")
             .admin("demo-ops@" + exchange + ".example")
             .warmup("8s")
+            .set(ConnectorSettings.STANDBY_WARM, "true") // the standby prepares while it waits
             .set(PublicIpSettings.PUBLIC_IP_ENABLED, "true") // a demo shows the public IP
             .properties();
     // The users (with their hashes) go through the environment, never the command line `ps` shows.
@@ -164,8 +168,8 @@ public final class DemoNetwork {
                 + UserDirectory.hash(adminPassword.toCharArray())
                 + ",viewer:network-viewer:"
                 + UserDirectory.hash(viewerPassword.toCharArray()));
-    PayaraProcess p = PayaraProcess.start(war, micro, runDir.resolve(exchange), props, env);
-    return new Instance(exchange, p.port(), p, p.log());
+    PayaraProcess p = PayaraProcess.start(war, micro, runDir.resolve(name), props, env);
+    return new Instance(name, exchange, p.port(), p, p.log());
   }
 
   private void awaitActive(Duration timeout) throws InterruptedException {
@@ -249,15 +253,11 @@ public final class DemoNetwork {
               if (i.process().stop()) {
                 say(
                     "  "
-                        + i.exchange()
+                        + i.name()
                         + " stopped"
                         + (released(i.exchange()) ? "; lease released" : ""));
               } else {
-                say(
-                    "  "
-                        + i.exchange()
-                        + " did not stop within 30 s; killed pid "
-                        + i.process().pid());
+                say("  " + i.name() + " did not stop within 30 s; killed pid " + i.process().pid());
               }
             });
     if (redis != null) {
