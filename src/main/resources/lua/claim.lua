@@ -13,8 +13,8 @@
 --             before (Redis lost its data: the owners re-claim first)
 --   entry     field/value pairs of the 'registered' entry, without epoch
 -- Returns 'ok:' and the epoch when claimed; 'took-over:' and the epoch when a restarted instance
--- took over its own orphaned lease (same node name and host); 'held:' and the holder's record when
--- someone else holds it; 'stopped:' and the intent when an operator stopped the exchange (nobody
+-- took over its own orphaned lease (same node name and host); 'held:', the lease's PTTL in ms, ':'
+-- and the holder's record when someone else holds it (a standby may try again when it expires); 'stopped:' and the intent when an operator stopped the exchange (nobody
 -- may claim it until a start); 'held-back' when Redis lost its data and this (standby) claim must
 -- give the owner time to re-claim.
 local terms = cjson.decode(ARGV[2])
@@ -22,11 +22,11 @@ local holder = redis.call('GET', KEYS[1])
 local takeover = false
 if holder then
   if terms['node'] == '' then
-    return reply('held', holder)
+    return reply('held', redis.call('PTTL', KEYS[1]) .. ':' .. holder)
   end
   local ok, h = pcall(cjson.decode, holder)
   if not (ok and type(h) == 'table' and h['nodeName'] == terms['node'] and h['hostname'] == terms['host']) then
-    return reply('held', holder)
+    return reply('held', redis.call('PTTL', KEYS[1]) .. ':' .. holder)
   end
   takeover = true
 end

@@ -132,6 +132,7 @@ final class Failover {
             settings, InstanceStores.on(redisson, keys, settings.activity(), Clock.systemUTC()))
         .connector(new SimulatedConnector(settings))
         .worker(worker)
+        .scheduler(timers)
         .build();
   }
 

@@ -11,6 +11,8 @@ import com.livermore.perseus.store.ExchangeDirectory.StandbyEntry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
@@ -50,6 +52,8 @@ public final class ExchangeInstance implements LeaseKeeper.Listener {
   private final InstanceMetrics metrics;
   private final Clock clock;
   private final AtomicBoolean shuttingDown;
+  private final ScheduledExecutorService scheduler;
+  private final AtomicBoolean expiryClaimPending = new AtomicBoolean();
 
   ExchangeInstance(InstanceAssembly.Parts p) {
     this.config = p.config();
@@ -70,6 +74,7 @@ public final class ExchangeInstance implements LeaseKeeper.Listener {
     this.metrics = p.metrics();
     this.clock = p.clock();
     this.shuttingDown = p.shuttingDown();
+    this.scheduler = p.scheduler();
     keeper.reportTo(this, this::redisAnswered);
     handoffs.onNotice(this::claimNow);
   }
@@ -251,6 +256,7 @@ public final class ExchangeInstance implements LeaseKeeper.Listener {
         if (outcome instanceof ClaimOutcome.Conflict c && c.holder() != null) {
           policy.refusedBy(c.holder().epoch());
         }
+        if (outcome instanceof ClaimOutcome.Conflict c) claimAtExpiry(c.expiresInMs());
         refusals.refused(outcome, now);
         standby.announce(now);
         handoffs.listen();
@@ -260,6 +266,28 @@ public final class ExchangeInstance implements LeaseKeeper.Listener {
       redis.failed(e);
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * A lease that expires before this standby's next tick (its owner stopped renewing: a live one
+   * renews every interval, so its lease never runs that low) is claimed again the moment it
+   * expires, as a lock waiter would, rather than up to one interval later.
+   */
+  private void claimAtExpiry(long expiresInMs) {
+    long interval = config.lease().heartbeatInterval().toMillis();
+    if (scheduler == null || expiresInMs < 0 || expiresInMs >= interval) return;
+    if (!expiryClaimPending.compareAndSet(false, true)) return;
+    try {
+      scheduler.schedule(
+          () -> {
+            expiryClaimPending.set(false);
+            if (!shuttingDown.get() && !keeper.holds()) tryClaim(false);
+          },
+          expiresInMs + 1,
+          TimeUnit.MILLISECONDS);
+    } catch (RuntimeException e) {
+      expiryClaimPending.set(false); // the next tick claims
     }
   }
 

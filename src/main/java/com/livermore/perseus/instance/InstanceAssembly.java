@@ -9,6 +9,7 @@ import com.livermore.perseus.store.LeaseStore;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -32,6 +33,7 @@ public final class InstanceAssembly {
   private InstanceMetrics metrics = InstanceMetrics.NONE;
   private Consumer<ActivityEntry> notify = e -> {};
   private boolean commands;
+  private ScheduledExecutorService scheduler;
 
   private InstanceAssembly(PerseusConfig config, InstanceStores stores) {
     this.config = Objects.requireNonNull(config, "config");
@@ -76,6 +78,15 @@ public final class InstanceAssembly {
   /** Receives every entry the instance writes, once stored (the webhook notifier). */
   public InstanceAssembly notifications(Consumer<ActivityEntry> notify) {
     this.notify = notify;
+    return this;
+  }
+
+  /**
+   * Where a standby schedules its claim for the moment a dying owner's lease expires (the
+   * container's managed scheduler); without one it claims at its next tick.
+   */
+  public InstanceAssembly scheduler(ScheduledExecutorService scheduler) {
+    this.scheduler = scheduler;
     return this;
   }
 
@@ -193,7 +204,8 @@ public final class InstanceAssembly {
                 events,
                 snapshot,
                 metrics,
-                clock));
+                clock,
+                scheduler));
     metrics.leasesHeld(() -> keeper.holds() ? 1 : 0);
     return instance;
   }
@@ -217,5 +229,6 @@ public final class InstanceAssembly {
       InstanceEvents events,
       RecordSnapshot snapshot,
       InstanceMetrics metrics,
-      Clock clock) {}
+      Clock clock,
+      ScheduledExecutorService scheduler) {}
 }

@@ -19,6 +19,7 @@ import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -44,6 +45,7 @@ public class InstanceRuntime {
   @Inject WebhookNotifier notifier;
   @Resource TimerService timers;
   @Resource ManagedExecutorService executor;
+  @Resource ManagedScheduledExecutorService scheduler;
 
   private ExchangeInstance instance;
   private Timer heartbeat;
@@ -54,6 +56,7 @@ public class InstanceRuntime {
         InstanceAssembly.of(config, stores)
             .connector(connector())
             .worker(executor)
+            .scheduler(scheduler)
             .metrics(metrics)
             .notifications(notifier::offer)
             .acceptingCommands()

@@ -33,14 +33,32 @@ public sealed interface ClaimOutcome {
    * Another instance holds the lease. {@code holder} is its record, or null when the stored value
    * could not be read as one ({@code raw} keeps it for the message).
    */
-  record Conflict(OwnerRecord holder, String raw) implements ClaimOutcome {
+  record Conflict(OwnerRecord holder, String raw, long expiresInMs) implements ClaimOutcome {
+
+    public Conflict(OwnerRecord holder, String raw) {
+      this(holder, raw, -1);
+    }
 
     /** A conflict with whatever the lease key holds, readable or not. */
     public static Conflict of(String raw) {
+      return of(raw, -1);
+    }
+
+    /** From the claim script's {@code <pttl>:<record>}. */
+    public static Conflict ofTimedReply(String payload) {
+      int colon = payload.indexOf(':');
+      if (colon > 0 && payload.substring(0, colon).matches("-?[0-9]{1,12}")) {
+        return of(payload.substring(colon + 1), Long.parseLong(payload.substring(0, colon)));
+      }
+      return of(payload);
+    }
+
+    /** As {@link #of(String)}, with the lease's time left as Redis measured it (-1: unknown). */
+    public static Conflict of(String raw, long expiresInMs) {
       try {
-        return new Conflict(RecordJson.readOwner(raw), raw);
+        return new Conflict(RecordJson.readOwner(raw), raw, expiresInMs);
       } catch (UnreadableRecordException e) {
-        return new Conflict(null, raw);
+        return new Conflict(null, raw, expiresInMs);
       }
     }
 

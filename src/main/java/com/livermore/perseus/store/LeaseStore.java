@@ -115,7 +115,7 @@ public class LeaseStore {
       case "ok" -> new ClaimOutcome.Claimed(new Lease(x, draft.instanceId(), reply.epoch()), false);
       case "took-over" ->
           new ClaimOutcome.Claimed(new Lease(x, draft.instanceId(), reply.epoch()), true);
-      case "held" -> ClaimOutcome.Conflict.of(reply.payload());
+      case "held" -> ClaimOutcome.Conflict.ofTimedReply(reply.payload());
       case "stopped" -> new ClaimOutcome.HeldBack(OperatorIntent.parse(reply.payload()));
       case "held-back" -> new ClaimOutcome.AfterDataLoss();
       default -> throw reply.unexpected("claim.lua");

@@ -362,6 +362,32 @@ class ExchangeInstanceIT {
   }
 
   @Test
+  void aStandbyClaimsTheMomentADeadOwnersLeaseExpiresNotAtItsNextTick() throws Exception {
+    PerseusConfig slow = settings().heartbeat("3s", "9s").read();
+    ExchangeInstance owner = instances.create(slow, new RecordingConnector());
+    owner.start(); // and never beats again: its lease expires 9 s after this claim
+    long claimedAt = System.nanoTime();
+    assertThat(lease().instanceId()).isEqualTo(owner.identity().instanceId());
+    Thread.sleep(1_500);
+    ExchangeInstance standby = instances.create(slow, new RecordingConnector());
+    standby.start(); // refused with 7.5 s left: more than an interval, nothing scheduled
+    instances.beat(standby, slow); // ticks at 4.5 s, 7.5 s and 10.5 s after the owner's claim
+
+    // At its 7.5 s tick the lease has 1.5 s left, less than an interval: the standby claims at
+    // the expiry (9 s), not at its 10.5 s tick.
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> lease() != null && !owner.identity().instanceId().equals(lease().instanceId()));
+    Duration claimed = Duration.ofNanos(System.nanoTime() - claimedAt);
+    assertThat(lease().instanceId()).isEqualTo(standby.identity().instanceId());
+    assertThat(claimed)
+        .as("claimed at the lease's expiry (9 s), before the standby's next tick (10.5 s)")
+        .isBetween(Duration.ofMillis(8_900), Duration.ofMillis(10_000));
+    instances.forget(owner);
+  }
+
+  @Test
   void aRestartOnTheSameNodeTakesOverItsOwnOrphanedLeaseAtOnce() {
     ExchangeInstance crashed =
         instance(settings().nodeName("node-1").read(), new RecordingConnector());

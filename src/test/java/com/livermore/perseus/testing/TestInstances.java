@@ -64,7 +64,8 @@ public final class TestInstances implements AutoCloseable {
                             config.redis().replicaAcks(),
                             Clock.systemUTC()))
                     .connector(connector)
-                    .worker(worker))
+                    .worker(worker)
+                    .scheduler(beats))
             .build();
     running.add(instance);
     return instance;
