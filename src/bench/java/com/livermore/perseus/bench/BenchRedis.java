@@ -28,6 +28,14 @@ final class BenchRedis {
     return client;
   }
 
+  /** A client of its own to {@code address}, configured as the application's. */
+  static RedissonClient connectTo(String address) {
+    return Redisson.create(
+        RedisClientProducer.redissonConfig(
+            new RedisSettings(
+                List.of(URI.create(address)), RedisMode.SINGLE, Optional.empty(), "")));
+  }
+
   private static volatile RedissonClient replicated;
   private static volatile int replicatedPort;
 

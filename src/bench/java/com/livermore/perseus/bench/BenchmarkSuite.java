@@ -36,7 +36,12 @@ public final class BenchmarkSuite {
       BenchRedis.connectReplicated(replicated.address(), replicated.port());
       try {
         String only = System.getProperty("perseus.bench.only", "").trim();
-        rows.addAll(JmhRows.run(only));
+        boolean handoffOnly = only.equals("handoff");
+        if (!handoffOnly) rows.addAll(JmhRows.run(only));
+        if (only.isEmpty() || handoffOnly) {
+          rows.addAll(PlannedHandoff.measure(redisson, redis.address()));
+          rows.addAll(LeaderRace.measure());
+        }
         if (only.isEmpty()) {
           try (BenchServer server = BenchServer.start(target, redis.address())) {
             Fixtures.seedNetwork(

@@ -32,7 +32,38 @@ record ResultRow(
     @JsonInclude(JsonInclude.Include.NON_NULL) Double perseusRequestsPerSecond,
     @JsonInclude(JsonInclude.Include.NON_NULL) Double baselineRequestsPerSecond,
     @JsonInclude(JsonInclude.Include.NON_NULL) Long responseBytes,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) String note,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String unit) {
+
+  /** A row of times (microseconds). */
+  ResultRow(
+      String operation,
+      double perseusMedianMicros,
+      double perseusP99Micros,
+      Double baselineMedianMicros,
+      Double baselineP99Micros,
+      Double ratio,
+      String goal,
+      boolean met,
+      Double perseusRequestsPerSecond,
+      Double baselineRequestsPerSecond,
+      Long responseBytes,
+      String note) {
+    this(
+        operation,
+        perseusMedianMicros,
+        perseusP99Micros,
+        baselineMedianMicros,
+        baselineP99Micros,
+        ratio,
+        goal,
+        met,
+        perseusRequestsPerSecond,
+        baselineRequestsPerSecond,
+        responseBytes,
+        note,
+        null);
+  }
 
   /** A latency row: met when the ratio of the medians is at most {@code maxRatio}. */
   static ResultRow latency(String operation, Latency perseus, Latency baseline, double maxRatio) {

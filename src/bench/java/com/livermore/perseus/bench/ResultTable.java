@@ -22,10 +22,10 @@ final class ResultTable {
               String.join(
                   " | ",
                   r.operation(),
-                  time(r.perseusMedianMicros()),
-                  time(r.perseusP99Micros()),
-                  time(r.baselineMedianMicros()),
-                  time(r.baselineP99Micros()),
+                  value(r, r.perseusMedianMicros()),
+                  value(r, r.perseusP99Micros()),
+                  value(r, r.baselineMedianMicros()),
+                  value(r, r.baselineP99Micros()),
                   r.ratio() == null ? "—" : String.format(Locale.ROOT, "%.2f×", r.ratio()),
                   r.goal(),
                   r.met() ? "yes" : "**no**",
@@ -38,6 +38,12 @@ final class ResultTable {
   static void writeJson(List<ResultRow> rows, Path file) throws IOException {
     Files.createDirectories(file.getParent());
     RecordJson.mapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), rows);
+  }
+
+  /** A time, or a count in the row's unit (e.g. "commands"). */
+  private static String value(ResultRow r, Double v) {
+    if (r.unit() == null || v == null) return time(v);
+    return String.format(Locale.ROOT, "%.1f %s", v, r.unit());
   }
 
   /** Microseconds as µs, ms or s, whichever reads best. */

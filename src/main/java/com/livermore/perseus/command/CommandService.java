@@ -213,6 +213,7 @@ public class CommandService {
             activity.retention(),
             takeover);
     epoch.ifPresent(e -> notifier.offer(takeover.withEpoch(e)));
+    epoch.ifPresent(e -> tellStandbys(command.exchange(), holder, now));
     if (epoch.isEmpty()) {
       return CommandOutcome.of(
           command,
@@ -226,7 +227,24 @@ public class CommandService {
             + previous
             + "; fencing epoch is now "
             + epoch.get()
-            + ", so the old holder stops if it returns; a standby takes over within one heartbeat");
+            + ", so the old holder stops if it returns; a waiting standby was told to take over");
+  }
+
+  /** The lease is free: a waiting standby claims now instead of at its next heartbeat. */
+  private void tellStandbys(String exchange, OwnerRecord holder, Instant now) {
+    try {
+      bus.publishHandoff(
+          exchange,
+          new HandoffNotice(
+                  exchange,
+                  holder == null ? null : holder.instanceId(),
+                  holder == null ? 0 : holder.epoch(),
+                  null,
+                  now)
+              .toJson());
+    } catch (RuntimeException e) {
+      // the standbys claim at their next heartbeat
+    }
   }
 
   private void record(CommandOutcome outcome, ExchangeStatus status) {

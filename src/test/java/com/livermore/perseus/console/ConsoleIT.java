@@ -12,6 +12,7 @@ import com.livermore.perseus.config.RedisMode;
 import com.livermore.perseus.config.RedisSettings;
 import com.livermore.perseus.deployment.BuiltWar;
 import com.livermore.perseus.lifecycle.ConnectionState;
+import com.livermore.perseus.lifecycle.SimulatedConnector;
 import com.livermore.perseus.registry.ClaimOutcome;
 import com.livermore.perseus.registry.ErrorInfo;
 import com.livermore.perseus.registry.Lease;
@@ -24,6 +25,7 @@ import com.livermore.perseus.store.RedisClientProducer;
 import com.livermore.perseus.testing.RedisServer;
 import com.livermore.perseus.testing.Resp;
 import com.livermore.perseus.testing.TestConfig;
+import com.livermore.perseus.testing.TestInstances;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URL;
@@ -579,6 +581,63 @@ class ConsoleIT {
         "document.querySelector(\".perseus-card[data-exchange='coinbase'] .control-start\").click()");
     await().atMost(WAIT).until(() -> "active".equals(attr("coinbase", "data-state")));
     await().atMost(WAIT).until(() -> cardText("coinbase", "card-stopped-by") == null);
+  }
+
+  static String coinbaseOwner() {
+    try (Resp r = redis.connect()) {
+      String json = (String) r.call("GET", "exchange:{coinbase}:instance");
+      return json == null ? null : RecordJson.readOwner(json).instanceId();
+    }
+  }
+
+  static boolean listedAsStandby(String instanceId) {
+    try (Resp r = redis.connect()) {
+      @SuppressWarnings("unchecked")
+      List<Object> members =
+          (List<Object>) r.call("ZRANGE", "exchange:{coinbase}:standbys", "0", "-1");
+      return members.stream().anyMatch(m -> String.valueOf(m).startsWith(instanceId + "|"));
+    }
+  }
+
+  @Test
+  void anAdminHandsAnExchangeToItsStandbyAfterConfirmingAndTheCardFollows() {
+    var config =
+        TestConfig.exchange("coinbase")
+            .redis(redis.address())
+            .heartbeat("1s", "3s")
+            .warmup("1s")
+            .read();
+    String deployed = coinbaseOwner();
+    try (TestInstances standbys = new TestInstances(client, "")) {
+      var standby =
+          standbys.create(config, new SimulatedConnector(config), a -> a.acceptingCommands());
+      standbys.startBeating(standby, config);
+      login("admin", "admin-secret");
+      await().atMost(WAIT).until(() -> "active".equals(attr("coinbase", "data-state")));
+      await()
+          .atMost(WAIT)
+          .until(() -> String.valueOf(cardText("coinbase", "card-standbys")).contains("(cold)"));
+      assertThat(
+              browser
+                  .driver()
+                  .findElements(
+                      By.cssSelector(".perseus-card[data-exchange='kraken'] .control-handoff")))
+          .as("no button without a standby")
+          .isEmpty();
+
+      js(
+          "document.querySelector(\".perseus-card[data-exchange='coinbase'] .control-handoff\").click()");
+      browser.await(By.cssSelector(".ui-confirmdialog-yes"), WAIT).click();
+
+      browser.awaitText(By.cssSelector(".ui-growl"), "handoff coinbase: done", WAIT);
+      assertThat(coinbaseOwner()).isEqualTo(standby.identity().instanceId());
+      await().atMost(WAIT).until(() -> "active".equals(attr("coinbase", "data-state")));
+      browser.screenshot("ConsoleIT-handed-over");
+      // Hand it back: the deployed instance waits as a standby, and this one's shutdown tells it.
+      await().atMost(WAIT).until(() -> listedAsStandby(deployed));
+    }
+    await().atMost(WAIT).until(() -> deployed.equals(coinbaseOwner()));
+    await().atMost(WAIT).until(() -> "active".equals(attr("coinbase", "data-state")));
   }
 
   @Test
