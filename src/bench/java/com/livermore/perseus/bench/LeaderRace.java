@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import org.redisson.api.RedissonClient;
 
@@ -31,6 +30,12 @@ final class LeaderRace {
   private static final int TRIALS = 10;
   private static final Duration SHORT = Duration.ofSeconds(1);
   private static final Duration DEFAULT = Duration.ofSeconds(45);
+
+  /**
+   * Where in the renewal cycle each trial's kill or release falls, the same for every library, so
+   * that the time a killed leader's lease still had to run is the same on both sides of a row.
+   */
+  private static final double[] PHASES = new java.util.Random(20261202).doubles(TRIALS).toArray();
 
   private final ExecutorService worker = Executors.newCachedThreadPool();
   private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(4);
@@ -67,7 +72,7 @@ final class LeaderRace {
     Map<Kind, Latencies> out = new EnumMap<>(Kind.class);
     for (Kind kind : Kind.values()) {
       Latencies l = new Latencies();
-      for (int i = 0; i < TRIALS; i++) l.add(trial(kind, setup, false));
+      for (int i = 0; i < TRIALS; i++) l.add(trial(kind, setup, false, PHASES[i]));
       out.put(kind, l);
     }
     return out;
@@ -79,7 +84,7 @@ final class LeaderRace {
     if (setup.ttl().compareTo(SHORT) <= 0) {
       for (Kind kind : Kind.values()) {
         Latencies l = new Latencies();
-        for (int i = 0; i < TRIALS; i++) l.add(trial(kind, setup, true));
+        for (int i = 0; i < TRIALS; i++) l.add(trial(kind, setup, true, PHASES[i]));
         out.put(kind, l);
       }
       return out;
@@ -89,8 +94,10 @@ final class LeaderRace {
       Map<Kind, List<Future<Long>>> running = new EnumMap<>(Kind.class);
       for (Kind kind : Kind.values()) {
         List<Future<Long>> trials = new ArrayList<>();
-        for (int i = 0; i < TRIALS; i++)
-          trials.add(parallel.submit(() -> trial(kind, setup, true)));
+        for (int i = 0; i < TRIALS; i++) {
+          double phase = PHASES[i];
+          trials.add(parallel.submit(() -> trial(kind, setup, true, phase)));
+        }
         running.put(kind, trials);
       }
       for (Kind kind : Kind.values()) {
@@ -105,7 +112,7 @@ final class LeaderRace {
   }
 
   /** One leader, one waiting contender; the nanoseconds from the kill or release to the next. */
-  private long trial(Kind kind, Setup setup, boolean kill) throws Exception {
+  private long trial(Kind kind, Setup setup, boolean kill, double phase) throws Exception {
     String key = "race-" + UUID.randomUUID().toString().substring(0, 8);
     Leader leader = PeerLeaders.create(kind, setup, key);
     leader.start();
@@ -113,11 +120,13 @@ final class LeaderRace {
     Leader next = PeerLeaders.create(kind, setup, key);
     next.start();
     // The contender settles into waiting (at the short TTL through a few renewals); the end falls
-    // at a random point of the renewal cycle.
-    long interval = setup.interval().toMillis();
+    // at the trial's phase of the renewal cycle, counted from when the leader took the lead.
+    long interval = setup.interval().toNanos();
     boolean sequential = setup.ttl().compareTo(SHORT) <= 0;
-    Thread.sleep(kill && sequential ? interval * 3 / 2 : 300);
-    Thread.sleep(ThreadLocalRandom.current().nextLong(kill ? interval : Math.min(interval, 1_000)));
+    long settle = kill && sequential ? interval * 3 / 2 : Duration.ofMillis(300).toNanos();
+    long span = kill ? interval : Math.min(interval, Duration.ofSeconds(1).toNanos());
+    long at = leader.ledSince() + settle + (long) (phase * span);
+    while (System.nanoTime() < at) Thread.sleep(1);
     if (next.ledSince() != 0) throw new IllegalStateException(kind + ": two leaders at once");
     long from = System.nanoTime();
     if (kill) leader.kill();

@@ -1,9 +1,10 @@
 package com.livermore.perseus.bench;
 
+import com.livermore.perseus.activity.EventType;
 import com.livermore.perseus.config.PerseusConfig;
 import com.livermore.perseus.instance.ExchangeInstance;
 import com.livermore.perseus.instance.InstanceAssembly;
-import com.livermore.perseus.instance.InstanceRole;
+import com.livermore.perseus.instance.InstanceIdentity;
 import com.livermore.perseus.lifecycle.SimulatedConnector;
 import com.livermore.perseus.store.InstanceStores;
 import com.livermore.perseus.store.Keys;
@@ -91,6 +92,7 @@ final class PeerLeaders {
     private final PerseusConfig config;
     private final ExchangeInstance instance;
     private volatile ScheduledFuture<?> beat;
+    private final AtomicLong since = new AtomicLong();
 
     PerseusLeader(Setup setup, String key) {
       this.setup = setup;
@@ -102,6 +104,7 @@ final class PeerLeaders {
               .lockDelay("0s")
               .warmup("0s")
               .read();
+      InstanceIdentity identity = InstanceIdentity.detect("bench");
       this.instance =
           InstanceAssembly.of(
                   config,
@@ -113,6 +116,15 @@ final class PeerLeaders {
               .connector(new SimulatedConnector(config))
               .worker(setup.worker())
               .scheduler(setup.timers())
+              .identity(identity)
+              // The moment it holds the lease: its registered entry, stored by the claim.
+              .notifications(
+                  e -> {
+                    if (e.type() == EventType.REGISTERED
+                        && identity.instanceId().equals(e.instanceId())) {
+                      since.compareAndSet(0, System.nanoTime());
+                    }
+                  })
               .build();
     }
 
@@ -126,13 +138,8 @@ final class PeerLeaders {
               .scheduleAtFixedRate(instance::heartbeat, every, every, TimeUnit.MILLISECONDS);
     }
 
-    private final AtomicLong since = new AtomicLong();
-
     @Override
     public long ledSince() {
-      if (since.get() == 0 && instance.status().role() == InstanceRole.OWNER) {
-        since.compareAndSet(0, System.nanoTime());
-      }
       return since.get();
     }
 
@@ -188,7 +195,7 @@ final class PeerLeaders {
     @Override
     public void release() {
       if (since != 0) lock.unlockAsync(threadId).toCompletableFuture().join();
-      client.shutdown();
+      client.shutdown(0, 2_000, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -203,6 +210,8 @@ final class PeerLeaders {
     private final RedisLockRegistry registry;
     private final LockRegistryLeaderInitiator initiator;
     private volatile long since;
+    private final java.util.concurrent.CountDownLatch revoked =
+        new java.util.concurrent.CountDownLatch(1);
 
     SpringLeader(Setup setup, String key) {
       factory =
@@ -218,6 +227,11 @@ final class PeerLeaders {
                 @Override
                 public void onGranted(Context ctx) {
                   since = System.nanoTime();
+                }
+
+                @Override
+                public void onRevoked(Context ctx) {
+                  revoked.countDown(); // after the initiator's own unlock
                 }
               });
       initiator.setHeartBeatMillis(setup.interval().toMillis());
@@ -235,7 +249,12 @@ final class PeerLeaders {
 
     @Override
     public void release() {
-      initiator.stop();
+      initiator.stop(); // interrupts its thread, which unlocks and then revokes
+      try {
+        if (since != 0) revoked.await(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       registry.destroy();
       factory.destroy();
     }

@@ -7,9 +7,9 @@ import com.livermore.perseus.registry.ClaimOptions;
 import com.livermore.perseus.registry.ClaimOutcome;
 import com.livermore.perseus.registry.ErrorInfo;
 import com.livermore.perseus.registry.Lease;
-import com.livermore.perseus.store.ExchangeDirectory.StandbyEntry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -121,14 +121,12 @@ public final class ExchangeInstance implements LeaseKeeper.Listener {
     lock.lock();
     try {
       Lease held = keeper.current();
-      Optional<StandbyEntry> to = held == null ? Optional.empty() : firstStandby();
       work.stop();
-      work.walkToStopped();
-      String why =
-          to.map(s -> "on shutdown, for a handoff to " + s.instanceId() + " on " + s.hostname())
-              .orElse("on shutdown");
-      if (keeper.release(work::record, why)) {
-        handoffs.tell(held, to.map(StandbyEntry::instanceId).orElse(null));
+      List<ActivityEntry> walk = work.walkToStoppedUnwritten();
+      String notice = held == null ? null : handoffs.notice(held);
+      // The release names the first standby (warm first) and tells it, in the same step.
+      if (keeper.release(work::record, "on shutdown", walk, notice, null).isEmpty()) {
+        walk.forEach(events::append); // not an owner: the walk goes to the stream alone
       }
     } catch (RuntimeException e) {
       LOG.warning(
@@ -140,14 +138,6 @@ public final class ExchangeInstance implements LeaseKeeper.Listener {
               + e.getMessage());
     } finally {
       lock.unlock();
-    }
-  }
-
-  private Optional<StandbyEntry> firstStandby() {
-    try {
-      return handoffs.target(null);
-    } catch (RuntimeException e) {
-      return Optional.empty(); // the standbys claim at their next heartbeat
     }
   }
 

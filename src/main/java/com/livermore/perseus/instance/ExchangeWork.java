@@ -13,6 +13,8 @@ import com.livermore.perseus.registry.OwnerRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.Lock;
 import java.util.function.BooleanSupplier;
@@ -47,6 +49,7 @@ final class ExchangeWork implements WorkRun.Host {
   private final StateMachine machine;
   private volatile WorkRun run;
   private volatile Integer warmupProgress;
+  private volatile List<ActivityEntry> unwritten;
 
   ExchangeWork(
       String exchange,
@@ -124,6 +127,21 @@ final class ExchangeWork implements WorkRun.Host {
     if (machine.state() == ConnectionState.STOPPING) moveQuietly(ConnectionState.STOPPED);
   }
 
+  /**
+   * Walks to stopped keeping the steps' entries instead of writing them: the release writes them
+   * with the lease's deletion, in one step. Call it holding the instance lock.
+   */
+  List<ActivityEntry> walkToStoppedUnwritten() {
+    List<ActivityEntry> steps = new ArrayList<>();
+    unwritten = steps;
+    try {
+      walkToStopped();
+    } finally {
+      unwritten = null;
+    }
+    return steps;
+  }
+
   /** A warm standby's preparation under way ends before the connector starts. */
   @Override
   public void awaitPreparation() {
@@ -189,6 +207,8 @@ final class ExchangeWork implements WorkRun.Host {
         events
             .entry(EventType.STATE_CHANGED, ownEpoch.getAsLong(), t.at())
             .withStates(t.from().wireName(), t.to().wireName());
+    List<ActivityEntry> kept = unwritten;
+    if (kept != null) return kept.add(changed);
     Lease held = keeper.current();
     if (held == null) {
       events.appendOrThrow(changed);

@@ -99,20 +99,11 @@ final class Handoffs {
     return waiting.stream().filter(s -> s.instanceId().equals(requested)).findFirst();
   }
 
-  /** Tells the standbys that {@code released} is free and who should claim it (null: any). */
-  void tell(Lease released, String to) {
-    try {
-      bus.publishHandoff(
-          exchange,
-          new HandoffNotice(exchange, released.instanceId(), released.epoch(), to, clock.instant())
-              .toJson());
-    } catch (RuntimeException e) {
-      LOG.warning(
-          "Could not tell the standbys of "
-              + exchange
-              + " that its lease is free; they claim at their next heartbeat: "
-              + e.getMessage());
-    }
+  /** The notice that {@code released} is free, without {@code to}: the release adds it. */
+  String notice(Lease released) {
+    return new HandoffNotice(
+            exchange, released.instanceId(), released.epoch(), null, clock.instant())
+        .toJson();
   }
 
   /** The raw lease of whoever holds the exchange after {@code released}, within {@code wait}. */

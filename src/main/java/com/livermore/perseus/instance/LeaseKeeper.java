@@ -14,6 +14,8 @@ import com.livermore.perseus.store.LeaseStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
@@ -204,28 +206,16 @@ final class LeaseKeeper {
   }
 
   /**
-   * Compare-and-delete of the lease with its final record and {@code deregistered} entry, saying
-   * why ("on shutdown", "for a handoff to …"); true when the lease was ours and is now deleted.
+   * A clean release of this lease, with the walk to stopped and the notice ({@link CleanRelease}).
    */
-  boolean release(Records records, String why) {
-    Lease held = current();
-    if (held == null) return false;
-    Instant now = clock.instant();
-    ActivityEntry bye =
-        events
-            .entry(EventType.DEREGISTERED, held.epoch(), now)
-            .withMessage("released " + held.exchange() + " " + why);
-    boolean released = store.release(held, records.at(held, now), events.retention(), bye);
-    if (released) events.written(bye);
+  Optional<String> release(
+      Records records, String why, List<ActivityEntry> walk, String notice, String to) {
+    return CleanRelease.run(this, store, events, clock, records, why, walk, notice, to);
+  }
+
+  /** {@link CleanRelease} deleted {@code held}: dropped through the one path of every loss. */
+  void released(Lease held) {
     lose(held, Cause.RELEASED, null);
-    LOG.info(
-        () ->
-            released
-                ? "Released the lease on " + held.exchange() + " (epoch " + held.epoch() + ")."
-                : "The lease on "
-                    + held.exchange()
-                    + " was no longer ours at release; nothing released.");
-    return released;
   }
 
   /**

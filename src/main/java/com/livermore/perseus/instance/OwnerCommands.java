@@ -1,5 +1,6 @@
 package com.livermore.perseus.instance;
 
+import com.livermore.perseus.activity.ActivityEntry;
 import com.livermore.perseus.command.Command;
 import com.livermore.perseus.command.CommandOutcome;
 import com.livermore.perseus.command.CommandOutcome.Result;
@@ -12,6 +13,7 @@ import com.livermore.perseus.store.CommandBus;
 import com.livermore.perseus.store.ExchangeDirectory;
 import com.livermore.perseus.store.LeaseStore;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.Lock;
@@ -185,17 +187,20 @@ final class OwnerCommands {
       }
       target = to.get();
       released = keeper.current();
+      if (released == null) return notOwner(command);
       work.stop();
-      work.walkToStopped();
+      List<ActivityEntry> walk = work.walkToStoppedUnwritten();
       String why = "for a handoff to " + target.instanceId() + " on " + target.hostname();
-      if (released == null || !keeper.release(work::record, why)) return notOwner(command);
+      String notice = handoffs.notice(released);
+      if (keeper.release(work::record, why, walk, notice, target.instanceId()).isEmpty()) {
+        return notOwner(command);
+      }
       handedOver.run();
       stopListening();
     } finally {
       lock.unlock();
     }
     long told = System.nanoTime();
-    handoffs.tell(released, target.instanceId());
     return handoffs
         .newHolder(released, HANDOFF_WAIT)
         .flatMap(OwnerCommands::readable)

@@ -11,6 +11,7 @@ import com.livermore.perseus.registry.OwnerRecord;
 import com.livermore.perseus.registry.RecordJson;
 import com.livermore.perseus.registry.WriteOutcome;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +35,6 @@ import org.redisson.client.codec.StringCodec;
 public class LeaseStore {
   private static final LuaScript CLAIM = LuaScript.load("claim.lua");
   private static final LuaScript WRITE_OWNED = LuaScript.load("write-owned.lua");
-  private static final LuaScript RELEASE = LuaScript.load("release.lua");
   private static final LuaScript FORCE_RELEASE = LuaScript.load("force-release.lua");
 
   private final RedissonClient redisson;
@@ -200,7 +200,26 @@ public class LeaseStore {
    */
   public boolean release(
       Lease lease, OwnerRecord finalRecord, StreamRetention retention, ActivityEntry deregistered) {
-    return releaseScript(lease, finalRecord, retention, deregistered.fields(false));
+    var entries = List.of(deregistered);
+    var now = Instant.now();
+    return LeaseRelease.run(redisson, keys, lease, finalRecord, retention, entries, null, now)
+        .isPresent();
+  }
+
+  /**
+   * A clean release with {@code entries} and the notice naming {@code to} (null: the script picks;
+   * see {@link LeaseRelease}); the standby named ("" for none), or empty when it was not ours.
+   */
+  public Optional<String> releaseForHandoff(
+      Lease lease,
+      OwnerRecord finalRecord,
+      StreamRetention retention,
+      List<ActivityEntry> entries,
+      String noticeJson,
+      String to,
+      Instant now) {
+    var notice = noticeJson == null ? null : new LeaseRelease.Notice(noticeJson, to);
+    return LeaseRelease.run(redisson, keys, lease, finalRecord, retention, entries, notice, now);
   }
 
   /**
@@ -208,31 +227,9 @@ public class LeaseStore {
    * only, with {@code finalRecord} in {@code :last} and no entry.
    */
   public boolean withdraw(Lease lease, OwnerRecord finalRecord, StreamRetention retention) {
-    return releaseScript(lease, finalRecord, retention, List.of());
-  }
-
-  private boolean releaseScript(
-      Lease lease, OwnerRecord finalRecord, StreamRetention retention, List<String> entry) {
-    String x = lease.exchange();
-    List<Object> args =
-        new ArrayList<>(
-            List.of(
-                OwnedWrite.opening(lease),
-                RecordJson.write(finalRecord),
-                Long.toString(retention.maxLength()),
-                retention.minId()));
-    args.addAll(entry);
-    ScriptReply reply =
-        ScriptReply.parse(
-            "release.lua",
-            RELEASE.call(
-                redisson,
-                RScript.ReturnType.VALUE,
-                List.of(keys.instance(x), keys.last(x), keys.activity(x)),
-                args.toArray()));
-    if (reply.is("ok")) return true;
-    if (reply.is("held") || reply.is("gone")) return false;
-    throw reply.unexpected("release.lua");
+    return LeaseRelease.run(
+            redisson, keys, lease, finalRecord, retention, List.of(), null, Instant.now())
+        .isPresent();
   }
 
   /**
