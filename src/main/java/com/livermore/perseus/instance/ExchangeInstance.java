@@ -11,8 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
@@ -52,8 +51,8 @@ public final class ExchangeInstance implements LeaseKeeper.Listener {
   private final InstanceMetrics metrics;
   private final Clock clock;
   private final AtomicBoolean shuttingDown;
-  private final ScheduledExecutorService scheduler;
-  private final AtomicBoolean expiryClaimPending = new AtomicBoolean();
+  private final Executor worker;
+  private final ExpiryClaim expiry;
 
   ExchangeInstance(InstanceAssembly.Parts p) {
     this.config = p.config();
@@ -74,7 +73,14 @@ public final class ExchangeInstance implements LeaseKeeper.Listener {
     this.metrics = p.metrics();
     this.clock = p.clock();
     this.shuttingDown = p.shuttingDown();
-    this.scheduler = p.scheduler();
+    this.expiry =
+        new ExpiryClaim(
+            p.scheduler(),
+            config.lease().heartbeatInterval(),
+            () -> {
+              if (!shuttingDown.get() && !keeper.holds()) tryClaim(false);
+            });
+    this.worker = p.worker();
     keeper.reportTo(this, this::redisAnswered);
     handoffs.onNotice(this::claimNow);
   }
@@ -114,10 +120,7 @@ public final class ExchangeInstance implements LeaseKeeper.Listener {
    */
   public void shutdown() {
     shuttingDown.set(true);
-    if (commands != null) commands.stopListening();
-    handoffs.stopListening();
     preparation.cancel();
-    standby.withdraw();
     lock.lock();
     try {
       Lease held = keeper.current();
@@ -139,6 +142,11 @@ public final class ExchangeInstance implements LeaseKeeper.Listener {
     } finally {
       lock.unlock();
     }
+    // After the release, so that nothing delays the standby's notice; a command that still
+    // arrives meanwhile is answered "this instance no longer owns the lease".
+    if (commands != null) commands.stopListening();
+    handoffs.stopListening();
+    standby.withdraw();
   }
 
   public void publicIpDetected(String ip) {
@@ -177,10 +185,13 @@ public final class ExchangeInstance implements LeaseKeeper.Listener {
       return;
     }
     refusals.clear();
-    standby.withdraw();
-    handoffs.stopListening();
-    if (commands != null) commands.listen();
     work.start();
+    if (commands != null) commands.listen();
+    worker.execute( // not urgent: the standby entry and notices no longer apply
+        () -> {
+          standby.withdraw();
+          handoffs.stopListening();
+        });
   }
 
   /**
@@ -246,7 +257,7 @@ public final class ExchangeInstance implements LeaseKeeper.Listener {
         if (outcome instanceof ClaimOutcome.Conflict c && c.holder() != null) {
           policy.refusedBy(c.holder().epoch());
         }
-        if (outcome instanceof ClaimOutcome.Conflict c) claimAtExpiry(c.expiresInMs());
+        if (outcome instanceof ClaimOutcome.Conflict c) expiry.watch(c.expiresInMs());
         refusals.refused(outcome, now);
         standby.announce(now);
         handoffs.listen();
@@ -256,28 +267,6 @@ public final class ExchangeInstance implements LeaseKeeper.Listener {
       redis.failed(e);
     } finally {
       lock.unlock();
-    }
-  }
-
-  /**
-   * A lease that expires before this standby's next tick (its owner stopped renewing: a live one
-   * renews every interval, so its lease never runs that low) is claimed again the moment it
-   * expires, as a lock waiter would, rather than up to one interval later.
-   */
-  private void claimAtExpiry(long expiresInMs) {
-    long interval = config.lease().heartbeatInterval().toMillis();
-    if (scheduler == null || expiresInMs < 0 || expiresInMs >= interval) return;
-    if (!expiryClaimPending.compareAndSet(false, true)) return;
-    try {
-      scheduler.schedule(
-          () -> {
-            expiryClaimPending.set(false);
-            if (!shuttingDown.get() && !keeper.holds()) tryClaim(false);
-          },
-          expiresInMs + 1,
-          TimeUnit.MILLISECONDS);
-    } catch (RuntimeException e) {
-      expiryClaimPending.set(false); // the next tick claims
     }
   }
 

@@ -205,7 +205,8 @@ public final class InstanceAssembly {
                 snapshot,
                 metrics,
                 clock,
-                scheduler));
+                scheduler,
+                worker));
     metrics.leasesHeld(() -> keeper.holds() ? 1 : 0);
     return instance;
   }
@@ -230,5 +231,6 @@ public final class InstanceAssembly {
       RecordSnapshot snapshot,
       InstanceMetrics metrics,
       Clock clock,
-      ScheduledExecutorService scheduler) {}
+      ScheduledExecutorService scheduler,
+      Executor worker) {}
 }
