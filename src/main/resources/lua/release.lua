@@ -6,6 +6,7 @@
 -- ARGV[1] the opening of this lease's records (see holds in the prelude)
 -- ARGV[2] final owner record JSON   ARGV[3] stream MAXLEN ~ cap   ARGV[4] stream MINID ~ cutoff
 -- ARGV[5] handoff channel ('' = no notice)   ARGV[6] the notice's JSON without its closing '}'
+--         (the script adds "to", and this master's online replica count and run id)
 -- ARGV[7] the standby to name ('' = the first warm one, else the first; none: any)
 -- ARGV[8] now in ms (live standbys are scored after it)
 -- ARGV[9] how many entries follow; each is a count of field/value pairs, then the pairs, appended in
@@ -59,6 +60,14 @@ end
 if ARGV[5] ~= '' then
   local notice = ARGV[6]
   if to ~= '' then notice = notice .. ',"to":' .. cjson.encode(to) end
+  -- What 'auto' replica acknowledgement asks before a claim, fresh from this master: the standby
+  -- that claims next needs no round trip of its own for it.
+  local online = 0
+  for _ in string.gmatch(redis.call('INFO', 'replication'), 'slave%d+:[^\r\n]*state=online') do
+    online = online + 1
+  end
+  local runId = string.match(redis.call('INFO', 'server'), 'run_id:(%x+)') or ''
+  notice = notice .. ',"replicas":' .. online .. ',"runId":' .. cjson.encode(runId)
   redis.call('PUBLISH', ARGV[5], notice .. '}')
 end
 if host then return reply('ok', to .. '|' .. host) end

@@ -66,7 +66,13 @@ final class Handoffs {
                   HandoffNotice.fromJson(json)
                       .filter(n -> exchange.equals(n.exchange()))
                       .filter(n -> n.addresses(identity.instanceId()))
-                      .ifPresent(n -> worker.execute(claimNow)));
+                      .ifPresent(
+                          n -> {
+                            if (n.replicas() != null) {
+                              leases.primeReplicas(exchange, n.replicas(), n.runId());
+                            }
+                            worker.execute(claimNow);
+                          }));
     } catch (RuntimeException e) {
       // Without the notice the standby still claims at its next heartbeat.
       LOG.fine(() -> "Cannot listen for handoffs of " + exchange + ": " + e.getMessage());

@@ -222,6 +222,11 @@ public class LeaseStore {
     return LeaseRelease.run(redisson, keys, lease, finalRecord, retention, entries, notice, now);
   }
 
+  /** What a release saw of the master's replicas, as a fresh answer for the next claim. */
+  public void primeReplicas(String exchange, int online, String runId) {
+    acks.prime(keys.instance(exchange), online, runId);
+  }
+
   /**
    * Compare-and-delete of a claim no replica acknowledged, so that nobody acts on it: the lease key
    * only, with {@code finalRecord} in {@code :last} and no entry.

@@ -106,6 +106,20 @@ final class ReplicaAcks {
     return sample.replicas();
   }
 
+  /**
+   * A fresh answer the master gave someone else (the release before a handoff): taken as if asked
+   * now, so the claim that follows needs no round trip for it. Under Sentinel a node without
+   * replicas is still confirmed with the sentinels first (in the background).
+   */
+  void prime(String routingKey, int replicas, String runId) {
+    if (settings == null || !settings.auto()) return;
+    if (replicas > 0 || masters == null) {
+      remember(routingKey, new Sample(replicas > 0 ? 1 : 0, 0, false));
+      return;
+    }
+    masters.confirm(runId).thenAccept(ok -> remember(routingKey, new Sample(ok ? 0 : 1, 0, !ok)));
+  }
+
   /** Marks the last answer for {@code routingKey} out of date, keeping its count until asked. */
   private void stale(String routingKey) {
     online.computeIfPresent(
