@@ -22,10 +22,11 @@ final class CleanRelease {
   private static final Logger LOG =
       Logger.getLogger(ExchangeInstance.class.getName()); // the instance logs as one
 
-  private CleanRelease() {}
+  /** Built with the keeper, at deployment: it runs at undeploy, when no class may load any more. */
+  CleanRelease() {}
 
   /** The standby named ("" for none; "id|host" when the release picked it), or empty. */
-  static Optional<String> run(
+  Optional<String> run(
       LeaseKeeper keeper,
       LeaseStore store,
       InstanceEvents events,

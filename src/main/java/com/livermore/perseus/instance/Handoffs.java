@@ -48,6 +48,8 @@ final class Handoffs {
     this.leases = leases;
     this.worker = worker;
     this.clock = clock;
+    // The notice is written at undeploy, when the class loader may load nothing new: write one now.
+    new HandoffNotice(exchange, "", 0, null, clock.instant()).toJson();
   }
 
   /** What a notice addressed to this standby runs (on the worker): the instance's claim. */

@@ -54,6 +54,7 @@ final class LeaseKeeper {
   private final Clock clock;
   private final LeaseDeadline deadline;
   private final ReplicaEpisodes replicas;
+  private final CleanRelease releaser = new CleanRelease();
 
   /**
    * The lease held, or a loss not yet recorded, or null: one atomic state, so that no claim can
@@ -210,7 +211,7 @@ final class LeaseKeeper {
    */
   Optional<String> release(
       Records records, String why, List<ActivityEntry> walk, String notice, String to) {
-    return CleanRelease.run(this, store, events, clock, records, why, walk, notice, to);
+    return releaser.run(this, store, events, clock, records, why, walk, notice, to);
   }
 
   /** {@link CleanRelease} deleted {@code held}: dropped through the one path of every loss. */

@@ -18,25 +18,28 @@ import org.redisson.api.RedissonClient;
  * step, so that a standby is told the moment the lease is free.
  */
 final class LeaseRelease {
-  private static final LuaScript RELEASE = LuaScript.load("release.lua");
-
-  private LeaseRelease() {}
+  private final LuaScript release = LuaScript.load("release.lua");
 
   /**
-   * What to tell the standbys: the notice's JSON (without {@code to}) and the standby to name
-   * (empty: the script picks the first warm one, else the first).
+   * Built with the store, at deployment: a release runs at undeploy, when the application's class
+   * loader may no longer load a class or a script.
    */
-  record Notice(String json, String to) {}
+  LeaseRelease() {}
 
-  /** The standby named when released (empty string: none), or empty when it was not ours. */
-  static Optional<String> run(
+  /**
+   * The standby named when released (empty string: none), or empty when it was not ours. With a
+   * {@code notice} (its JSON without {@code to}) the standbys are told, naming {@code to} (null:
+   * the script picks the first warm one, else the first).
+   */
+  Optional<String> run(
       RedissonClient redisson,
       Keys keys,
       Lease lease,
       OwnerRecord finalRecord,
       StreamRetention retention,
       List<ActivityEntry> entries,
-      Notice notice,
+      String notice,
+      String to,
       Instant now) {
     String x = lease.exchange();
     List<Object> args =
@@ -47,8 +50,8 @@ final class LeaseRelease {
                 Long.toString(retention.maxLength()),
                 retention.minId(),
                 notice == null ? "" : keys.handoffChannel(x),
-                notice == null ? "" : withoutClosingBrace(notice.json()),
-                notice == null || notice.to() == null ? "" : notice.to(),
+                notice == null ? "" : withoutClosingBrace(notice),
+                notice == null || to == null ? "" : to,
                 Long.toString(now.toEpochMilli()),
                 Integer.toString(entries.size())));
     for (ActivityEntry e : entries) {
@@ -59,7 +62,7 @@ final class LeaseRelease {
     ScriptReply reply =
         ScriptReply.parse(
             "release.lua",
-            RELEASE.call(
+            release.call(
                 redisson,
                 RScript.ReturnType.VALUE,
                 List.of(

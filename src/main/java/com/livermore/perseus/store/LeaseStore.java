@@ -40,6 +40,7 @@ public class LeaseStore {
   private final RedissonClient redisson;
   private final Keys keys;
   private final ReplicaAcks acks;
+  private final LeaseRelease releases = new LeaseRelease();
 
   /** A store that never waits for replicas. */
   public LeaseStore(RedissonClient redisson, Keys keys) {
@@ -202,7 +203,8 @@ public class LeaseStore {
       Lease lease, OwnerRecord finalRecord, StreamRetention retention, ActivityEntry deregistered) {
     var entries = List.of(deregistered);
     var now = Instant.now();
-    return LeaseRelease.run(redisson, keys, lease, finalRecord, retention, entries, null, now)
+    return releases
+        .run(redisson, keys, lease, finalRecord, retention, entries, null, null, now)
         .isPresent();
   }
 
@@ -218,8 +220,8 @@ public class LeaseStore {
       String noticeJson,
       String to,
       Instant now) {
-    var notice = noticeJson == null ? null : new LeaseRelease.Notice(noticeJson, to);
-    return LeaseRelease.run(redisson, keys, lease, finalRecord, retention, entries, notice, now);
+    return releases.run(
+        redisson, keys, lease, finalRecord, retention, entries, noticeJson, to, now);
   }
 
   /** What a release saw of the master's replicas, as a fresh answer for the next claim. */
@@ -232,8 +234,8 @@ public class LeaseStore {
    * only, with {@code finalRecord} in {@code :last} and no entry.
    */
   public boolean withdraw(Lease lease, OwnerRecord finalRecord, StreamRetention retention) {
-    return LeaseRelease.run(
-            redisson, keys, lease, finalRecord, retention, List.of(), null, Instant.now())
+    return releases
+        .run(redisson, keys, lease, finalRecord, retention, List.of(), null, null, Instant.now())
         .isPresent();
   }
 
