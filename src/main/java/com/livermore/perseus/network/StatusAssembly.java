@@ -64,12 +64,13 @@ final class StatusAssembly {
       statuses.add(status);
     }
     Map<String, ExchangeStatus> exact = exactly(unsure, known);
+    Map<Integer, List<ExchangeDirectory.StandbyEntry>> waiting = plan.standbyEntries();
     for (int i = 0; i < ids.size(); i++) {
       String id = ids.get(i);
       ExchangeStatus status = exact.getOrDefault(id, statuses.get(i));
       String intent = intents.apply(id);
       if (intent != null) status = status.withIntent(OperatorIntent.parse(intent));
-      statuses.set(i, status.withStandbys(standbys(plan.standbyEntries(i))));
+      statuses.set(i, status.withStandbys(standbys(waiting.getOrDefault(i, List.of()))));
     }
     return new Statuses(now, statuses, recoveries(plan.recoveries()));
   }

@@ -67,10 +67,7 @@ public class NetworkReads {
     RBatch batch = redisson.createBatch(BatchOptions.defaults());
     List<RFuture<Collection<String>>> standbys = new ArrayList<>(ids.size());
     List<RFuture<Long>> ttls = new ArrayList<>(ids.size());
-    List<RFuture<Map<String, String>>> prepared = new ArrayList<>(ids.size());
     for (String id : ids) {
-      prepared.add(
-          batch.<String, String>getMap(keys.prepared(id), StringCodec.INSTANCE).readAllMapAsync());
       ttls.add(batch.getBucket(keys.instance(id), StringCodec.INSTANCE).remainTimeToLiveAsync());
       standbys.add(
           batch
@@ -85,7 +82,7 @@ public class NetworkReads {
         withRecovery || !ids.isEmpty()
             ? batch.executeAsync().toCompletableFuture()
             : CompletableFuture.completedFuture(null);
-    return new Plan(ids, leases, intents, ttls, standbys, prepared, recovered, sent);
+    return new Plan(ids, leases, intents, ttls, standbys, recovered, sent);
   }
 
   /** The requests of one read, sent; each accessor waits for its answer. */
@@ -95,7 +92,6 @@ public class NetworkReads {
     private final CompletableFuture<Map<String, String>> intents;
     private final List<RFuture<Long>> ttls;
     private final List<RFuture<Collection<String>>> standbys;
-    private final List<RFuture<Map<String, String>>> prepared;
     private final RFuture<Map<String, String>> recovered;
     private final CompletableFuture<?> sent;
 
@@ -105,7 +101,6 @@ public class NetworkReads {
         CompletableFuture<Map<String, String>> intents,
         List<RFuture<Long>> ttls,
         List<RFuture<Collection<String>>> standbys,
-        List<RFuture<Map<String, String>>> prepared,
         RFuture<Map<String, String>> recovered,
         CompletableFuture<?> sent) {
       this.ids = ids;
@@ -113,7 +108,6 @@ public class NetworkReads {
       this.intents = intents;
       this.ttls = ttls;
       this.standbys = standbys;
-      this.prepared = prepared;
       this.recovered = recovered;
       this.sent = sent;
     }
@@ -148,10 +142,36 @@ public class NetworkReads {
       return standbys.get(i).toCompletableFuture().join();
     }
 
-    /** The live standbys of the {@code i}-th exchange with how far each has prepared. */
-    public List<ExchangeDirectory.StandbyEntry> standbyEntries(int i) {
-      return ExchangeDirectory.standbyEntries(
-          standbys(i), prepared.get(i).toCompletableFuture().join());
+    /**
+     * The live standbys of every exchange that has one, with how far each has prepared: one more
+     * batch, of {@code :prepared} for those exchanges only (a network without standbys pays
+     * nothing), by index.
+     */
+    public Map<Integer, List<ExchangeDirectory.StandbyEntry>> standbyEntries() {
+      Map<Integer, Collection<String>> waiting = new java.util.HashMap<>();
+      for (int i = 0; i < ids.size(); i++) {
+        Collection<String> s = standbys(i);
+        if (!s.isEmpty()) waiting.put(i, s);
+      }
+      if (waiting.isEmpty()) return Map.of();
+      RBatch batch = redisson.createBatch(BatchOptions.defaults());
+      Map<Integer, RFuture<Map<String, String>>> prepared = new java.util.HashMap<>();
+      waiting.forEach(
+          (i, s) ->
+              prepared.put(
+                  i,
+                  batch
+                      .<String, String>getMap(keys.prepared(ids.get(i)), StringCodec.INSTANCE)
+                      .readAllMapAsync()));
+      Replies.join(batch.executeAsync().toCompletableFuture());
+      Map<Integer, List<ExchangeDirectory.StandbyEntry>> out = new java.util.HashMap<>();
+      waiting.forEach(
+          (i, s) ->
+              out.put(
+                  i,
+                  ExchangeDirectory.standbyEntries(
+                      s, prepared.get(i).toCompletableFuture().join())));
+      return out;
     }
 
     /** {@code network:recovery} (exchange to time), or empty when it was not asked for. */

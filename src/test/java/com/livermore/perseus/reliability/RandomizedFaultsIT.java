@@ -320,7 +320,12 @@ class RandomizedFaultsIT {
       long promoted = System.nanoTime();
       Thread.sleep(500 + random.nextInt(1500));
       old.restart(); // rejoins with its old data; the sentinels make it a replica
-      history.fault(new History.Fault("master killed", null, at, promoted, true, false));
+      // Until they do, it is a former master back on its own, which Perseus trusts with nothing
+      // (a claim there is lost when the sentinels demote it): the fault lasts until then.
+      redis.awaitReplica(old, Duration.ofSeconds(30));
+      history.fault(
+          new History.Fault(
+              "master killed", null, at, Math.max(promoted, System.nanoTime()), true, false));
     } else if (roll < 13) {
       RedisServer master = redis.master();
       if (master == null) return;

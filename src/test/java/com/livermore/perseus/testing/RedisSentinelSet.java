@@ -98,6 +98,19 @@ public final class RedisSentinelSet implements AutoCloseable {
         "the sentinels did not promote a replica of " + old + " within " + timeout);
   }
 
+  /** Waits until {@code node} serves as a replica (the sentinels demoted a former master). */
+  public void awaitReplica(RedisServer node, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      try (Resp r = node.connect(Duration.ofSeconds(1))) {
+        if ("slave".equals(Resp.info(r, "replication").get("role"))) return;
+      } catch (RuntimeException e) {
+        // not serving yet
+      }
+      sleep(50);
+    }
+  }
+
   private static boolean isMaster(RedisServer node) {
     try (Resp r = node.connect(Duration.ofSeconds(1))) {
       return "master".equals(Resp.info(r, "replication").get("role"));
