@@ -138,6 +138,7 @@ class HandoffOnPayaraIT {
               return standbys.size() == 1
                   && "warm".equals(standbys.get(0).path("readiness").asText());
             });
+    assertThat(second.awaitWeb(Duration.ofMinutes(2))).as("the standby's web app answers").isTrue();
     JsonNode standby = status().path("standbys").get(0);
     assertThat(standby.get("prepared").asInt()).isEqualTo(100);
     String standbyId = standby.get("instanceId").asText();
