@@ -13,6 +13,14 @@ public interface StreamSource {
   List<Answer> fetch(List<Range> ranges);
 
   /**
+   * The number of entries in each exchange's stream ({@code XLEN}), in one batch; an exchange whose
+   * key holds something else is left out.
+   */
+  default Map<String, Long> lengths(List<String> exchanges) {
+    return Map.of();
+  }
+
+  /**
    * Up to {@code count} entries of {@code exchange}'s stream, newest first, from {@code upper}
    * (null: the newest; exclusive unless {@code upperInclusive}) down to {@code lowest} (null: the
    * oldest), inclusive.

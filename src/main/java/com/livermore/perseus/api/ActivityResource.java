@@ -9,8 +9,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -62,7 +65,8 @@ public class ActivityResource {
       @Parameter(description = "the `next` value of the previous page") @QueryParam("cursor")
           String cursor,
       @Parameter(description = "entries per page, 1-500 (default 50)") @QueryParam("limit")
-          String limit) {
+          String limit,
+      @Context UriInfo uri) {
     List<String> exchanges = Parameters.exchanges(exchange);
     ActivityQuery query =
         new ActivityQuery(
@@ -72,8 +76,19 @@ public class ActivityResource {
             Parameters.cursor(cursor),
             Parameters.limit(limit));
     ActivityPage page = network.activity(query);
-    return Json.ok(
-        new Responses.Activity(
-            Instant.now(), page.entries().stream().map(ActivityItem::of).toList(), page.next()));
+    Response answer =
+        Json.ok(
+            new Responses.Activity(
+                Instant.now(),
+                page.entries().stream().map(ActivityItem::of).toList(),
+                page.next()));
+    if (page.next() == null) return answer;
+    return Response.fromResponse(answer).header("Link", next(uri, page.next())).build();
+  }
+
+  /** RFC 8288 link to the next page: this request with the cursor replaced, host-relative. */
+  static String next(UriInfo uri, String cursor) {
+    URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", cursor).build();
+    return "<" + next.getRawPath() + "?" + next.getRawQuery() + ">; rel=\"next\"";
   }
 }

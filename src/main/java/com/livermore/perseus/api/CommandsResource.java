@@ -6,6 +6,7 @@ import com.livermore.perseus.command.CommandRefusedException;
 import com.livermore.perseus.command.CommandService;
 import com.livermore.perseus.command.CommandType;
 import com.livermore.perseus.registry.RecordJson;
+import com.livermore.perseus.security.ProblemType;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -95,7 +96,8 @@ public class CommandsResource {
     // Role and path first: a body is read only for a request that could run.
     if (!security.isUserInRole("network-admin")) {
       throw new ProblemException(
-          Problem.of(403, "Forbidden", "Commands need the network-admin role."));
+          Problem.of(
+              ProblemType.FORBIDDEN, 403, "Forbidden", "Commands need the network-admin role."));
     }
     String id = Parameters.exchange(exchange);
     JsonNode json = parse(RequestBodies.read(body));
@@ -124,7 +126,12 @@ public class CommandsResource {
           commands.execute(
               id, type, confirm.asBoolean(false), security.getUserPrincipal().getName(), to);
     } catch (CommandRefusedException e) {
-      throw new ProblemException(Problem.of(409, e.title(), e.getMessage()));
+      throw new ProblemException(
+          Problem.of(
+              e.noStandby() ? ProblemType.NO_STANDBY : ProblemType.NOT_A_STANDBY,
+              409,
+              e.title(),
+              e.getMessage()));
     }
     running.whenComplete(
         (outcome, failure) -> {

@@ -1,50 +1,105 @@
 package com.livermore.perseus.api;
 
+import com.livermore.perseus.network.ExchangeStatus;
 import com.livermore.perseus.network.NetworkSnapshot;
 import com.livermore.perseus.network.NetworkView;
 import com.livermore.perseus.network.NetworkWatcher;
 import com.livermore.perseus.registry.RecordJson;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
- * Server-Sent Events: a {@code network} event with the whole network whenever a lease, a state or a
- * liveness changes (and once on connect), so clients need not poll.
+ * Server-Sent Events: on connect one {@code network} event with the whole network, then one for
+ * every change of a lease, a state or a liveness; with {@code events=exchange}, an {@code exchange}
+ * event per exchange that changed instead. Every event has an id, a reconnecting client resumes
+ * with {@code Last-Event-ID}, and a comment every 15 s keeps idle proxies from closing the stream.
  */
 @Path("network/events")
 @ApplicationScoped
 public class EventsResource {
+  static final long RETRY_MS = 3000;
+  static final long KEEP_ALIVE_SECONDS = 15;
+
+  /** How long changes are still recorded after the last client left, so it can resume. */
+  static final long RESUME_WINDOW_SECONDS = 60;
+
   @Inject NetworkView network;
   @Inject NetworkWatcher watcher;
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  private final NetworkEvents history = new NetworkEvents();
+  private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+  private final Consumer<NetworkSnapshot> onChange = this::changed;
+  private ScheduledFuture<?> keepAlive;
+  private ScheduledFuture<?> idleStop;
+  private Sse sse;
+
+  /**
+   * A client and what it asked for; {@code pictured} is the network its last picture showed, {@code
+   * shown} each exchange as its last exchange event (or its first picture) showed it.
+   */
+  private static final class Subscriber {
+    final SseEventSink sink;
+    final Set<String> names;
+    Map<String, String> pictured = Map.of();
+    Map<String, String> shown = new HashMap<>();
+
+    Subscriber(SseEventSink sink, Set<String> names) {
+      this.sink = sink;
+      this.names = names;
+    }
+  }
 
   @GET
   @Produces(MediaType.SERVER_SENT_EVENTS)
-  @Operation(
-      summary = "Network changes as Server-Sent Events",
-      description =
-          "Each event is named `network`; its data is the same JSON as GET /network/instances.")
-  @APIResponse(responseCode = "200", description = "An event stream")
-  public void events(@Context SseEventSink sink, @Context Sse sse) {
-    send(sink, sse, network.snapshot());
-    Consumer<NetworkSnapshot>[] self = new Consumer[1];
-    self[0] =
-        snapshot -> {
-          if (sink.isClosed() || !send(sink, sse, snapshot)) watcher.unsubscribe(self[0]);
-        };
-    watcher.subscribe(self[0]);
+  @Operation(summary = "Network changes as Server-Sent Events")
+  public void events(
+      @QueryParam("events") String events,
+      @HeaderParam("Last-Event-ID") String lastEventId,
+      @Context SseEventSink sink,
+      @Context Sse sse) {
+    Subscriber subscriber = new Subscriber(sink, Parameters.eventNames(events));
+    synchronized (this) {
+      this.sse = sse;
+      var missed = history.after(lastEventId);
+      boolean open;
+      if (missed.isPresent()) {
+        open = send(subscriber, comment("resumed after " + lastEventId), true);
+        for (NetworkEvents.Event e : missed.get()) open = open && deliver(subscriber, e);
+      } else {
+        NetworkSnapshot now = network.snapshot();
+        open = send(subscriber, event(history.currentId(), "network", now), true);
+        subscriber.pictured = fingerprints(now);
+        subscriber.shown.putAll(subscriber.pictured);
+      }
+      if (!open) return;
+      subscribers.add(subscriber);
+      start();
+    }
   }
 
   /**
@@ -58,23 +113,114 @@ public class EventsResource {
     return Response.ok().type(MediaType.SERVER_SENT_EVENTS_TYPE).build();
   }
 
-  private static boolean send(SseEventSink sink, Sse sse, NetworkSnapshot snapshot) {
-    OutboundSseEvent event =
-        sse.newEventBuilder()
-            .name("network")
-            .mediaType(MediaType.APPLICATION_JSON_TYPE)
-            .data(String.class, RecordJson.write(snapshot))
-            .build();
+  private synchronized void changed(NetworkSnapshot snapshot) {
+    List<NetworkEvents.Event> events = history.changed(snapshot);
+    for (Subscriber s : subscribers) {
+      boolean open = true;
+      for (NetworkEvents.Event e : events) open = open && deliver(s, e);
+      if (!open) drop(s);
+    }
+  }
+
+  private synchronized void keepAlive() {
+    for (Subscriber s : subscribers) {
+      if (!send(s, comment("keep-alive"), false)) drop(s);
+    }
+  }
+
+  /**
+   * Sends {@code e} if the client asked for its kind and does not know it yet: a picture it already
+   * has, or an exchange as it was already shown, is skipped.
+   */
+  private boolean deliver(Subscriber s, NetworkEvents.Event e) {
+    if (!s.names.contains(e.name())) return true;
+    if (e.data() instanceof NetworkSnapshot picture) {
+      Map<String, String> shown = fingerprints(picture);
+      if (shown.equals(s.pictured)) return true;
+      s.pictured = shown;
+    } else if (e.data() instanceof ExchangeStatus one) {
+      String shown = NetworkWatcher.fingerprint(one);
+      if (shown.equals(s.shown.get(one.exchange()))) return true;
+      s.shown.put(one.exchange(), shown);
+    }
+    return send(s, event(e.id(), e.name(), e.data()), false);
+  }
+
+  private void start() {
+    if (idleStop != null) idleStop.cancel(false);
+    idleStop = null;
+    if (keepAlive != null) return;
+    watcher.subscribe(onChange);
+    keepAlive =
+        scheduler.scheduleAtFixedRate(
+            this::keepAlive, KEEP_ALIVE_SECONDS, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
+  }
+
+  private void drop(Subscriber s) {
+    subscribers.remove(s);
+    close(s.sink);
+    if (subscribers.isEmpty() && idleStop == null) {
+      idleStop = scheduler.schedule(this::stopIfIdle, RESUME_WINDOW_SECONDS, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Nobody came back within the window: stop watching; older ids now get a fresh picture. */
+  private synchronized void stopIfIdle() {
+    idleStop = null;
+    if (!subscribers.isEmpty() || keepAlive == null) return;
+    watcher.unsubscribe(onChange);
+    keepAlive.cancel(false);
+    keepAlive = null;
+    history.interrupted();
+  }
+
+  @PreDestroy
+  synchronized void stop() {
+    watcher.unsubscribe(onChange);
+    if (keepAlive != null) keepAlive.cancel(false);
+    if (idleStop != null) idleStop.cancel(false);
+    subscribers.forEach(s -> close(s.sink));
+    subscribers.clear();
+  }
+
+  private OutboundSseEvent.Builder event(String id, String name, Object data) {
+    return sse.newEventBuilder()
+        .id(id)
+        .name(name)
+        .mediaType(MediaType.APPLICATION_JSON_TYPE)
+        .data(String.class, RecordJson.write(data));
+  }
+
+  private OutboundSseEvent.Builder comment(String text) {
+    return sse.newEventBuilder().comment(text);
+  }
+
+  /** The first event of a connection also tells the client how soon to reconnect. */
+  private static boolean send(Subscriber s, OutboundSseEvent.Builder event, boolean first) {
+    if (s.sink.isClosed()) return false;
+    if (first) event.reconnectDelay(RETRY_MS);
     try {
-      sink.send(event).toCompletableFuture().join();
+      s.sink.send(event.build()).toCompletableFuture().join();
       return true;
     } catch (RuntimeException e) {
-      try {
-        sink.close();
-      } catch (RuntimeException ignored) {
-        // the client is already gone
-      }
+      close(s.sink);
       return false;
     }
+  }
+
+  private static void close(SseEventSink sink) {
+    try {
+      sink.close();
+    } catch (RuntimeException ignored) {
+      // the client is already gone
+    }
+  }
+
+  private static Map<String, String> fingerprints(NetworkSnapshot snapshot) {
+    Map<String, String> out = new HashMap<>();
+    for (ExchangeStatus s : snapshot.exchanges()) {
+      out.put(s.exchange(), NetworkWatcher.fingerprint(s));
+    }
+    return out;
   }
 }

@@ -7,6 +7,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -49,11 +51,11 @@ public class ExchangesResource {
       responseCode = "503",
       description = "Redis unreachable",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
-  public Response exchange(@PathParam("exchange") String exchange) {
+  public Response exchange(@PathParam("exchange") String exchange, @Context HttpHeaders headers) {
     String id = Parameters.exchange(exchange);
     return network
         .exchange(id)
-        .map(s -> Json.ok(new Responses.Exchange(java.time.Instant.now(), s)))
+        .map(s -> EntityTags.ok(new Responses.Exchange(java.time.Instant.now(), s), headers))
         .orElseThrow(() -> ProblemException.unknownExchange(id));
   }
 }

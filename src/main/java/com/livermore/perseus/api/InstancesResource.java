@@ -1,11 +1,14 @@
 package com.livermore.perseus.api;
 
+import com.livermore.perseus.network.NetworkSnapshot;
 import com.livermore.perseus.network.NetworkView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -33,12 +36,12 @@ public class InstancesResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema =
-                  @Schema(implementation = com.livermore.perseus.network.NetworkSnapshot.class),
+              schema = @Schema(implementation = NetworkSnapshot.class),
               examples = @ExampleObject(name = "one alive exchange", value = Examples.INSTANCES)))
   @APIResponse(responseCode = "401", description = "Not logged in")
   @APIResponse(responseCode = "503", description = "Redis unreachable")
-  public Response instances() {
-    return Response.ok(json.of(network.snapshot()), MediaType.APPLICATION_JSON_TYPE).build();
+  public Response instances(@Context HttpHeaders headers) {
+    NetworkSnapshot snapshot = network.snapshot();
+    return EntityTags.answer(json.of(snapshot), json.tag(snapshot), headers);
   }
 }

@@ -1,6 +1,7 @@
 package com.livermore.perseus.api;
 
 import com.livermore.perseus.registry.RecordJson;
+import com.livermore.perseus.security.ProblemType;
 import com.livermore.perseus.security.WebSafetyFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,25 +14,31 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
- * Answers a request with a method that no part of the application serves (PATCH outside the API, or
- * an invented one) with a 405 problem and an {@code Allow} header, instead of the servlet
- * container's 501 page.
+ * Answers a request outside the API with a method that no page serves (PATCH, or an invented one)
+ * with a 405 problem and an {@code Allow} header, instead of the servlet container's 501 page. The
+ * API answers every method itself: JAX-RS knows each resource's methods for its {@code Allow}.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class MethodFilter extends HttpFilter {
   static final Set<String> SERVED =
       Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "TRACE");
-  static final String ALLOW = "GET, HEAD, POST, PUT, DELETE, OPTIONS";
+
+  /** What the console's pages serve. */
+  static final String ALLOW = "GET, HEAD, POST, OPTIONS";
 
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if (!SERVED.contains(request.getMethod())) {
+    if (!SERVED.contains(request.getMethod()) && !isApi(request)) {
       response.setHeader("Allow", ALLOW);
       send(
           response,
-          Problem.of(405, "Method Not Allowed", "This method is not served here; see Allow."));
+          Problem.of(
+              ProblemType.METHOD_NOT_ALLOWED,
+              405,
+              "Method Not Allowed",
+              "This method is not served here; see Allow."));
     } else if (!wellEscaped(request.getQueryString())) {
       send(
           response,
@@ -42,6 +49,11 @@ public class MethodFilter extends HttpFilter {
     } else {
       chain.doFilter(request, response);
     }
+  }
+
+  private static boolean isApi(HttpServletRequest request) {
+    String path = request.getServletPath();
+    return path.equals("/api") || path.startsWith("/api/");
   }
 
   /** True when every '%' in {@code query} starts a two-hex-digit escape (or there is no query). */

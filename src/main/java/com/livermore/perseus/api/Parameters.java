@@ -27,6 +27,24 @@ final class Parameters {
     return value;
   }
 
+  /**
+   * The event stream's {@code events}: {@code network} (the default), {@code exchange}, or both.
+   */
+  static Set<String> eventNames(String value) {
+    if (value == null || value.isBlank()) return Set.of("network");
+    Set<String> out = new LinkedHashSet<>();
+    for (String part : value.split(",", -1)) {
+      String name = part.trim();
+      if (!name.equals("network") && !name.equals("exchange")) {
+        throw ProblemException.badParameter(
+            "events",
+            "'events' is network, exchange or network,exchange; got '" + shown(value) + "'.");
+      }
+      out.add(name);
+    }
+    return Set.copyOf(out);
+  }
+
   /** Repeated and/or comma-separated exchange ids. */
   static List<String> exchanges(List<String> values) {
     Set<String> out = new LinkedHashSet<>();

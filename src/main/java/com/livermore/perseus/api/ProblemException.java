@@ -1,5 +1,7 @@
 package com.livermore.perseus.api;
 
+import com.livermore.perseus.security.ProblemType;
+
 /** Ends a request with a problem response. */
 public class ProblemException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -17,6 +19,7 @@ public class ProblemException extends RuntimeException {
   public static ProblemException unknownExchange(String exchange) {
     return new ProblemException(
         Problem.of(
+            ProblemType.UNKNOWN_EXCHANGE,
             404,
             "Unknown exchange",
             "No exchange '" + exchange + "' is known to the network (network:exchanges)."));

@@ -1,5 +1,6 @@
 package com.livermore.perseus.api;
 
+import com.livermore.perseus.security.ProblemType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,12 +29,16 @@ final class RequestBodies {
         if (out.size() > MAX_BYTES) {
           throw new ProblemException(
               Problem.of(
-                  413, "Body too large", "A command body is at most " + MAX_BYTES + " bytes."));
+                  ProblemType.BODY_TOO_LARGE,
+                  413,
+                  "Body too large",
+                  "A command body is at most " + MAX_BYTES + " bytes."));
         }
       }
     } catch (IOException e) {
       throw new ProblemException(
           Problem.of(
+              ProblemType.REQUEST_TIMEOUT,
               408,
               "Request timeout",
               "The request body did not arrive in time; send the whole body at once."));

@@ -1,6 +1,5 @@
 package com.livermore.perseus.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.livermore.perseus.network.NetworkSnapshot;
 import com.livermore.perseus.registry.RecordJson;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,19 +12,29 @@ import java.io.UncheckedIOException;
  */
 @ApplicationScoped
 public class SnapshotJson {
-  private record Written(NetworkSnapshot snapshot, byte[] json) {}
+  private record Written(NetworkSnapshot snapshot, byte[] json, String tag) {}
 
   private volatile Written last;
 
   /** The JSON of {@code snapshot}; do not modify the array. */
   public byte[] of(NetworkSnapshot snapshot) {
+    return written(snapshot).json();
+  }
+
+  /** The weak entity tag of {@code snapshot} ({@link EntityTags}). */
+  public String tag(NetworkSnapshot snapshot) {
+    return written(snapshot).tag();
+  }
+
+  private Written written(NetworkSnapshot snapshot) {
     Written written = last;
-    if (written != null && written.snapshot() == snapshot) return written.json();
+    if (written != null && written.snapshot() == snapshot) return written;
     try {
       byte[] json = RecordJson.mapper().writeValueAsBytes(snapshot);
-      last = new Written(snapshot, json);
-      return json;
-    } catch (JsonProcessingException e) {
+      written = new Written(snapshot, json, EntityTags.tagOf(RecordJson.mapper().readTree(json)));
+      last = written;
+      return written;
+    } catch (java.io.IOException e) {
       throw new UncheckedIOException(e);
     }
   }

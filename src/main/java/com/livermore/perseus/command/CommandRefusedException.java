@@ -13,6 +13,11 @@ public class CommandRefusedException extends RuntimeException {
     this.title = title;
   }
 
+  /** True when no live standby exists; false when the named instance is not one. */
+  public boolean noStandby() {
+    return "No standby".equals(title);
+  }
+
   /** A short summary, e.g. "No standby". */
   public String title() {
     return title;

@@ -208,6 +208,7 @@ public final class InstanceAssembly {
                 scheduler,
                 worker));
     metrics.leasesHeld(() -> keeper.holds() ? 1 : 0);
+    metrics.identity(instance.identity(), config.exchange());
     return instance;
   }
 

@@ -25,4 +25,7 @@ public interface InstanceMetrics {
 
   /** 1 while this instance holds its lease, else 0. */
   default void leasesHeld(Supplier<Number> held) {}
+
+  /** Who this instance is, for its info series: told once, when it is built. */
+  default void identity(InstanceIdentity identity, String exchange) {}
 }

@@ -1,6 +1,8 @@
 package com.livermore.perseus.metrics;
 
+import com.livermore.perseus.instance.InstanceIdentity;
 import com.livermore.perseus.instance.InstanceMetrics;
+import com.livermore.perseus.network.NetworkView;
 import com.livermore.perseus.notify.WebhookNotifier;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -24,6 +26,7 @@ import java.util.function.ToDoubleFunction;
 @ApplicationScoped
 public class PrometheusMetrics implements InstanceMetrics {
   @Inject WebhookNotifier notifier;
+  @Inject NetworkView network;
 
   private PrometheusMeterRegistry registry;
   private Timer renewals;
@@ -31,6 +34,7 @@ public class PrometheusMetrics implements InstanceMetrics {
   private Counter leasesLost;
   private Counter appends;
   private Counter suppressed;
+  private NetworkGauges networkGauges;
 
   @PostConstruct
   void init() {
@@ -59,6 +63,7 @@ public class PrometheusMetrics implements InstanceMetrics {
             .description("Identical errors folded into errors_suppressed")
             .register(registry);
     webhooks();
+    networkGauges = new NetworkGauges(network, registry);
   }
 
   /** The notifier's own counts, read at each scrape. */
@@ -83,9 +88,23 @@ public class PrometheusMetrics implements InstanceMetrics {
     registry.close();
   }
 
-  /** The Prometheus text exposition of every metric. */
+  /** The Prometheus text exposition of every metric, with the network read now. */
   public String scrape() {
+    networkGauges.refresh();
     return registry.scrape();
+  }
+
+  @Override
+  public void identity(InstanceIdentity identity, String exchange) {
+    Gauge.builder("perseus.instance.info", () -> 1)
+        .description("This instance: its id, exchange and host (value 1)")
+        .tags("instance_id", identity.instanceId(), "exchange", exchange)
+        .tag("hostname", identity.hostname())
+        .register(registry);
+    Gauge.builder("perseus.build.info", () -> 1)
+        .description("The Perseus version this instance runs (value 1)")
+        .tag("version", identity.version())
+        .register(registry);
   }
 
   @Override

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -56,6 +57,11 @@ public class NetworkView {
 
   public ActivityPage activity(ActivityQuery query) {
     return guarded(() -> activity.read(query));
+  }
+
+  /** The length of each exchange's activity stream, in one batch. */
+  public Map<String, Long> streamLengths(List<String> exchanges) {
+    return guarded(() -> streams.lengths(exchanges));
   }
 
   /** Every Redis node answers. */

@@ -98,18 +98,22 @@ public class NetworkWatcher {
 
   private static Map<String, String> fingerprint(List<ExchangeStatus> exchanges) {
     Map<String, String> out = new HashMap<>();
-    for (ExchangeStatus s : exchanges) {
-      var r = s.record();
-      out.put(
-          s.exchange(),
-          s.liveness()
-              + "|"
-              + s.state()
-              + "|"
-              + (r == null ? "" : r.instanceId() + "|" + r.epoch())
-              + "|"
-              + Objects.toString(s.problem(), ""));
-    }
+    for (ExchangeStatus s : exchanges) out.put(s.exchange(), fingerprint(s));
     return out;
+  }
+
+  /**
+   * What makes a change worth telling for one exchange: liveness, state, owner and epoch, problem.
+   * Heartbeats alone do not count.
+   */
+  public static String fingerprint(ExchangeStatus s) {
+    var r = s.record();
+    return s.liveness()
+        + "|"
+        + s.state()
+        + "|"
+        + (r == null ? "" : r.instanceId() + "|" + r.epoch())
+        + "|"
+        + Objects.toString(s.problem(), "");
   }
 }

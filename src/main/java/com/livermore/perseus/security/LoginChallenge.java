@@ -42,12 +42,14 @@ final class LoginChallenge {
   }
 
   static String problemJson(String detail) {
-    return problem(401, "Authentication required", detail);
+    return problem(ProblemType.AUTHENTICATION_REQUIRED, 401, "Authentication required", detail);
   }
 
-  /** An RFC 9457 problem body with {@code about:blank} as its type. */
-  static String problem(int status, String title, String detail) {
-    return "{\"type\":\"about:blank\",\"title\":\""
+  /** An RFC 9457 problem body of the given type. */
+  static String problem(ProblemType type, int status, String title, String detail) {
+    return "{\"type\":\""
+        + type.uri()
+        + "\",\"title\":\""
         + jsonText(title)
         + "\",\"status\":"
         + status
@@ -64,6 +66,7 @@ final class LoginChallenge {
 
   static String throttledJson(long retryAfterSeconds) {
     return problem(
+        ProblemType.TOO_MANY_LOGINS,
         429,
         "Too many failed logins",
         "Too many failed logins of this user from your address; try again in "
@@ -82,17 +85,19 @@ final class LoginChallenge {
   }
 
   /** A 403 problem without a challenge (so no browser asks for a password). */
-  static void sendForbidden(HttpServletResponse response, String title, String detail)
+  static void sendForbidden(
+      HttpServletResponse response, ProblemType type, String title, String detail)
       throws IOException {
-    sendProblem(response, HttpServletResponse.SC_FORBIDDEN, title, detail);
+    sendProblem(response, type, HttpServletResponse.SC_FORBIDDEN, title, detail);
   }
 
   /** A problem answered before the body was read: the connection closes after it. */
-  static void sendProblem(HttpServletResponse response, int status, String title, String detail)
+  static void sendProblem(
+      HttpServletResponse response, ProblemType type, int status, String title, String detail)
       throws IOException {
     response.setStatus(status);
     response.setHeader("Connection", "close");
-    send(response, PROBLEM_TYPE, problem(status, title, detail));
+    send(response, PROBLEM_TYPE, problem(type, status, title, detail));
   }
 
   static void sendThrottled(HttpServletResponse response, long retryAfterSeconds)

@@ -61,7 +61,8 @@ public class NetworkAuthenticationMechanism implements HttpAuthenticationMechani
       Optional<String> foreign = SameOrigin.refusal(request, guard.settings());
       if (foreign.isPresent()) {
         try {
-          LoginChallenge.sendForbidden(response, "Cross-origin request refused", foreign.get());
+          LoginChallenge.sendForbidden(
+              response, ProblemType.CROSS_ORIGIN, "Cross-origin request refused", foreign.get());
         } catch (IOException e) {
           clientGone(e);
         }
@@ -81,7 +82,8 @@ public class NetworkAuthenticationMechanism implements HttpAuthenticationMechani
       // 403, not 401: a challenge would make the browser ask for a password on another page's
       // behalf.
       try {
-        LoginChallenge.sendForbidden(response, "Forbidden", LoginChallenge.SESSION_CANNOT_COMMAND);
+        LoginChallenge.sendForbidden(
+            response, ProblemType.FORBIDDEN, "Forbidden", LoginChallenge.SESSION_CANNOT_COMMAND);
       } catch (IOException e) {
         clientGone(e);
       }

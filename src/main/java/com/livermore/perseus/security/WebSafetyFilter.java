@@ -46,7 +46,12 @@ public class WebSafetyFilter extends HttpFilter {
     if (LoginChallenge.isApiPath(path) && SameOrigin.STATE_CHANGING.contains(request.getMethod())) {
       Optional<String> notJson = JsonContentType.refusal(request.getHeader("Content-Type"));
       if (notJson.isPresent()) {
-        sendProblem(response, 415, "Unsupported media type", notJson.get());
+        sendProblem(
+            response,
+            ProblemType.UNSUPPORTED_MEDIA_TYPE,
+            415,
+            "Unsupported media type",
+            notJson.get());
         return;
       }
     }
@@ -58,7 +63,8 @@ public class WebSafetyFilter extends HttpFilter {
     }
     try {
       if (isFacesPostWithoutNonce(request, path)) {
-        sendProblem(response, 400, "Form token missing", FORM_TOKEN_MISSING);
+        sendProblem(
+            response, ProblemType.BAD_REQUEST, 400, "Form token missing", FORM_TOKEN_MISSING);
         return;
       }
       chain.doFilter(request, new RelativeRedirects(response));
@@ -68,7 +74,7 @@ public class WebSafetyFilter extends HttpFilter {
       if (!isCspRefusal(e) || response.isCommitted()) throw e;
       response.reset();
       setHeaders(response, path);
-      sendProblem(response, 400, "Form token missing", FORM_TOKEN_MISSING);
+      sendProblem(response, ProblemType.BAD_REQUEST, 400, "Form token missing", FORM_TOKEN_MISSING);
     }
   }
 
@@ -99,6 +105,8 @@ public class WebSafetyFilter extends HttpFilter {
   }
 
   private static void setCommonHeaders(HttpServletResponse response) {
+    // Grizzly sends no Date; caches and clients judging freshness (RFC 9110 §6.6.1) need one.
+    response.setDateHeader("Date", System.currentTimeMillis());
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Referrer-Policy", "same-origin");
     response.setHeader("X-Frame-Options", "DENY");
@@ -126,12 +134,18 @@ public class WebSafetyFilter extends HttpFilter {
 
   private static void sendForbidden(HttpServletResponse response, String detail)
       throws IOException {
-    sendProblem(response, HttpServletResponse.SC_FORBIDDEN, "Cross-origin request refused", detail);
+    sendProblem(
+        response,
+        ProblemType.CROSS_ORIGIN,
+        HttpServletResponse.SC_FORBIDDEN,
+        "Cross-origin request refused",
+        detail);
   }
 
   private static void sendProblem(
-      HttpServletResponse response, int status, String title, String detail) throws IOException {
-    LoginChallenge.sendProblem(response, status, title, detail);
+      HttpServletResponse response, ProblemType type, int status, String title, String detail)
+      throws IOException {
+    LoginChallenge.sendProblem(response, type, status, title, detail);
   }
 
   /** {@code sendRedirect} with the location as given when it is a path: no Host header in it. */

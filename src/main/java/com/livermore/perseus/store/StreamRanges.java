@@ -53,6 +53,29 @@ public class StreamRanges implements StreamSource {
     return answers;
   }
 
+  @Override
+  public Map<String, Long> lengths(List<String> exchanges) {
+    RBatch batch = redisson.createBatch(BatchOptions.defaults());
+    List<RFuture<Long>> replies = new ArrayList<>(exchanges.size());
+    for (String exchange : exchanges) {
+      replies.add(batch.getStream(keys.activity(exchange), StringCodec.INSTANCE).sizeAsync());
+    }
+    try {
+      batch.execute();
+    } catch (RedisException e) {
+      if (!RedisFailures.isWrongType(e)) throw e;
+    }
+    Map<String, Long> out = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < exchanges.size(); i++) {
+      try {
+        out.put(exchanges.get(i), replies.get(i).toCompletableFuture().join());
+      } catch (RuntimeException e) {
+        if (!RedisFailures.isWrongType(e)) throw e;
+      }
+    }
+    return out;
+  }
+
   private List<Answer> fetchEach(List<Range> ranges) {
     List<Answer> answers = new ArrayList<>(ranges.size());
     for (Range range : ranges) {

@@ -90,6 +90,11 @@ class NetworkApiIT {
 
   /** A dead exchange: a registry entry, a last-known record (epoch 7) and one old entry. */
   static String seedDeadExchange(String name) {
+    return seedDeadExchange(redis, name);
+  }
+
+  /** {@link #seedDeadExchange(String)} in another test's Redis. */
+  static String seedDeadExchange(RedisServer redis, String name) {
     String id = unique(name);
     OwnerRecord last =
         new OwnerRecord(
@@ -154,6 +159,12 @@ class NetworkApiIT {
 
   /** A live exchange whose lease runs out {@code ttlMs} from now (nobody renews it). */
   static String seedShortLivedExchange(String name, String instanceId, long ttlMs) {
+    return seedShortLivedExchange(redis, name, instanceId, ttlMs);
+  }
+
+  /** {@link #seedShortLivedExchange(String, String, long)} in another test's Redis. */
+  static String seedShortLivedExchange(
+      RedisServer redis, String name, String instanceId, long ttlMs) {
     String id = unique(name);
     Instant now = Instant.now();
     OwnerRecord record =

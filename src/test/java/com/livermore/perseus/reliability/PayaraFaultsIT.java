@@ -276,7 +276,20 @@ class PayaraFaultsIT {
     HttpResponse<String> api = client.get("api/network/instances", ApiClient.ADMIN);
     ApiClient.assertProblem(api, 503, null);
     assertThat(ApiClient.json(api).get("title").asText()).isEqualTo("Redis unreachable");
+    assertThat(ApiClient.json(api).get("type").asText())
+        .isEqualTo("tag:perseus.livermore.com,2026:problems/redis-unavailable");
     ApiClient.assertProblem(client.get("api/network/activity", ApiClient.ADMIN), 503, null);
+    // A load balancer's readiness probe takes the instance out while Redis is gone.
+    HttpResponse<String> ready = client.get("health/ready", null);
+    assertThat(ready.statusCode()).as(ready.body()).isEqualTo(503);
+    JsonNode check = null;
+    for (JsonNode c : ApiClient.json(ready).get("checks")) {
+      if (c.get("name").asText().equals("perseus-lease")) check = c;
+    }
+    assertThat(check).as(ready.body()).isNotNull();
+    assertThat(check.get("status").asText()).isEqualTo("DOWN");
+    assertThat(check.get("data").get("redis").asText()).isEqualTo("unreachable");
+    assertThat(check.get("data").get("epoch").isNumber()).as(ready.body()).isTrue();
     HttpResponse<String> console = client.get("console/network.xhtml", ApiClient.ADMIN);
     Map<String, Object> seen = new LinkedHashMap<>();
     seen.put("apiStatusDuringOutage", api.statusCode());

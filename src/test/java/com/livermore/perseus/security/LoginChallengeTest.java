@@ -13,7 +13,7 @@ class LoginChallengeTest {
     String body = LoginChallenge.problemJson(LoginChallenge.LOGIN_REQUIRED);
     assertThat(body)
         .isEqualTo(
-            "{\"type\":\"about:blank\",\"title\":\"Authentication required\",\"status\":401,"
+            "{\"type\":\"tag:perseus.livermore.com,2026:problems/authentication-required\",\"title\":\"Authentication required\",\"status\":401,"
                 + "\"detail\":\"Log in with HTTP Basic as a network-viewer or network-admin user.\"}");
     JsonNode json = new ObjectMapper().readTree(body);
     assertThat(json.get("status").asInt()).isEqualTo(401);

@@ -84,17 +84,39 @@ public final class ApiClient {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * Any method, with header name/value pairs; a body only when {@code body} is not null (sent as
+   * JSON unless a Content-Type is among the headers).
+   */
+  public HttpResponse<String> call(
+      String method, String path, String credentials, String body, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b = request(path, credentials).timeout(Duration.ofSeconds(30));
+    boolean typed = false;
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+      typed |= headers[i].equalsIgnoreCase("Content-Type");
+    }
+    if (body != null && !typed) b.header("Content-Type", "application/json");
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    return send(b, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** An open stream (Server-Sent Events) with extra header name/value pairs. */
+  public HttpResponse<InputStream> stream(String path, String credentials, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b = request(path, credentials).header("Accept", "text/event-stream");
+    for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+    return send(b, HttpResponse.BodyHandlers.ofInputStream());
+  }
+
   /** The body as JSON, whatever the status. */
   public JsonNode json(String path, String credentials) throws IOException, InterruptedException {
     return json(get(path, credentials));
-  }
-
-  /** An open stream (Server-Sent Events); close its body to end it. */
-  public HttpResponse<InputStream> stream(String path, String credentials)
-      throws IOException, InterruptedException {
-    return send(
-        request(path, credentials).header("Accept", "text/event-stream"),
-        HttpResponse.BodyHandlers.ofInputStream());
   }
 
   /**
