@@ -16,11 +16,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The merged activity of the network, newest first, paged with an opaque cursor. */
 @Path("network/activity")
@@ -30,42 +25,12 @@ public class ActivityResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(
-      summary = "Network activity",
-      description =
-          "Entries of every (or the chosen) exchange's stream, merged newest first. Pass `next` back as `cursor` for the following page; the cursor stays valid while new entries arrive.")
-  @APIResponse(
-      responseCode = "200",
-      description = "One page",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              examples = @ExampleObject(name = "page", value = Examples.ACTIVITY)))
-  @APIResponse(
-      responseCode = "400",
-      description = "A parameter is invalid; `parameter` names it",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              examples = @ExampleObject(name = "limit", value = Examples.BAD_LIMIT)))
-  @APIResponse(
-      responseCode = "503",
-      description = "Redis unreachable",
-      content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Response activity(
-      @Parameter(description = "exchange ids, repeated or comma-separated; all when absent")
-          @QueryParam("exchange")
-          List<String> exchange,
-      @Parameter(description = "event types, repeated or comma-separated, e.g. state_changed")
-          @QueryParam("type")
-          List<String> type,
-      @Parameter(description = "only entries at or after this ISO-8601 UTC time")
-          @QueryParam("since")
-          String since,
-      @Parameter(description = "the `next` value of the previous page") @QueryParam("cursor")
-          String cursor,
-      @Parameter(description = "entries per page, 1-500 (default 50)") @QueryParam("limit")
-          String limit,
+      @QueryParam("exchange") List<String> exchange,
+      @QueryParam("type") List<String> type,
+      @QueryParam("since") String since,
+      @QueryParam("cursor") String cursor,
+      @QueryParam("limit") String limit,
       @Context UriInfo uri) {
     List<String> exchanges = Parameters.exchanges(exchange);
     ActivityQuery query =

@@ -27,11 +27,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Operator commands for an exchange: network-admin only. */
 @Path("network/exchanges/{exchange}/commands")
@@ -47,47 +42,6 @@ public class CommandsResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(
-      summary = "Send a command",
-      description =
-          "`stop` (the exchange stays stopped network-wide until `start`), "
-              + "`start`, `force-start` (take over from a late or dead holder; needs `confirm: true` while the holder is alive), "
-              + "or `handoff` (the owner stops, releases its lease and tells a standby, which claims at once; "
-              + "optional `to`: the instanceId of the standby; without it the first warm standby, else the first). "
-              + "Answers with the outcome: 200 done (a handoff names the new owner), 202 accepted, 409 refused (with the reason; "
-              + "a handoff without a live standby, or to an instance that is not one, is a 409 problem), 504 timed out.")
-  @RequestBody(
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              examples = {
-                @ExampleObject(name = "stop", value = "{\"command\":\"stop\"}"),
-                @ExampleObject(
-                    name = "handoff",
-                    value = "{\"command\":\"handoff\",\"to\":\"8b0c2f0e-standby\"}")
-              }))
-  @APIResponse(
-      responseCode = "200",
-      description = "done",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              examples = @ExampleObject(name = "done", value = Examples.COMMAND_DONE)))
-  @APIResponse(responseCode = "202", description = "accepted: under way (e.g. start: warming up)")
-  @APIResponse(
-      responseCode = "400",
-      description = "invalid body or command",
-      content = @Content(mediaType = Problem.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "403",
-      description = "not a network-admin",
-      content = @Content(mediaType = Problem.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "404",
-      description = "unknown exchange",
-      content = @Content(mediaType = Problem.MEDIA_TYPE))
-  @APIResponse(responseCode = "409", description = "refused, with the reason")
-  @APIResponse(responseCode = "504", description = "the owning instance did not answer in time")
   public void send(
       @PathParam("exchange") String exchange,
       InputStream body,

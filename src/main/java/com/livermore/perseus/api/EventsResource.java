@@ -30,7 +30,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Server-Sent Events: on connect one {@code network} event with the whole network, then one for
@@ -76,7 +75,6 @@ public class EventsResource {
 
   @GET
   @Produces(MediaType.SERVER_SENT_EVENTS)
-  @Operation(summary = "Network changes as Server-Sent Events")
   public void events(
       @QueryParam("events") String events,
       @HeaderParam("Last-Event-ID") String lastEventId,
@@ -108,7 +106,6 @@ public class EventsResource {
    */
   @HEAD
   @Produces(MediaType.SERVER_SENT_EVENTS)
-  @Operation(hidden = true)
   public Response head() {
     return Response.ok().type(MediaType.SERVER_SENT_EVENTS_TYPE).build();
   }

@@ -11,11 +11,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Every known exchange with its liveness and its owner or last-known record. */
 @Path("network/instances")
@@ -26,20 +21,6 @@ public class InstancesResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(
-      summary = "The whole network",
-      description =
-          "Every known exchange, read in one pipelined batch, with liveness computed on the server.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The network now",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = NetworkSnapshot.class),
-              examples = @ExampleObject(name = "one alive exchange", value = Examples.INSTANCES)))
-  @APIResponse(responseCode = "401", description = "Not logged in")
-  @APIResponse(responseCode = "503", description = "Redis unreachable")
   public Response instances(@Context HttpHeaders headers) {
     NetworkSnapshot snapshot = network.snapshot();
     return EntityTags.answer(json.of(snapshot), json.tag(snapshot), headers);

@@ -27,10 +27,21 @@ public final class BuiltWar {
           war + " is missing: run the tests through Maven (mvn verify), which packages it first.");
     }
     prepareServerTmp();
+    WebArchive built = ShrinkWrap.createFromZipFile(WebArchive.class, war);
+    // The WAR's own settings (mp.openapi.scan.disable) first, the test's after them.
+    String own = "WEB-INF/classes/META-INF/microprofile-config.properties";
     StringBuilder props = new StringBuilder();
+    if (built.contains(own)) {
+      try (java.io.InputStream in = built.get(own).getAsset().openStream()) {
+        props.append(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      built.delete(own);
+    }
     new TreeMap<>(config).forEach((k, v) -> props.append(k).append('=').append(v).append('\n'));
     return ShrinkWrap.create(WebArchive.class, name + ".war")
-        .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war))
+        .merge(built)
         .addAsResource(
             new StringAsset(props.toString()), "META-INF/microprofile-config.properties");
   }
