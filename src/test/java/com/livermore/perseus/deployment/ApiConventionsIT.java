@@ -7,12 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.livermore.perseus.lifecycle.ConnectionState;
-import com.livermore.perseus.registry.RecordJson;
 import com.livermore.perseus.testing.ApiClient;
 import com.livermore.perseus.testing.RedisServer;
-import com.livermore.perseus.testing.Resp;
-import com.livermore.perseus.testing.TestConfig;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -49,14 +45,8 @@ class ApiConventionsIT {
   @Deployment(testable = false)
   static WebArchive deployment() {
     redis = RedisServer.start();
-    return BuiltWar.configured(
-        "api-conventions",
-        TestConfig.exchange("kraken")
-            .redis(redis.address())
-            .heartbeat("1s", "3s")
-            .warmup("1s")
-            .users("viewer:network-viewer:plain:viewer-secret")
-            .properties());
+    return KrakenDeployment.war(
+        "api-conventions", redis, "viewer:network-viewer:plain:viewer-secret");
   }
 
   @AfterAll
@@ -66,15 +56,7 @@ class ApiConventionsIT {
 
   @BeforeEach
   void krakenIsActive() {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              try (Resp r = redis.connect()) {
-                String json = (String) r.call("GET", "exchange:{kraken}:instance");
-                return json != null && RecordJson.readOwner(json).state() == ConnectionState.ACTIVE;
-              }
-            });
+    KrakenDeployment.awaitActive(redis);
   }
 
   ApiClient api() {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.livermore.perseus.registry.RecordJson;
 import com.livermore.perseus.testing.ApiClient;
 import com.livermore.perseus.testing.RedisServer;
-import com.livermore.perseus.testing.TestConfig;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -45,14 +44,7 @@ class EventStreamIT {
   @Deployment(testable = false)
   static WebArchive deployment() {
     redis = RedisServer.start();
-    return BuiltWar.configured(
-        "event-stream",
-        TestConfig.exchange("kraken")
-            .redis(redis.address())
-            .heartbeat("1s", "3s")
-            .warmup("1s")
-            .users("viewer:network-viewer:plain:viewer-secret")
-            .properties());
+    return KrakenDeployment.war("event-stream", redis, "viewer:network-viewer:plain:viewer-secret");
   }
 
   @AfterAll

@@ -211,15 +211,7 @@ class NetworkApiIT {
 
   @BeforeEach
   void krakenIsActive() {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              try (Resp r = redis.connect()) {
-                String json = (String) r.call("GET", "exchange:{kraken}:instance");
-                return json != null && RecordJson.readOwner(json).state() == ConnectionState.ACTIVE;
-              }
-            });
+    KrakenDeployment.awaitActive(redis);
   }
 
   HttpResponse<String> get(String path, String credentials) throws Exception {

@@ -1,7 +1,6 @@
 package com.livermore.perseus.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.livermore.perseus.client.ApiException;
 import com.livermore.perseus.client.api.ActivityApi;
@@ -15,18 +14,13 @@ import com.livermore.perseus.client.model.Liveness;
 import com.livermore.perseus.client.model.NetworkSnapshot;
 import com.livermore.perseus.client.model.Problem;
 import com.livermore.perseus.client.model.State;
-import com.livermore.perseus.lifecycle.ConnectionState;
-import com.livermore.perseus.registry.RecordJson;
 import com.livermore.perseus.testing.ApiClient;
 import com.livermore.perseus.testing.RedisServer;
-import com.livermore.perseus.testing.Resp;
-import com.livermore.perseus.testing.TestConfig;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -56,14 +50,10 @@ class OpenApiContractIT {
   @Deployment(testable = false)
   static WebArchive deployment() {
     redis = RedisServer.start();
-    return BuiltWar.configured(
+    return KrakenDeployment.war(
         "openapi-contract",
-        TestConfig.exchange("kraken")
-            .redis(redis.address())
-            .heartbeat("1s", "3s")
-            .warmup("1s")
-            .users("viewer:network-viewer:plain:viewer-secret," + ApiClient.ADMIN_USERS)
-            .properties());
+        redis,
+        "viewer:network-viewer:plain:viewer-secret," + ApiClient.ADMIN_USERS);
   }
 
   @AfterAll
@@ -73,15 +63,7 @@ class OpenApiContractIT {
 
   @BeforeEach
   void krakenIsActive() {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              try (Resp r = redis.connect()) {
-                String json = (String) r.call("GET", "exchange:{kraken}:instance");
-                return json != null && RecordJson.readOwner(json).state() == ConnectionState.ACTIVE;
-              }
-            });
+    KrakenDeployment.awaitActive(redis);
   }
 
   ApiClient api() {
