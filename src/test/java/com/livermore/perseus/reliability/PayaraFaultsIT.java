@@ -289,7 +289,8 @@ class PayaraFaultsIT {
     assertThat(check).as(ready.body()).isNotNull();
     assertThat(check.get("status").asText()).isEqualTo("DOWN");
     assertThat(check.get("data").get("redis").asText()).isEqualTo("unreachable");
-    assertThat(check.get("data").get("epoch").isNumber()).as(ready.body()).isTrue();
+    // Payara writes every health data value as a JSON string ("epoch":"0"); it still reads as one.
+    assertThat(Long.parseLong(check.get("data").get("epoch").asText())).isNotNegative();
     HttpResponse<String> console = client.get("console/network.xhtml", ApiClient.ADMIN);
     Map<String, Object> seen = new LinkedHashMap<>();
     seen.put("apiStatusDuringOutage", api.statusCode());
