@@ -226,6 +226,13 @@ class OperatorCommandsIT {
     assertThat(old.status().role()).isNotEqualTo(InstanceRole.OWNER);
     assertThat(lease().instanceId()).isEqualTo(standby.identity().instanceId());
     assertThat(lease().epoch()).isEqualTo(successor.epoch());
+    // The loss Redis told of is recorded on the instance's worker, just after the heartbeat.
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(() -> assertThat(activityTypes()).contains("takeover", "lease_lost"));
+  }
+
+  private List<String> activityTypes() {
     List<String> types = new ArrayList<>();
     try (Resp r = redis.connectFor(keys.activity("kraken"))) {
       @SuppressWarnings("unchecked")
@@ -236,7 +243,7 @@ class OperatorCommandsIT {
         types.add((String) kv.get(1));
       }
     }
-    assertThat(types).contains("takeover", "lease_lost");
+    return types;
   }
 
   @Test
