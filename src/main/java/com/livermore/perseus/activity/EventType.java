@@ -10,6 +10,8 @@ public enum EventType {
   STATE_CHANGED,
   CLAIM_CONFLICT,
   LEASE_LOST,
+  /** Written by the watcher that saw a lease run out without a release (the owner died). */
+  LEASE_EXPIRED,
   TAKEOVER,
   ERROR,
   ERRORS_SUPPRESSED,

@@ -82,7 +82,9 @@ public class CommandsResource {
     } catch (CommandRefusedException e) {
       throw new ProblemException(
           Problem.of(
-              e.noStandby() ? ProblemType.NO_STANDBY : ProblemType.NOT_A_STANDBY,
+              e.reason() == CommandRefusedException.Reason.NO_STANDBY
+                  ? ProblemType.NO_STANDBY
+                  : ProblemType.NOT_A_STANDBY,
               409,
               e.title(),
               e.getMessage()));

@@ -7,6 +7,7 @@ import com.livermore.perseus.network.NetworkWatcher;
 import com.livermore.perseus.registry.RecordJson;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +26,6 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +36,7 @@ import java.util.function.Consumer;
  * every change of a lease, a state or a liveness; with {@code events=exchange}, an {@code exchange}
  * event per exchange that changed instead. Every event has an id, a reconnecting client resumes
  * with {@code Last-Event-ID}, and a comment every 15 s keeps idle proxies from closing the stream.
+ * Nothing here waits on a client's connection: each client's events go through its own outbox.
  */
 @Path("network/events")
 @ApplicationScoped
@@ -49,29 +50,14 @@ public class EventsResource {
   @Inject NetworkView network;
   @Inject NetworkWatcher watcher;
   @Resource ManagedScheduledExecutorService scheduler;
+  @Resource ManagedExecutorService writers;
 
   private final NetworkEvents history = new NetworkEvents();
-  private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+  private final List<EventSubscriber> subscribers = new CopyOnWriteArrayList<>();
   private final Consumer<NetworkSnapshot> onChange = this::changed;
   private ScheduledFuture<?> keepAlive;
   private ScheduledFuture<?> idleStop;
   private Sse sse;
-
-  /**
-   * A client and what it asked for; {@code pictured} is the network its last picture showed, {@code
-   * shown} each exchange as its last exchange event (or its first picture) showed it.
-   */
-  private static final class Subscriber {
-    final SseEventSink sink;
-    final Set<String> names;
-    Map<String, String> pictured = Map.of();
-    Map<String, String> shown = new HashMap<>();
-
-    Subscriber(SseEventSink sink, Set<String> names) {
-      this.sink = sink;
-      this.names = names;
-    }
-  }
 
   @GET
   @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -80,7 +66,7 @@ public class EventsResource {
       @HeaderParam("Last-Event-ID") String lastEventId,
       @Context SseEventSink sink,
       @Context Sse sse) {
-    Subscriber subscriber = new Subscriber(sink, Parameters.eventNames(events));
+    EventSubscriber subscriber = new EventSubscriber(sink, Parameters.eventNames(events), writers);
     synchronized (this) {
       this.sse = sse;
       var missed = history.after(lastEventId);
@@ -112,7 +98,7 @@ public class EventsResource {
 
   private synchronized void changed(NetworkSnapshot snapshot) {
     List<NetworkEvents.Event> events = history.changed(snapshot);
-    for (Subscriber s : subscribers) {
+    for (EventSubscriber s : subscribers) {
       boolean open = true;
       for (NetworkEvents.Event e : events) open = open && deliver(s, e);
       if (!open) drop(s);
@@ -120,7 +106,7 @@ public class EventsResource {
   }
 
   private synchronized void keepAlive() {
-    for (Subscriber s : subscribers) {
+    for (EventSubscriber s : subscribers) {
       if (!send(s, comment("keep-alive"), false)) drop(s);
     }
   }
@@ -129,7 +115,7 @@ public class EventsResource {
    * Sends {@code e} if the client asked for its kind and does not know it yet: a picture it already
    * has, or an exchange as it was already shown, is skipped.
    */
-  private boolean deliver(Subscriber s, NetworkEvents.Event e) {
+  private boolean deliver(EventSubscriber s, NetworkEvents.Event e) {
     if (!s.names.contains(e.name())) return true;
     if (e.data() instanceof NetworkSnapshot picture) {
       Map<String, String> shown = fingerprints(picture);
@@ -153,9 +139,9 @@ public class EventsResource {
             this::keepAlive, KEEP_ALIVE_SECONDS, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
   }
 
-  private void drop(Subscriber s) {
+  private void drop(EventSubscriber s) {
     subscribers.remove(s);
-    close(s.sink);
+    s.closeLater();
     if (subscribers.isEmpty() && idleStop == null) {
       idleStop = scheduler.schedule(this::stopIfIdle, RESUME_WINDOW_SECONDS, TimeUnit.SECONDS);
     }
@@ -176,7 +162,7 @@ public class EventsResource {
     watcher.unsubscribe(onChange);
     if (keepAlive != null) keepAlive.cancel(false);
     if (idleStop != null) idleStop.cancel(false);
-    subscribers.forEach(s -> close(s.sink));
+    subscribers.forEach(EventSubscriber::closeLater);
     subscribers.clear();
   }
 
@@ -192,25 +178,13 @@ public class EventsResource {
     return sse.newEventBuilder().comment(text);
   }
 
-  /** The first event of a connection also tells the client how soon to reconnect. */
-  private static boolean send(Subscriber s, OutboundSseEvent.Builder event, boolean first) {
-    if (s.sink.isClosed()) return false;
+  /**
+   * Queues the event in the client's outbox; the first event of a connection also tells the client
+   * how soon to reconnect.
+   */
+  private static boolean send(EventSubscriber s, OutboundSseEvent.Builder event, boolean first) {
     if (first) event.reconnectDelay(RETRY_MS);
-    try {
-      s.sink.send(event.build()).toCompletableFuture().join();
-      return true;
-    } catch (RuntimeException e) {
-      close(s.sink);
-      return false;
-    }
-  }
-
-  private static void close(SseEventSink sink) {
-    try {
-      sink.close();
-    } catch (RuntimeException ignored) {
-      // the client is already gone
-    }
+    return s.offer(event.build());
   }
 
   private static Map<String, String> fingerprints(NetworkSnapshot snapshot) {

@@ -1,25 +1,42 @@
 package com.livermore.perseus.command;
 
 /**
- * A command refused before it was sent, because what it needs is missing (a {@code handoff} with no
- * live standby, or to an instance that is not one). The API answers it as a {@code 409} problem; it
- * is recorded as a {@code command} entry like every outcome.
+ * A command refused before it was sent, for a reason the operator can fix (the API answers 409 with
+ * the reason's own problem type). The refusal is already in the command history.
  */
 public class CommandRefusedException extends RuntimeException {
-  private final String title;
+  /** Why a command was refused. */
+  public enum Reason {
+    /** A handoff, and the exchange has no live standby. */
+    NO_STANDBY("No standby"),
+    /** A handoff to a named instance that is not a live standby of the exchange. */
+    NOT_A_STANDBY("Not a standby");
 
-  public CommandRefusedException(String title, String detail) {
-    super(detail);
-    this.title = title;
+    private final String title;
+
+    Reason(String title) {
+      this.title = title;
+    }
+
+    /** A short summary, e.g. "No standby". */
+    public String title() {
+      return title;
+    }
   }
 
-  /** True when no live standby exists; false when the named instance is not one. */
-  public boolean noStandby() {
-    return "No standby".equals(title);
+  private final Reason reason;
+
+  public CommandRefusedException(Reason reason, String detail) {
+    super(detail);
+    this.reason = reason;
+  }
+
+  public Reason reason() {
+    return reason;
   }
 
   /** A short summary, e.g. "No standby". */
   public String title() {
-    return title;
+    return reason.title();
   }
 }

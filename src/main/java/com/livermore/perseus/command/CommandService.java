@@ -116,16 +116,16 @@ public class CommandService {
   private void refuseWithoutStandby(Command command, ExchangeStatus status) {
     List<ExchangeStatus.Standby> standbys =
         status.standbys() == null ? List.of() : status.standbys();
-    String title = null;
+    CommandRefusedException.Reason reason = null;
     String detail = null;
     if (standbys.isEmpty()) {
-      title = "No standby";
+      reason = CommandRefusedException.Reason.NO_STANDBY;
       detail =
           command.exchange()
               + " has no live standby to hand over to; start an instance for it first.";
     } else if (command.to() != null
         && standbys.stream().noneMatch(s -> command.to().equals(s.instanceId()))) {
-      title = "Not a standby";
+      reason = CommandRefusedException.Reason.NOT_A_STANDBY;
       detail =
           "Instance "
               + command.to()
@@ -135,9 +135,9 @@ public class CommandService {
               + standbys.stream().map(ExchangeStatus.Standby::instanceId).toList()
               + ".";
     }
-    if (title == null) return;
+    if (reason == null) return;
     record(CommandOutcome.of(command, Result.REFUSED, detail), status);
-    throw new CommandRefusedException(title, detail);
+    throw new CommandRefusedException(reason, detail);
   }
 
   /** Nobody owns the exchange right now: a stop holds it stopped, a start lifts that stop. */

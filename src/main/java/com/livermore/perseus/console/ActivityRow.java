@@ -55,7 +55,7 @@ public record ActivityRow(
       case "registered", "deregistered" -> "info";
       case "state_changed" -> "success";
       case "claim_conflict", "errors_suppressed", "command" -> "warning";
-      case "lease_lost", "takeover", "error", "unreadable" -> "danger";
+      case "lease_lost", "lease_expired", "takeover", "error", "unreadable" -> "danger";
       default -> null;
     };
   }

@@ -1,5 +1,6 @@
 package com.livermore.perseus.notify;
 
+import com.livermore.perseus.lifecycle.ConnectionState;
 import com.livermore.perseus.network.ExchangeStatus;
 import com.livermore.perseus.network.Liveness;
 import com.livermore.perseus.network.NetworkSnapshot;
@@ -18,10 +19,13 @@ public final class DeathNotices implements Consumer<NetworkSnapshot> {
   private final DeathClaim claim;
   private final Consumer<ExchangeStatus> onDeath;
 
-  /** Decides which watcher reports a death: true for exactly one caller per exchange and epoch. */
+  /**
+   * Decides which watcher records and reports a death: true for exactly one caller per exchange and
+   * epoch.
+   */
   @FunctionalInterface
   public interface DeathClaim {
-    boolean claim(String exchange, long epoch);
+    boolean claim(ExchangeStatus dead);
   }
 
   public DeathNotices(DeathClaim claim, Consumer<ExchangeStatus> onDeath) {
@@ -35,7 +39,10 @@ public final class DeathNotices implements Consumer<NetworkSnapshot> {
       Liveness before = previous.put(s.exchange(), s.liveness());
       if (s.liveness() == Liveness.DEAD && before != null && before != Liveness.DEAD) {
         OwnerRecord last = s.lastKnown();
-        if (last != null && claim.claim(s.exchange(), last.epoch())) onDeath.accept(s);
+        // A clean release leaves its last record stopped: that owner said goodbye.
+        if (last != null && last.state() != ConnectionState.STOPPED && claim.claim(s)) {
+          onDeath.accept(s);
+        }
       }
     }
   }

@@ -44,6 +44,7 @@ final class WebhookSettingsReader {
         } else {
           events.add(
               EventType.fromWire(name)
+                  .filter(WebhookSettingsReader::notifiable)
                   .orElseThrow(
                       () ->
                           new InvalidConfigurationException(
@@ -118,9 +119,17 @@ final class WebhookSettingsReader {
     }
   }
 
+  /** Every entry type but {@code lease_expired}, whose webhook is {@code dead}. */
+  private static boolean notifiable(EventType type) {
+    return type != EventType.LEASE_EXPIRED;
+  }
+
   private static String allowedEvents() {
     return Stream.concat(
-            Stream.of(EventType.values()).map(EventType::wireName), Stream.of(WebhookSettings.DEAD))
+            Stream.of(EventType.values())
+                .filter(WebhookSettingsReader::notifiable)
+                .map(EventType::wireName),
+            Stream.of(WebhookSettings.DEAD))
         .collect(Collectors.joining(", "));
   }
 }

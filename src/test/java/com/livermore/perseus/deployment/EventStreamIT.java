@@ -3,16 +3,22 @@ package com.livermore.perseus.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.livermore.perseus.lifecycle.ConnectionState;
+import com.livermore.perseus.registry.OwnerRecord;
 import com.livermore.perseus.registry.RecordJson;
 import com.livermore.perseus.testing.ApiClient;
 import com.livermore.perseus.testing.RedisServer;
+import com.livermore.perseus.testing.Resp;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -189,6 +195,90 @@ class EventStreamIT {
       stream.next(Duration.ofSeconds(10));
       Event comment = stream.await(e -> e.comment() != null, Duration.ofSeconds(17), null);
       assertThat(comment.comment()).isEqualTo("keep-alive");
+    }
+  }
+
+  /**
+   * A client that connects and never reads must hold up nobody: with a 1 MB record in the network,
+   * every picture is 1 MB, its connection fills after a few, and a reading client still gets each
+   * change. The stalled client is closed once it falls too far behind.
+   */
+  @Test
+  void aClientThatStopsReadingHoldsUpNoOtherClient() throws Exception {
+    String big = NetworkApiIT.seedShortLivedExchange(redis, "bulky", "b-1", 600_000);
+    String hostname = "h".repeat(1_000_000);
+    try (Socket stalled = new Socket();
+        Stream reading = new Stream("")) {
+      stalled.setReceiveBufferSize(4096);
+      stalled.connect(new InetSocketAddress(base.getHost(), base.getPort()));
+      stalled
+          .getOutputStream()
+          .write(
+              ("GET "
+                      + base.getPath()
+                      + "api/network/events HTTP/1.1\r\nHost: "
+                      + base.getHost()
+                      + "\r\nAuthorization: "
+                      + ApiClient.basic(VIEWER)
+                      + "\r\nAccept: text/event-stream\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      stalled.getOutputStream().flush();
+      reading.next(Duration.ofSeconds(10));
+      for (int epoch = 2; epoch <= 24; epoch++) {
+        setEpoch(big, epoch, hostname);
+        long wanted = epoch;
+        Event seen =
+            reading.await(
+                e -> "network".equals(e.name()) && ownerEpoch(e, big) == wanted,
+                Duration.ofSeconds(10),
+                null);
+        assertThat(seen.data().length()).isGreaterThan(1_000_000);
+      }
+    } finally {
+      try (Resp r = redis.connect()) {
+        r.call("HDEL", "network:exchanges", big);
+        r.call("DEL", "exchange:{" + big + "}:instance", "exchange:{" + big + "}:last");
+      }
+    }
+  }
+
+  static long ownerEpoch(Event e, String exchange) {
+    try {
+      for (JsonNode x : e.json().get("exchanges")) {
+        if (x.get("exchange").asText().equals(exchange) && x.get("owner").isObject()) {
+          return x.get("owner").get("epoch").asLong();
+        }
+      }
+      return -1;
+    } catch (Exception notJson) {
+      throw new AssertionError(notJson);
+    }
+  }
+
+  /** The seeded owner of {@code exchange} renews with a new epoch and a very long hostname. */
+  static void setEpoch(String exchange, long epoch, String hostname) {
+    Instant now = Instant.now();
+    OwnerRecord record =
+        new OwnerRecord(
+            "b-1",
+            exchange,
+            epoch,
+            hostname,
+            null,
+            "10.2.2.3",
+            "",
+            ConnectionState.ACTIVE,
+            now,
+            3,
+            null,
+            now,
+            now,
+            1L,
+            null,
+            "1");
+    try (Resp r = redis.connect()) {
+      r.call(
+          "SET", "exchange:{" + exchange + "}:instance", RecordJson.write(record), "PX", "600000");
     }
   }
 }

@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -30,13 +31,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The OpenAPI document as a contract: the deployed WAR serves the file the build generated its Java
  * client from (at {@code /api/openapi.yaml}, and the same paths and schemas at the server's {@code
  * /openapi}), every live answer validates against the document's own schema for that operation and
- * status (networknt's JSON-schema validator), and the generated client reads the network and sends
- * a command through its models.
+ * status (networknt's JSON-schema validator), a client generated again from the running server's
+ * document is the one the build generated, and that client reads the network and sends a command
+ * through its models.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -93,6 +96,37 @@ class OpenApiContractIT {
     OpenApiDocument server = OpenApiDocument.parse(payara.body());
     assertThat(server.document.get("paths")).isEqualTo(written().document.get("paths"));
     assertThat(server.document.get("components")).isEqualTo(written().document.get("components"));
+  }
+
+  /**
+   * A client generated now from the document the running WAR serves, with the build's settings,
+   * compiles and is, file for file, the client these tests use (only the default server address
+   * differs): what a user generates from the live server is what is tested here.
+   */
+  @Test
+  void aClientGeneratedFromTheRunningServersDocumentIsTheOneTested(@TempDir Path dir)
+      throws Exception {
+    HttpResponse<String> served = api().get("api/openapi.yaml", VIEWER);
+    assertThat(served.statusCode()).isEqualTo(200);
+    String server = OpenApiDocument.parse(served.body()).document.at("/servers/0/url").asText();
+    Path generated = OpenApiGeneration.generate(served.body(), dir);
+
+    assertThat(OpenApiGeneration.compile(generated, dir.resolve("classes")))
+        .as("javac's exit code for the client generated from the live document")
+        .isZero();
+    assertThat(dir.resolve("classes/com/livermore/perseus/client/model/ExchangeStatus.class"))
+        .exists();
+    Map<String, String> live = OpenApiGeneration.sources(generated);
+    Map<String, String> built = OpenApiGeneration.sources(OpenApiGeneration.BUILT);
+    assertThat(live.keySet()).isEqualTo(built.keySet());
+    String invoker = live.get("com/livermore/perseus/client/ApiClient.java");
+    String address =
+        "\""
+            + (invoker.contains("\"" + server + "\"") ? server : server.replaceAll("/+$", ""))
+            + "\"";
+    assertThat(invoker).as("the live document names the server that served it").contains(address);
+    live.replaceAll((file, text) -> text.replace(address, "\"http://localhost\""));
+    assertThat(live).isEqualTo(built);
   }
 
   /** {@code body} conforms to the document's schema for this operation, status and media type. */

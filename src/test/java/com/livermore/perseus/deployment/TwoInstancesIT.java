@@ -116,6 +116,19 @@ class TwoInstancesIT {
     JsonNode dead = status(coinbase, "kraken");
     assertThat(dead.get("lastKnown").get("instanceId").asText()).isEqualTo(last.instanceId());
     assertThat(dead.get("lastSeen").asText()).isNotBlank();
+
+    // The watcher that saw the lease run out records the end of that ownership, once.
+    String expiries = "api/network/activity?exchange=kraken&type=lease_expired";
+    JsonNode expired =
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .until(
+                () -> ApiClient.at(coinbase.url()).json(expiries, ApiClient.ADMIN).get("entries"),
+                entries -> entries.size() > 0);
+    assertThat(expired).as("one lease_expired, not one per poll").hasSize(1);
+    assertThat(expired.get(0).get("instanceId").asText()).isEqualTo(last.instanceId());
+    assertThat(expired.get(0).get("epoch").asLong()).isEqualTo(last.epoch());
+    assertThat(expired.get(0).get("from").asText()).isEqualTo("active");
     HttpResponse<String> stop = command(coinbase, "kraken", "stop");
     assertThat(RecordJson.mapper().readTree(stop.body()).get("reason").asText())
         .contains("stays stopped network-wide");

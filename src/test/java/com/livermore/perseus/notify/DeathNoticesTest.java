@@ -19,27 +19,18 @@ class DeathNoticesTest {
   final List<String> reported = new ArrayList<>();
   final Set<String> claimed = new HashSet<>();
   final DeathNotices notices =
-      new DeathNotices((x, epoch) -> claimed.add(x + "@" + epoch), s -> reported.add(s.exchange()));
+      new DeathNotices(
+          s -> claimed.add(s.exchange() + "@" + s.lastKnown().epoch()),
+          s -> reported.add(s.exchange()));
 
   static ExchangeStatus status(String x, Liveness liveness, long epoch) {
+    return status(x, liveness, epoch, ConnectionState.ACTIVE);
+  }
+
+  static ExchangeStatus status(String x, Liveness liveness, long epoch, ConnectionState last) {
     OwnerRecord r =
         new OwnerRecord(
-            "i",
-            x,
-            epoch,
-            "h",
-            null,
-            null,
-            "",
-            ConnectionState.ACTIVE,
-            NOW,
-            0,
-            null,
-            NOW,
-            NOW,
-            1L,
-            null,
-            "1");
+            "i", x, epoch, "h", null, null, "", last, NOW, 0, null, NOW, NOW, 1L, null, "1");
     return new ExchangeStatus(
         x,
         x,
@@ -86,5 +77,13 @@ class DeathNoticesTest {
     notices.accept(snapshot(status("kraken", Liveness.ALIVE, 3)));
     notices.accept(snapshot(status("kraken", Liveness.DEAD, 3)));
     assertThat(reported).isEmpty();
+  }
+
+  @Test
+  void anOwnerThatReleasedItsLeaseCleanlyDidNotDie() {
+    notices.accept(snapshot(status("kraken", Liveness.ALIVE, 3)));
+    notices.accept(snapshot(status("kraken", Liveness.DEAD, 3, ConnectionState.STOPPED)));
+    assertThat(reported).isEmpty();
+    assertThat(claimed).as("nothing recorded either").isEmpty();
   }
 }
