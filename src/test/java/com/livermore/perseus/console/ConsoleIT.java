@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.livermore.perseus.activity.ActivityEntry;
 import com.livermore.perseus.activity.EventType;
 import com.livermore.perseus.activity.StreamRetention;
+import com.livermore.perseus.browser.Axe;
 import com.livermore.perseus.browser.Browser;
 import com.livermore.perseus.browser.BrowserTestExtension;
 import com.livermore.perseus.config.RedisMode;
@@ -22,6 +23,7 @@ import com.livermore.perseus.store.ExchangeDirectory;
 import com.livermore.perseus.store.Keys;
 import com.livermore.perseus.store.LeaseStore;
 import com.livermore.perseus.store.RedisClientProducer;
+import com.livermore.perseus.testing.OwnerProcess;
 import com.livermore.perseus.testing.RedisServer;
 import com.livermore.perseus.testing.Resp;
 import com.livermore.perseus.testing.TestConfig;
@@ -32,6 +34,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,11 +46,13 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
@@ -259,6 +264,27 @@ class ConsoleIT {
                 + " return e ? e.innerText.trim() : null;");
   }
 
+  /**
+   * A card's attributes and the text of each of its {@code card-*} parts (and the latency dot's
+   * classes), read in one script: a pushed refresh can replace the cards at any moment.
+   */
+  @SuppressWarnings("unchecked")
+  Map<String, String> cardFields(String exchange) {
+    return (Map<String, String>)
+        js(
+            "var c = document.querySelector(\".perseus-card[data-exchange='"
+                + exchange
+                + "']\"); if (!c) return null;"
+                + " var out = {'data-liveness': c.getAttribute('data-liveness'),"
+                + " 'class': c.getAttribute('class')};"
+                + " c.querySelectorAll('[class*=\"card-\"]').forEach(function (e) {"
+                + "  e.getAttribute('class').split(/\\s+/).forEach(function (k) {"
+                + "   if (k.indexOf('card-') === 0 && !(k in out)) out[k] = e.innerText.trim(); }); });"
+                + " var dot = c.querySelector('.card-latency');"
+                + " out['card-latency class'] = dot ? dot.getAttribute('class') : null;"
+                + " return out;");
+  }
+
   WebElement card(String exchange) {
     return browser.await(By.cssSelector(".perseus-card[data-exchange='" + exchange + "']"), WAIT);
   }
@@ -288,29 +314,28 @@ class ConsoleIT {
   void aViewerSeesEveryCardWithItsFieldsAndNoControls() {
     login("viewer", "viewer-secret");
     await().atMost(WAIT).until(() -> "active".equals(attr("coinbase", "data-state")));
-    WebElement coinbase = card("coinbase");
-    assertThat(coinbase.getAttribute("data-liveness")).isEqualTo("alive");
-    assertThat(text(coinbase, "card-exchange")).isEqualTo("Coinbase");
-    assertThat(text(coinbase, "card-state")).isEqualTo("active");
-    assertThat(text(coinbase, "card-admin")).isEqualTo("desk-7@example.com");
-    assertThat(text(coinbase, "card-symbols")).isEqualTo("25");
-    assertThat(text(coinbase, "card-epoch")).isEqualTo("1");
-    assertThat(text(coinbase, "card-uptime")).startsWith("Running for ");
-    assertThat(text(coinbase, "card-local-ip")).isNotBlank();
-    assertThat(text(coinbase, "card-heartbeat")).contains("ago").contains("ms");
-    assertThat(coinbase.findElement(By.cssSelector(".card-latency")).getAttribute("class"))
-        .containsPattern("latency-(green|yellow|red)");
+    Map<String, String> coinbase = cardFields("coinbase");
+    assertThat(coinbase.get("data-liveness")).isEqualTo("alive");
+    assertThat(coinbase.get("card-exchange")).isEqualTo("Coinbase");
+    assertThat(coinbase.get("card-state")).isEqualTo("active");
+    assertThat(coinbase.get("card-admin")).isEqualTo("desk-7@example.com");
+    assertThat(coinbase.get("card-symbols")).isEqualTo("25");
+    assertThat(coinbase.get("card-epoch")).isEqualTo("1");
+    assertThat(coinbase.get("card-uptime")).startsWith("Running for ");
+    assertThat(coinbase.get("card-local-ip")).isNotBlank();
+    assertThat(coinbase.get("card-heartbeat")).contains("ago").contains("ms");
+    assertThat(coinbase.get("card-latency class")).containsPattern("latency-(green|yellow|red)");
 
-    WebElement kraken = card("kraken");
-    assertThat(text(kraken, "card-host")).isEqualTo("kraken-host");
-    assertThat(text(kraken, "card-ip")).isEqualTo("203.0.113.9");
-    assertThat(kraken.getAttribute("data-liveness")).isEqualTo("alive");
+    Map<String, String> kraken = cardFields("kraken");
+    assertThat(kraken.get("card-host")).isEqualTo("kraken-host");
+    assertThat(kraken.get("card-ip")).isEqualTo("203.0.113.9");
+    assertThat(kraken.get("data-liveness")).isEqualTo("alive");
 
-    WebElement okx = card("okx");
-    assertThat(okx.getAttribute("data-liveness")).isEqualTo("dead");
-    assertThat(okx.getAttribute("class")).contains("liveness-dead");
-    assertThat(text(okx, "card-last-seen")).startsWith("Last seen ").endsWith(" ago");
-    assertThat(text(okx, "card-host")).isEqualTo("okx-host");
+    Map<String, String> okx = cardFields("okx");
+    assertThat(okx.get("data-liveness")).isEqualTo("dead");
+    assertThat(okx.get("class")).contains("liveness-dead");
+    assertThat(okx.get("card-last-seen")).startsWith("Last seen ").endsWith(" ago");
+    assertThat(okx.get("card-host")).isEqualTo("okx-host");
 
     // Told by Redis, independently of the console: every registered exchange, and those without a
     // lease (okx, and any a test let die).
@@ -649,5 +674,163 @@ class ConsoleIT {
     browser.driver().get(url("console/network.xhtml"));
     browser.await(By.id("login:username"), WAIT);
     assertThat(browser.driver().getCurrentUrl()).contains("login.xhtml");
+  }
+
+  /**
+   * Push: an owner in a JVM of its own is killed with SIGKILL, and its card shows it dead within
+   * its TTL and a second, with the poll stopped so that only the push can tell the page.
+   */
+  @Test
+  void anOwnerKilledWithSigkillShowsDeadWithinItsTtlAndASecondWithoutThePoll() throws Exception {
+    Duration ttl = Duration.ofSeconds(3);
+    try (OwnerProcess owner = OwnerProcess.start(redis.address(), "htx", "1s", "3s")) {
+      login("viewer", "viewer-secret");
+      await().atMost(WAIT).until(() -> "alive".equals(attr("htx", "data-liveness")));
+      await()
+          .atMost(WAIT)
+          .until(() -> "live".equals(js("return document.body.getAttribute('data-push')")));
+      js("PF('cardsPoll').stop(); window.__sameDocument = 'yes';");
+
+      long killed = System.nanoTime();
+      owner.kill();
+      await()
+          .atMost(WAIT)
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> "dead".equals(attr("htx", "data-liveness")));
+      Duration shown = Duration.ofNanos(System.nanoTime() - killed);
+
+      assertThat(shown).as("SIGKILL to a dead card").isLessThanOrEqualTo(ttl.plusSeconds(1));
+      assertThat(js("return PF('cardsPoll').isActive()"))
+          .as("the poll stayed stopped")
+          .isEqualTo(false);
+      assertThat(js("return window.__sameDocument")).isEqualTo("yes");
+      assertThat(cardText("htx", "card-host")).isNotBlank();
+    }
+  }
+
+  /**
+   * axe-core finds no serious or critical violation on the login page and the Network page (an
+   * admin's, with its controls), in the light theme and in the dark one; screenshots of each.
+   */
+  @Test
+  void axeFindsNoSeriousViolationOnTheLoginAndNetworkPagesInLightAndDark() {
+    Assumptions.assumeTrue(
+        Axe.unavailableReason().isEmpty(), () -> "axe skipped: " + Axe.unavailableReason().get());
+    Map<String, List<String>> violations = new java.util.LinkedHashMap<>();
+    try {
+      for (String theme : List.of("light", "dark")) {
+        browser.driver().manage().deleteAllCookies();
+        browser.driver().get(url("login.xhtml"));
+        js("localStorage.setItem('perseus-theme', '" + theme + "')");
+        browser.driver().navigate().refresh();
+        browser.await(By.id("login:username"), WAIT);
+        assertThat(js("return document.documentElement.getAttribute('data-theme')"))
+            .isEqualTo(theme);
+        violations.put("login page, " + theme, Axe.seriousViolations(browser.driver()));
+        browser.screenshot("login-" + theme);
+
+        login("admin", "admin-secret");
+        await().atMost(WAIT).until(() -> "active".equals(attr("coinbase", "data-state")));
+        browser.await(By.cssSelector("#activityForm\\:activity tbody tr.activity-row"), WAIT);
+        assertThat(js("return document.documentElement.getAttribute('lang')")).isEqualTo("en");
+        assertThat(js("return document.querySelectorAll('h1').length")).isEqualTo(1L);
+        violations.put("Network page, " + theme, Axe.seriousViolations(browser.driver()));
+        browser.screenshot("network-" + theme);
+      }
+      assertThat(violations).allSatisfy((page, found) -> assertThat(found).as(page).isEmpty());
+    } finally {
+      js("localStorage.removeItem('perseus-theme')");
+    }
+  }
+
+  /**
+   * The theme follows the browser's preference until the header's toggle chooses one, which this
+   * browser remembers across pages and logins.
+   */
+  @Test
+  void theThemeFollowsTheBrowserUntilTheToggleChoosesOneAndIsRemembered() {
+    ChromeDriver chrome = (ChromeDriver) browser.driver();
+    try {
+      login("viewer", "viewer-secret");
+      js("localStorage.removeItem('perseus-theme')");
+      chrome.executeCdpCommand(
+          "Emulation.setEmulatedMedia",
+          Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+      browser.driver().navigate().refresh();
+      browser.await(By.id("cards"), WAIT);
+      assertThat(js("return document.documentElement.getAttribute('data-theme')"))
+          .isEqualTo("dark");
+      assertThat(js("return getComputedStyle(document.body).backgroundColor"))
+          .as("a dark page")
+          .isEqualTo("rgb(17, 22, 28)");
+
+      browser.driver().findElement(By.id("theme-toggle")).click();
+      assertThat(js("return document.documentElement.getAttribute('data-theme')"))
+          .isEqualTo("light");
+      assertThat(browser.driver().findElement(By.id("theme-toggle")).getAttribute("aria-pressed"))
+          .isEqualTo("false");
+      login("viewer", "viewer-secret");
+      assertThat(js("return document.documentElement.getAttribute('data-theme')"))
+          .as("the choice outlives the preference and the session")
+          .isEqualTo("light");
+    } finally {
+      chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+      js("localStorage.removeItem('perseus-theme')");
+    }
+  }
+
+  /**
+   * At 390 px the activity table is a stacked list: nothing wider than the screen and no word
+   * broken across lines.
+   */
+  @Test
+  void atPhoneWidthTheActivityTableIsAStackedListWithNoWordBroken() {
+    login("viewer", "viewer-secret");
+    new Select(browser.driver().findElement(By.id("activityForm:exchangeFilter")))
+        .selectByValue("okx");
+    await().atMost(WAIT).until(() -> rows().size() == 20);
+    browser.resize(390, 844);
+    try {
+      assertThat(((Number) js("return document.documentElement.scrollWidth")).intValue())
+          .isLessThanOrEqualTo(390);
+      assertThat(
+              js(
+                  "var t = document.getElementById('activityForm:activity');"
+                      + " return t.scrollWidth <= t.clientWidth;"))
+          .as("the table itself does not scroll sideways")
+          .isEqualTo(true);
+      assertThat(
+              js(
+                  "return getComputedStyle(document.querySelector("
+                      + "'[id=\"activityForm:activity\"] .ui-column-title')).display"))
+          .as("each field carries its column's title")
+          .isNotEqualTo("none");
+      @SuppressWarnings("unchecked")
+      List<String> broken =
+          (List<String>)
+              js(
+                  "var out = [];"
+                      + " document.querySelectorAll('[id=\"activityForm:activity\"] tbody td')"
+                      + ".forEach(function (td) {"
+                      + "  var w = document.createTreeWalker(td, NodeFilter.SHOW_TEXT), n;"
+                      + "  while ((n = w.nextNode())) {"
+                      + "   var re = /\\S+/g, m;"
+                      + "   while ((m = re.exec(n.data))) {"
+                      + "    var r = document.createRange();"
+                      + "    r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);"
+                      + "    var tops = {};"
+                      + "    Array.from(r.getClientRects()).forEach(function (x) {"
+                      + "     if (x.width > 0) tops[Math.round(x.top)] = 1; });"
+                      + "    if (Object.keys(tops).length > 1) out.push(m[0]);"
+                      + "   }"
+                      + "  }"
+                      + " });"
+                      + " return out;");
+      assertThat(broken).as("words broken across lines").isEmpty();
+      js("document.getElementById('activityForm:activity').scrollIntoView()");
+      browser.screenshot("network-phone-activity");
+    } finally {
+      browser.resize(Browser.DEFAULT_WIDTH, Browser.DEFAULT_HEIGHT);
+    }
   }
 }
