@@ -3,6 +3,7 @@ package com.livermore.perseus.console;
 import com.livermore.perseus.activity.ActivityPage;
 import com.livermore.perseus.activity.ActivityQuery;
 import com.livermore.perseus.activity.EventType;
+import com.livermore.perseus.config.PerseusConfig;
 import com.livermore.perseus.network.NetworkUnavailableException;
 import com.livermore.perseus.network.NetworkView;
 import jakarta.faces.view.ViewScoped;
@@ -30,6 +31,7 @@ public class ActivityTable implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject transient NetworkView network;
+  @Inject transient PerseusConfig config;
 
   private String exchange = "";
   private String type = "";
@@ -42,6 +44,19 @@ public class ActivityTable implements Serializable {
   /** Filters changed: start again from the newest entries. */
   public void filter() {
     model.reset();
+  }
+
+  /** The exchanges of the network, for the exchange filter. */
+  public List<String> getKnownExchanges() {
+    try {
+      return network.knownExchanges();
+    } catch (NetworkUnavailableException e) {
+      return exchange.isEmpty() ? List.of() : List.of(exchange);
+    }
+  }
+
+  public long getPollSeconds() {
+    return config.console().activityPoll().toSeconds();
   }
 
   public List<String> getTypes() {

@@ -1,6 +1,7 @@
 package com.livermore.perseus.console;
 
 import com.livermore.perseus.security.NetworkAuthenticationMechanism;
+import com.livermore.perseus.security.ReturnPath;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -26,6 +27,7 @@ public class LoginPage {
 
   private String username;
   private String password;
+  private String next;
 
   public String login() throws IOException, ServletException {
     ExternalContext ec = faces.getExternalContext();
@@ -39,7 +41,8 @@ public class LoginPage {
                 .credential(new UsernamePasswordCredential(username, new Password(password))));
     password = null;
     if (status == AuthenticationStatus.SUCCESS) {
-      return "/console/network.xhtml?faces-redirect=true";
+      String page = ReturnPath.safe(next).orElse("/console/network.xhtml");
+      return page + (page.contains("?") ? "&" : "?") + "faces-redirect=true";
     }
     if (status == AuthenticationStatus.SEND_CONTINUE) {
       faces.responseComplete();
@@ -60,6 +63,15 @@ public class LoginPage {
     faces.addMessage(
         null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong user name or password.", null));
     return null;
+  }
+
+  /** The console page asked for before the login (see {@link ReturnPath}). */
+  public String getNext() {
+    return next;
+  }
+
+  public void setNext(String next) {
+    this.next = next;
   }
 
   public String logout() throws ServletException {

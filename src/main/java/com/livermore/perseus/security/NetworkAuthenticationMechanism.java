@@ -95,7 +95,12 @@ public class NetworkAuthenticationMechanism implements HttpAuthenticationMechani
     try {
       if (LoginChallenge.isFacesAjax(request.getHeader("Faces-Request")))
         LoginChallenge.sendPartialRedirect(response, loginUrl);
-      else LoginChallenge.sendRedirect(response, loginUrl);
+      else
+        LoginChallenge.sendRedirect(
+            response,
+            loginUrl
+                + ReturnPath.loginQuery(
+                    LoginChallenge.pathWithinApplication(request), request.getQueryString()));
     } catch (IOException e) {
       clientGone(e);
     }

@@ -1,6 +1,7 @@
 package com.livermore.perseus.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.livermore.perseus.activity.ActivityEntry;
@@ -832,5 +833,147 @@ class ConsoleIT {
     } finally {
       browser.resize(Browser.DEFAULT_WIDTH, Browser.DEFAULT_HEIGHT);
     }
+  }
+
+  /**
+   * An exchange with a known day: no owner 4 h, warming 1 h, active 9 h, dead 1 h, warming 1 h,
+   * active 8 h.
+   */
+  static String seedHistory() {
+    String x = "hist-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+    Instant now = Instant.now();
+    try (Resp r = redis.connect()) {
+      r.call(
+          "HSET",
+          "network:exchanges",
+          x,
+          "{\"exchange\":\"" + x + "\",\"displayName\":\"History\"}");
+      Object[][] entries = {
+        {20.0, "registered", "hist-a", null, null},
+        {19.0, "state_changed", "hist-a", "warming", "active"},
+        {10.0, "lease_expired", "hist-a", "active", null},
+        {9.0, "registered", "hist-b", null, null},
+        {8.0, "state_changed", "hist-b", "warming", "active"}
+      };
+      for (Object[] e : entries) {
+        Instant at = now.minusMillis((long) ((double) e[0] * 3_600_000));
+        List<String> fields =
+            new java.util.ArrayList<>(
+                List.of(
+                    "XADD",
+                    "logs:network:{" + x + "}",
+                    at.toEpochMilli() + "-0",
+                    "type",
+                    (String) e[1],
+                    "exchange",
+                    x,
+                    "instanceId",
+                    (String) e[2],
+                    "epoch",
+                    "1",
+                    "hostname",
+                    "hist-host"));
+        if (e[3] != null) fields.addAll(List.of("from", (String) e[3]));
+        if (e[4] != null) fields.addAll(List.of("to", (String) e[4]));
+        fields.addAll(List.of("at", at.toString()));
+        r.call(fields.toArray(String[]::new));
+      }
+      OwnerRecord owner = record(x, "hist-b", "hist-host", "hist-ops", 2, now, null);
+      r.call("SET", "exchange:{" + x + "}:instance", RecordJson.write(owner), "PX", "600000");
+      r.call(
+          "ZADD",
+          "exchange:{" + x + "}:standbys",
+          Long.toString(now.toEpochMilli() + 600_000),
+          "hist-standby|standby-host");
+    }
+    return x;
+  }
+
+  /**
+   * The exchange page, reached from a bookmark before login: the card, the standby and its host,
+   * the day's uptime as the seeded stream gives it, deaths, takeovers and the longest outage, the
+   * bar in order, and the activity of that exchange only; axe finds nothing serious, in light and
+   * dark.
+   */
+  @Test
+  void aBookmarkedExchangePageShowsItsCardStandbysHistoryAndOwnActivityAfterLogin() {
+    String x = seedHistory();
+    browser.driver().manage().deleteAllCookies();
+    browser.driver().get(url("console/exchange.xhtml?x=" + x));
+    browser.await(By.id("login:username"), WAIT).sendKeys("admin");
+    browser.driver().findElement(By.id("login:password")).sendKeys("admin-secret");
+    browser.driver().findElement(By.id("login:submit")).click();
+    browser.await(By.cssSelector(".history[data-window='Last 24 hours']"), WAIT);
+    assertThat(browser.driver().getCurrentUrl()).contains("exchange.xhtml?x=" + x);
+    assertThat(js("return document.querySelector('h1').innerText")).asString().contains("History");
+    assertThat(cardFields(x).get("card-host")).isEqualTo("hist-host");
+    assertThat(js("return document.querySelector('.standby-host').innerText"))
+        .isEqualTo("standby-host");
+
+    String day = ".history[data-window='Last 24 hours'] ";
+    double uptime =
+        Double.parseDouble(
+            ((String) js("return document.querySelector(\"" + day + ".history-uptime\").innerText"))
+                .replace("%", "")
+                .trim());
+    assertThat(uptime).as("17 h active of 24").isCloseTo(100.0 * 17 / 24, within(0.05));
+    assertThat(js("return document.querySelector(\"" + day + ".history-deaths\").innerText"))
+        .isEqualTo("1");
+    assertThat(js("return document.querySelector(\"" + day + ".history-takeovers\").innerText"))
+        .isEqualTo("1");
+    assertThat(js("return document.querySelector(\"" + day + ".history-outage\").innerText"))
+        .asString()
+        .matches("4h 59m|5h 0m");
+    assertThat(
+            js(
+                "return Array.from(document.querySelectorAll(\""
+                    + day
+                    + ".history-part\")).map(function (p) { return p.className.replace('history-part ', ''); });"))
+        .asList()
+        .containsExactly(
+            "history-no-owner",
+            "history-warming",
+            "history-active",
+            "history-no-owner",
+            "history-warming",
+            "history-active");
+    assertThat(js("return document.getElementById('activityForm:exchangeFilter')")).isNull();
+    await()
+        .atMost(WAIT)
+        .until(() -> rows().size() == 5 && rows().stream().allMatch(r -> r.contains(x)));
+
+    Map<String, List<String>> violations = new java.util.LinkedHashMap<>();
+    try {
+      for (String theme : List.of("light", "dark")) {
+        js("localStorage.setItem('perseus-theme', '" + theme + "')");
+        browser.driver().navigate().refresh();
+        browser.await(By.cssSelector(".history[data-window='Last 7 days']"), WAIT);
+        violations.put("exchange page, " + theme, Axe.seriousViolations(browser.driver()));
+        browser.screenshot("exchange-" + theme);
+      }
+    } finally {
+      js("localStorage.removeItem('perseus-theme')");
+    }
+    assertThat(violations).allSatisfy((page, found) -> assertThat(found).as(page).isEmpty());
+  }
+
+  @Test
+  void anUnknownExchangeHasAPageThatSaysSo() {
+    login("viewer", "viewer-secret");
+    browser.driver().get(url("console/exchange.xhtml?x=no-such-exchange"));
+    browser.await(By.id("unknown-exchange"), WAIT);
+    assertThat(js("return document.querySelector('h1').innerText"))
+        .asString()
+        .contains("no-such-exchange");
+  }
+
+  @Test
+  void aCardLinksToItsExchangePage() {
+    login("viewer", "viewer-secret");
+    browser
+        .await(By.cssSelector(".perseus-card[data-exchange='kraken'] .card-exchange a"), WAIT)
+        .click();
+    browser.await(By.cssSelector(".history"), WAIT);
+    assertThat(browser.driver().getCurrentUrl()).endsWith("exchange.xhtml?x=kraken");
   }
 }
