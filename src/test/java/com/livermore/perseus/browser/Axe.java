@@ -46,6 +46,17 @@ public final class Axe {
     }
   }
 
+  /**
+   * Skips the calling test, with the reason, when axe cannot run; the skip is also listed in {@code
+   * target/browser-skipped.txt}, which CI treats as a failure (it installs npm).
+   */
+  public static void assumeAvailable(Class<?> testClass) {
+    Optional<String> reason = unavailableReason();
+    reason.ifPresent(r -> SkippedBrowserTests.record(testClass, r));
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        reason.isEmpty(), () -> "axe skipped: " + reason.orElse(""));
+  }
+
   private static void install() throws IOException, InterruptedException {
     Files.createDirectories(HOME);
     Process npm =

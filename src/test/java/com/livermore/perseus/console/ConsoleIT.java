@@ -47,7 +47,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -715,8 +714,7 @@ class ConsoleIT {
    */
   @Test
   void axeFindsNoSeriousViolationOnTheLoginAndNetworkPagesInLightAndDark() {
-    Assumptions.assumeTrue(
-        Axe.unavailableReason().isEmpty(), () -> "axe skipped: " + Axe.unavailableReason().get());
+    Axe.assumeAvailable(ConsoleIT.class);
     Map<String, List<String>> violations = new java.util.LinkedHashMap<>();
     try {
       for (String theme : List.of("light", "dark")) {
@@ -897,6 +895,7 @@ class ConsoleIT {
    */
   @Test
   void aBookmarkedExchangePageShowsItsCardStandbysHistoryAndOwnActivityAfterLogin() {
+    Axe.assumeAvailable(ConsoleIT.class);
     String x = seedHistory();
     browser.driver().manage().deleteAllCookies();
     browser.driver().get(url("console/exchange.xhtml?x=" + x));
