@@ -30,7 +30,8 @@ final class EntityTags {
           "timeInStateMs",
           "lastSeen",
           "lastHeartbeat",
-          "heartbeatLatencyMs");
+          "heartbeatLatencyMs",
+          "recentLatencyMs");
 
   private EntityTags() {}
 

@@ -38,7 +38,8 @@ public record CardView(
     String problem,
     String instanceId,
     String stoppedBy,
-    String standbys)
+    String standbys,
+    String latencySparkline)
     implements Serializable {
   /** Text that came from records is shown with its control and bidi characters escaped. */
   public CardView {
@@ -105,7 +106,8 @@ public record CardView(
                 + s.stoppedByOperator().stoppedBy()
                 + " at "
                 + HumanTime.at(s.stoppedByOperator().at()),
-        standbys(s));
+        standbys(s),
+        r == null || liveness == Liveness.DEAD ? null : Sparkline.points(r.recentLatencyMs()));
   }
 
   /** "1 standby on host-b (warm)", "2 standbys on a (preparing 40%), b (cold)", or null. */

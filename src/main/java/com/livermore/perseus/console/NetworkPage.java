@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,8 +34,10 @@ public class NetworkPage implements Serializable {
 
   @Inject transient NetworkView network;
   @Inject transient PerseusConfig config;
+  @Inject transient UptimeStrips uptime;
 
   private List<CardView> cards = List.of();
+  private Map<String, HistoryView> strips = Map.of();
   private List<String> exchanges = List.of();
   private Summary summary = Summary.of(List.of());
   private List<ConflictView> conflicts = List.of();
@@ -54,6 +57,7 @@ public class NetworkPage implements Serializable {
       List<CardView> next = new ArrayList<>();
       for (ExchangeStatus s : snapshot.exchanges()) next.add(CardView.of(s, config.console()));
       cards = List.copyOf(next);
+      strips = uptime.of(snapshot.exchanges());
       exchanges = snapshot.exchanges().stream().map(ExchangeStatus::exchange).toList();
       summary = Summary.of(cards);
       conflicts = recentConflicts(snapshot.serverTime());
@@ -99,6 +103,11 @@ public class NetworkPage implements Serializable {
                 HumanTime.at(r.entry().at())));
     }
     return out;
+  }
+
+  /** Each exchange's last 24 hours, for the strip on its card. */
+  public Map<String, HistoryView> getStrips() {
+    return strips;
   }
 
   public List<CardView> getCards() {

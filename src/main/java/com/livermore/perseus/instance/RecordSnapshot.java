@@ -6,6 +6,8 @@ import com.livermore.perseus.registry.ErrorInfo;
 import com.livermore.perseus.registry.Lease;
 import com.livermore.perseus.registry.OwnerRecord;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
 
 /**
  * The facts of this instance's owner record that change outside the lifecycle (public IP, when it
@@ -18,6 +20,7 @@ final class RecordSnapshot {
   private volatile String publicIp;
   private volatile Instant registeredAt;
   private volatile Long heartbeatLatencyMs;
+  private final ArrayDeque<Long> recentLatencies = new ArrayDeque<>(); // guarded by itself
   private volatile ErrorInfo lastError;
 
   RecordSnapshot(PerseusConfig config, InstanceIdentity identity) {
@@ -50,7 +53,14 @@ final class RecordSnapshot {
         lastError,
         identity.version(),
         config.nodeName().isEmpty() ? null : config.nodeName(),
-        config.lease().ttl().toMillis());
+        config.lease().ttl().toMillis(),
+        recentLatencies());
+  }
+
+  private List<Long> recentLatencies() {
+    synchronized (recentLatencies) {
+      return recentLatencies.isEmpty() ? null : List.copyOf(recentLatencies);
+    }
   }
 
   void publicIp(String ip) {
@@ -61,8 +71,13 @@ final class RecordSnapshot {
     registeredAt = at;
   }
 
+  /** A renewal's round trip: the last one, and the last few for the record's sparkline. */
   void heartbeatLatency(long nanos) {
     heartbeatLatencyMs = nanos / 1_000_000;
+    synchronized (recentLatencies) {
+      if (recentLatencies.size() == OwnerRecord.RECENT_LATENCIES) recentLatencies.removeFirst();
+      recentLatencies.addLast(heartbeatLatencyMs);
+    }
   }
 
   void lastError(ErrorInfo error) {

@@ -4,14 +4,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.livermore.perseus.lifecycle.ConnectionState;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The owner record stored in {@code exchange:{x}:instance} (and {@code :last}), with the field
  * names of docs/DESIGN.md, plus {@code nodeName} (the configured {@code perseus.node-name}, used to
  * recognise a fast restart) and {@code leaseTtlMs} (the TTL the owner renews its lease with, so a
- * reader knows when the lease runs out without asking Redis for its PTTL). Absent values are
- * written as JSON {@code null}, never left out.
+ * reader knows when the lease runs out without asking Redis for its PTTL) and {@code
+ * recentLatencyMs} (the round trips of the last renewals, oldest first, at most {@link
+ * #RECENT_LATENCIES}, written with the renewal itself). Absent values are written as JSON {@code
+ * null}, never left out.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({
@@ -32,7 +35,8 @@ import java.util.Optional;
   "lastError",
   "version",
   "nodeName",
-  "leaseTtlMs"
+  "leaseTtlMs",
+  "recentLatencyMs"
 })
 public record OwnerRecord(
     String instanceId,
@@ -52,7 +56,59 @@ public record OwnerRecord(
     ErrorInfo lastError,
     String version,
     String nodeName,
-    Long leaseTtlMs) {
+    Long leaseTtlMs,
+    List<Long> recentLatencyMs) {
+
+  /** How many of the last renewals' round trips a record carries at most. */
+  public static final int RECENT_LATENCIES = 20;
+
+  public OwnerRecord {
+    recentLatencyMs = recentLatencyMs == null ? null : List.copyOf(recentLatencyMs);
+  }
+
+  /**
+   * A record without the last renewals' round trips (as written before {@code recentLatencyMs}).
+   */
+  public OwnerRecord(
+      String instanceId,
+      String exchange,
+      long epoch,
+      String hostname,
+      String ipAddress,
+      String localAddress,
+      String admin,
+      ConnectionState state,
+      Instant stateSince,
+      int symbolCount,
+      Integer warmupProgress,
+      Instant registeredAt,
+      Instant lastHeartbeat,
+      Long heartbeatLatencyMs,
+      ErrorInfo lastError,
+      String version,
+      String nodeName,
+      Long leaseTtlMs) {
+    this(
+        instanceId,
+        exchange,
+        epoch,
+        hostname,
+        ipAddress,
+        localAddress,
+        admin,
+        state,
+        stateSince,
+        symbolCount,
+        warmupProgress,
+        registeredAt,
+        lastHeartbeat,
+        heartbeatLatencyMs,
+        lastError,
+        version,
+        nodeName,
+        leaseTtlMs,
+        null);
+  }
 
   /** A record without a configured node name. */
   public OwnerRecord(
@@ -162,7 +218,8 @@ public record OwnerRecord(
         lastError,
         version,
         nodeName,
-        leaseTtlMs);
+        leaseTtlMs,
+        recentLatencyMs);
   }
 
   public OwnerRecord withRegisteredAt(Instant at) {
@@ -184,6 +241,7 @@ public record OwnerRecord(
         lastError,
         version,
         nodeName,
-        leaseTtlMs);
+        leaseTtlMs,
+        recentLatencyMs);
   }
 }

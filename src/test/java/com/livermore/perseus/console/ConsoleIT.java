@@ -279,7 +279,7 @@ class ConsoleIT {
                 + " 'class': c.getAttribute('class')};"
                 + " c.querySelectorAll('[class*=\"card-\"]').forEach(function (e) {"
                 + "  e.getAttribute('class').split(/\\s+/).forEach(function (k) {"
-                + "   if (k.indexOf('card-') === 0 && !(k in out)) out[k] = e.innerText.trim(); }); });"
+                + "   if (k.indexOf('card-') === 0 && !(k in out)) out[k] = (e.innerText || e.textContent || '').trim(); }); });"
                 + " var dot = c.querySelector('.card-latency');"
                 + " out['card-latency class'] = dot ? dot.getAttribute('class') : null;"
                 + " return out;");
@@ -325,6 +325,17 @@ class ConsoleIT {
     assertThat(coinbase.get("card-local-ip")).isNotBlank();
     assertThat(coinbase.get("card-heartbeat")).contains("ago").contains("ms");
     assertThat(coinbase.get("card-latency class")).containsPattern("latency-(green|yellow|red)");
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                ((Number)
+                            js(
+                                "var p = document.querySelector(\".perseus-card[data-exchange='coinbase']"
+                                    + " .card-sparkline polyline\");"
+                                    + " return p ? p.getAttribute('points').split(' ').length : 0;"))
+                        .intValue()
+                    >= 2);
 
     Map<String, String> kraken = cardFields("kraken");
     assertThat(kraken.get("card-host")).isEqualTo("kraken-host");
@@ -763,7 +774,20 @@ class ConsoleIT {
           .as("a dark page")
           .isEqualTo("rgb(17, 22, 28)");
 
-      browser.driver().findElement(By.id("theme-toggle")).click();
+      // Reached with the keyboard, it shows where the focus is.
+      js("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
+      org.openqa.selenium.interactions.Actions keys =
+          new org.openqa.selenium.interactions.Actions(browser.driver());
+      for (int i = 0;
+          i < 5 && !"theme-toggle".equals(js("return document.activeElement.id"));
+          i++) {
+        keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+      }
+      assertThat(js("return document.activeElement.id")).isEqualTo("theme-toggle");
+      assertThat(js("return getComputedStyle(document.activeElement).outlineStyle"))
+          .as("a visible focus ring")
+          .isEqualTo("solid");
+      keys.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
       assertThat(js("return document.documentElement.getAttribute('data-theme')"))
           .isEqualTo("light");
       assertThat(browser.driver().findElement(By.id("theme-toggle")).getAttribute("aria-pressed"))
@@ -954,6 +978,12 @@ class ConsoleIT {
       js("localStorage.removeItem('perseus-theme')");
     }
     assertThat(violations).allSatisfy((page, found) -> assertThat(found).as(page).isEmpty());
+
+    browser.driver().findElement(By.linkText("Network")).click();
+    browser.await(By.id("cards"), WAIT);
+    assertThat(cardFields(x).get("card-strip-uptime"))
+        .as("the card's strip of the same day")
+        .matches("24 h: 70\\.8[0-9] % up, 1 death");
   }
 
   @Test

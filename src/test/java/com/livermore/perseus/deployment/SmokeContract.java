@@ -206,4 +206,28 @@ abstract class SmokeContract {
         .isNotEmpty();
     browser.screenshot(getClass().getSimpleName() + "-network");
   }
+
+  /**
+   * The console's push: the page's event stream opens with the login session on this server, and
+   * the exchange page renders its history.
+   */
+  @Test
+  void theConsolesPushStreamOpensWithItsSessionAndTheExchangePageRenders() {
+    ConsoleLogin.logIn(browser, BuiltWar.loopback(base), "admin", "admin-secret", WAIT);
+    org.openqa.selenium.JavascriptExecutor js =
+        (org.openqa.selenium.JavascriptExecutor) browser.driver();
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                "live".equals(js.executeScript("return document.body.getAttribute('data-push')")));
+    browser.driver().get(BuiltWar.loopback(base) + "console/exchange.xhtml?x=coinbase");
+    browser.await(By.cssSelector(".history[data-window='Last 24 hours'] .history-uptime"), WAIT);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                "live".equals(js.executeScript("return document.body.getAttribute('data-push')")));
+    browser.screenshot(getClass().getSimpleName() + "-exchange");
+  }
 }
