@@ -69,16 +69,26 @@ public record OwnershipHistory(
   }
 
   /**
-   * The history of {@code [from, to]} from the window's entries, oldest first. {@code complete}:
-   * every entry of the window was read (otherwise the part before the oldest one read is unknown);
-   * {@code current}: what the exchange is doing now, for a window without entries.
+   * The history of {@code [from, to]} from the window's entries, oldest first, and {@code
+   * previous}, the last entry before the window (null when the stream holds none). {@code
+   * complete}: every entry of the window was read (otherwise the part before the oldest one read is
+   * unknown). Without a previous entry the stream starts inside the window, and the part before its
+   * first entry is unknown, not an outage (an exchange deployed an hour ago was not down all day).
+   * {@code current}: what the exchange is doing now, for a window without any entry.
    */
   public static OwnershipHistory of(
-      List<ActivityEntry> entries, Instant from, Instant to, boolean complete, Kind current) {
-    Kind kind;
-    if (entries.isEmpty()) kind = complete ? current : Kind.UNKNOWN;
-    else kind = complete ? before(entries.get(0)) : Kind.UNKNOWN;
-    Instant knownFrom = complete || entries.isEmpty() ? from : entries.get(0).at();
+      List<ActivityEntry> entries,
+      ActivityEntry previous,
+      Instant from,
+      Instant to,
+      boolean complete,
+      Kind current) {
+    Kind kind = complete && entries.isEmpty() && previous == null ? current : Kind.UNKNOWN;
+    Instant knownFrom =
+        !entries.isEmpty() && (!complete || previous == null) ? entries.get(0).at() : from;
+    List<ActivityEntry> replay = new ArrayList<>(entries.size() + 1);
+    if (complete && previous != null) replay.add(previous);
+    replay.addAll(entries);
 
     List<Segment> out = new ArrayList<>();
     Instant start = from;
@@ -86,12 +96,13 @@ public record OwnershipHistory(
     boolean unclean = false;
     int deaths = 0;
     int takeovers = 0;
-    for (ActivityEntry e : entries) {
+    for (ActivityEntry e : replay) {
+      boolean counted = e != previous; // the entry before the window sets the start, counts nothing
       Instant at = clamp(e.at(), from, to);
       Kind next = kind;
       switch (e.type()) {
         case REGISTERED -> {
-          if (unclean) takeovers++;
+          if (unclean && counted) takeovers++;
           unclean = false;
           operatorStop = false;
           next = Kind.WARMING;
@@ -99,7 +110,7 @@ public record OwnershipHistory(
         case STATE_CHANGED -> next = ofState(e.to(), operatorStop);
         case DEREGISTERED -> next = operatorStop ? Kind.STOPPED : Kind.NO_OWNER;
         case LEASE_EXPIRED -> {
-          deaths++;
+          if (counted) deaths++;
           unclean = true;
           next = Kind.NO_OWNER;
         }
@@ -135,15 +146,6 @@ public record OwnershipHistory(
         takeovers,
         longestOutage(out),
         knownFrom.isBefore(from) ? from : knownFrom);
-  }
-
-  /** What the first entry of the window started from. */
-  private static Kind before(ActivityEntry first) {
-    return switch (first.type()) {
-      case STATE_CHANGED, LEASE_EXPIRED -> ofState(first.from(), false);
-      case REGISTERED -> Kind.NO_OWNER;
-      default -> Kind.UNKNOWN;
-    };
   }
 
   private static Kind ofState(String state, boolean operatorStop) {

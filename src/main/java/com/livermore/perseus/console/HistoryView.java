@@ -50,14 +50,26 @@ public record HistoryView(
     Instant kept = now.minus(retention);
     Instant readFrom = kept.isAfter(from) ? kept : from;
     List<ActivityEntry> newestFirst = new ArrayList<>();
+    ActivityEntry previous = null;
     boolean complete = false;
     String cursor = null;
+    // Newest first, past the window's start to the first entry before it (the state the window
+    // starts in), or to the stream's end.
+    read:
     while (newestFirst.size() < MAX_ENTRIES) {
       ActivityPage page =
           network.activity(
               new ActivityQuery(
-                  List.of(status.exchange()), OwnershipHistory.TYPES, readFrom, cursor, PAGE));
-      for (ActivityRecord r : page.entries()) if (r.readable()) newestFirst.add(r.entry());
+                  List.of(status.exchange()), OwnershipHistory.TYPES, null, cursor, PAGE));
+      for (ActivityRecord r : page.entries()) {
+        if (!r.readable() || r.entry().at() == null) continue;
+        if (r.entry().at().isBefore(readFrom)) {
+          previous = r.entry();
+          complete = true;
+          break read;
+        }
+        newestFirst.add(r.entry());
+      }
       if (page.next() == null || page.entries().isEmpty()) {
         complete = true;
         break;
@@ -65,7 +77,8 @@ public record HistoryView(
       cursor = page.next();
     }
     Collections.reverse(newestFirst);
-    OwnershipHistory h = OwnershipHistory.of(newestFirst, readFrom, now, complete, current(status));
+    OwnershipHistory h =
+        OwnershipHistory.of(newestFirst, previous, readFrom, now, complete, current(status));
     String note = null;
     if (readFrom.isAfter(from)) {
       note =
@@ -74,6 +87,11 @@ public record HistoryView(
               + " (perseus.activity.retention): the bar starts "
               + HumanTime.of(Duration.between(from, readFrom).toMillis())
               + " into the window, shown as unknown.";
+    } else if (complete && previous == null && !newestFirst.isEmpty()) {
+      note =
+          "This exchange's activity begins at "
+              + HumanTime.at(h.knownFrom())
+              + ": the time before is shown as unknown.";
     } else if (!complete) {
       note =
           "More than "

@@ -4,6 +4,8 @@ import com.livermore.perseus.config.PerseusConfig;
 import com.livermore.perseus.network.ExchangeStatus;
 import com.livermore.perseus.network.NetworkUnavailableException;
 import com.livermore.perseus.network.NetworkView;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -11,53 +13,80 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
- * The last 24 hours of each exchange as the small strip on its card: one history per exchange,
- * shared by every console page and read again at most every {@link #MAX_AGE}, so a crowd of viewers
- * polling every few seconds costs one bounded stream read per exchange and minute.
+ * The last 24 hours of each exchange as the small strip on its card. The strips are read in the
+ * background, one exchange after the other, at most every {@link #MAX_AGE} and only while some page
+ * asks for them; a page render only takes the strips read last, so a crowd of viewers never waits
+ * on a stream read (a card shows no strip until its first one is read).
  */
 @ApplicationScoped
 public class UptimeStrips {
   static final Duration WINDOW = Duration.ofHours(24);
   static final Duration MAX_AGE = Duration.ofSeconds(60);
+  static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
   @Inject NetworkView network;
   @Inject PerseusConfig config;
+  @Resource ManagedExecutorService executor;
 
-  private record Cached(HistoryView view, Instant at) {}
+  /** The strips of one read, and every exchange it tried (a stream it could not read has none). */
+  private record Strips(Map<String, HistoryView> byExchange, Set<String> tried, Instant at) {}
 
-  private final Map<String, Cached> cache = new HashMap<>(); // guarded by this
-  private Instant failedAt; // guarded by this
+  private volatile Strips last = new Strips(Map.of(), Set.of(), Instant.EPOCH);
+  private final AtomicBoolean reading = new AtomicBoolean();
+  private volatile Instant lastStart = Instant.EPOCH;
 
   /**
-   * The strip of each of {@code exchanges}. One caller reads at a time (the others wait for it
-   * rather than read the same streams again); when Redis does not answer, the last strips stay and
-   * nothing is read again until {@link #MAX_AGE} has passed.
+   * The strips read last. Starts a new read in the background when they are older than a minute, or
+   * when an exchange has none yet (a new one) and the last read started {@link #RETRY_AFTER} ago.
    */
-  public synchronized Map<String, HistoryView> of(List<ExchangeStatus> exchanges) {
+  public Map<String, HistoryView> of(List<ExchangeStatus> exchanges) {
+    Strips strips = last;
     Instant now = Instant.now();
-    boolean reachable = failedAt == null || failedAt.plus(MAX_AGE).isBefore(now);
-    Map<String, HistoryView> out = new HashMap<>();
-    for (ExchangeStatus s : exchanges) {
-      Cached c = cache.get(s.exchange());
-      if (reachable && (c == null || c.at().plus(MAX_AGE).isBefore(now))) {
+    boolean stale = strips.at().plus(MAX_AGE).isBefore(now);
+    boolean missing =
+        lastStart.plus(RETRY_AFTER).isBefore(now)
+            && exchanges.stream().anyMatch(s -> !strips.tried().contains(s.exchange()));
+    if ((stale || missing) && reading.compareAndSet(false, true)) {
+      lastStart = now;
+      try {
+        executor.execute(() -> read(exchanges));
+      } catch (RuntimeException e) {
+        reading.set(false); // the executor refused (shutting down): the page goes without
+      }
+    }
+    return strips.byExchange();
+  }
+
+  private void read(List<ExchangeStatus> exchanges) {
+    try {
+      Instant now = Instant.now();
+      Map<String, HistoryView> next = new HashMap<>();
+      for (ExchangeStatus s : exchanges) {
         try {
-          c =
-              new Cached(
-                  HistoryView.read(
-                      network, "Last 24 hours", s, WINDOW, config.activity().retention(), now),
-                  now);
-          cache.put(s.exchange(), c);
-          failedAt = null;
+          next.put(
+              s.exchange(),
+              HistoryView.read(
+                  network, "Last 24 hours", s, WINDOW, config.activity().retention(), now));
         } catch (NetworkUnavailableException e) {
-          failedAt = now;
-          reachable = false;
+          throw e;
+        } catch (RuntimeException e) {
+          // this exchange's stream cannot be read as a history (its card says why): no strip
         }
       }
-      if (c != null) out.put(s.exchange(), c.view());
+      last =
+          new Strips(
+              Map.copyOf(next),
+              exchanges.stream().map(ExchangeStatus::exchange).collect(Collectors.toSet()),
+              now);
+    } catch (NetworkUnavailableException e) {
+      // Redis does not answer: keep the last strips; the next page render tries again
+    } finally {
+      reading.set(false);
     }
-    cache.keySet().retainAll(exchanges.stream().map(ExchangeStatus::exchange).toList());
-    return out;
   }
 }

@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  * Instead of polling every lease all the time it checks exactly when something can next change: the
  * earliest lease expiry (from the record's {@code lastHeartbeat + leaseTtlMs}, or its PTTL) or the
  * moment a heartbeat turns late, and at the latest once per heartbeat interval. It runs only while
- * someone listens (an SSE client, or the death reports when webhooks are configured).
+ * someone listens: SSE clients, and the death records (every instance, from start-up).
  */
 @ApplicationScoped
 public class NetworkWatcher {
@@ -74,7 +74,7 @@ public class NetworkWatcher {
       Map<String, String> now = fingerprint(snapshot.exchanges());
       boolean changed = !now.equals(fingerprints);
       fingerprints = now;
-      if (changed) listeners.forEach(l -> l.accept(snapshot));
+      if (changed) listeners.forEach(l -> tell(l, snapshot));
       delay = Math.min(delay, untilNextPossibleChange(snapshot.exchanges()));
     } catch (RuntimeException e) {
       if (!redisDown)
@@ -82,6 +82,17 @@ public class NetworkWatcher {
       redisDown = true;
     }
     schedule(Math.max(MIN_DELAY_MS, delay));
+  }
+
+  /**
+   * One listener's failure (a death record Redis refused, say) never keeps the others uninformed.
+   */
+  private static void tell(Consumer<NetworkSnapshot> listener, NetworkSnapshot snapshot) {
+    try {
+      listener.accept(snapshot);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "A network listener failed: " + e, e);
+    }
   }
 
   private long untilNextPossibleChange(List<ExchangeStatus> exchanges) {

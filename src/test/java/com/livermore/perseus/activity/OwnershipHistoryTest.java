@@ -41,7 +41,9 @@ class OwnershipHistoryTest {
 
   @Test
   void uptimeDeathsTakeoversAndTheLongestOutageOfADayWithOneCrash() {
-    OwnershipHistory h = OwnershipHistory.of(DAY, DAY_AGO, NOW, true, Kind.ACTIVE);
+    ActivityEntry stoppedTheDayBefore = entry(EventType.DEREGISTERED, 30, "z");
+    OwnershipHistory h =
+        OwnershipHistory.of(DAY, stoppedTheDayBefore, DAY_AGO, NOW, true, Kind.ACTIVE);
     assertThat(kinds(h))
         .containsExactly(
             Kind.NO_OWNER, Kind.WARMING, Kind.ACTIVE, Kind.NO_OWNER, Kind.WARMING, Kind.ACTIVE);
@@ -66,7 +68,9 @@ class OwnershipHistoryTest {
             entry(EventType.DEREGISTERED, 2, "a"),
             entry(EventType.REGISTERED, 2, "b"),
             state(2, "warming", "active"));
-    OwnershipHistory h = OwnershipHistory.of(entries, DAY_AGO, NOW, true, Kind.ACTIVE);
+    OwnershipHistory h =
+        OwnershipHistory.of(
+            entries, entry(EventType.REGISTERED, 25, "a"), DAY_AGO, NOW, true, Kind.ACTIVE);
     assertThat(kinds(h))
         .containsExactly(Kind.WARMING, Kind.ACTIVE, Kind.STOPPED, Kind.WARMING, Kind.ACTIVE);
     assertThat(h.segments().get(2).length()).isEqualTo(Duration.ofHours(6));
@@ -78,17 +82,37 @@ class OwnershipHistoryTest {
 
   @Test
   void aWindowWithoutEntriesShowsWhatTheExchangeDoesNow() {
-    OwnershipHistory h = OwnershipHistory.of(List.of(), DAY_AGO, NOW, true, Kind.ACTIVE);
+    OwnershipHistory h = OwnershipHistory.of(List.of(), null, DAY_AGO, NOW, true, Kind.ACTIVE);
     assertThat(kinds(h)).containsExactly(Kind.ACTIVE);
     assertThat(h.uptimePercent()).isEqualTo(100.0);
   }
 
   @Test
   void whenNotEveryEntryWasReadTheTimeBeforeTheOldestReadIsUnknownAndNotCounted() {
-    OwnershipHistory h = OwnershipHistory.of(DAY.subList(2, 5), DAY_AGO, NOW, false, Kind.ACTIVE);
+    OwnershipHistory h =
+        OwnershipHistory.of(DAY.subList(2, 5), null, DAY_AGO, NOW, false, Kind.ACTIVE);
     assertThat(kinds(h)).containsExactly(Kind.UNKNOWN, Kind.NO_OWNER, Kind.WARMING, Kind.ACTIVE);
     assertThat(h.knownFrom()).isEqualTo(hoursAgo(10));
     assertThat(h.uptimePercent()).isCloseTo(100.0 * 8 / 10, within(1e-9));
     assertThat(h.deaths()).isEqualTo(1);
+  }
+
+  @Test
+  void aDeathBeforeTheWindowIsNotCountedInIt() {
+    ActivityEntry died = entry(EventType.LEASE_EXPIRED, 30, "z").withStates("active", null);
+    OwnershipHistory h = OwnershipHistory.of(DAY, died, DAY_AGO, NOW, true, Kind.ACTIVE);
+    assertThat(h.deaths()).isEqualTo(1);
+    assertThat(h.takeovers()).as("the owner after it took over inside the window").isEqualTo(2);
+  }
+
+  @Test
+  void anExchangeFirstRegisteredInsideTheWindowWasNotDownBeforeIt() {
+    List<ActivityEntry> firstDeployed =
+        List.of(entry(EventType.REGISTERED, 2, "a"), state(1.5, "warming", "active"));
+    OwnershipHistory h = OwnershipHistory.of(firstDeployed, null, DAY_AGO, NOW, true, Kind.ACTIVE);
+    assertThat(kinds(h)).containsExactly(Kind.UNKNOWN, Kind.WARMING, Kind.ACTIVE);
+    assertThat(h.knownFrom()).isEqualTo(hoursAgo(2));
+    assertThat(h.uptimePercent()).as("1.5 h of the 2 h known").isCloseTo(75.0, within(1e-9));
+    assertThat(h.longestOutage()).as("the warm-up only").isEqualTo(Duration.ofMinutes(30));
   }
 }

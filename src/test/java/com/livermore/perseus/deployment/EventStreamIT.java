@@ -3,7 +3,6 @@ package com.livermore.perseus.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.livermore.perseus.lifecycle.ConnectionState;
 import com.livermore.perseus.registry.OwnerRecord;
 import com.livermore.perseus.registry.RecordJson;
 import com.livermore.perseus.testing.ApiClient;
@@ -257,25 +256,8 @@ class EventStreamIT {
 
   /** The seeded owner of {@code exchange} renews with a new epoch and a very long hostname. */
   static void setEpoch(String exchange, long epoch, String hostname) {
-    Instant now = Instant.now();
     OwnerRecord record =
-        new OwnerRecord(
-            "b-1",
-            exchange,
-            epoch,
-            hostname,
-            null,
-            "10.2.2.3",
-            "",
-            ConnectionState.ACTIVE,
-            now,
-            3,
-            null,
-            now,
-            now,
-            1L,
-            null,
-            "1");
+        NetworkApiIT.activeRecord("b-1", exchange, epoch, hostname, "10.2.2.3", Instant.now());
     try (Resp r = redis.connect()) {
       r.call(
           "SET", "exchange:{" + exchange + "}:instance", RecordJson.write(record), "PX", "600000");

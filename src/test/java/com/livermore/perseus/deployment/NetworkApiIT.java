@@ -157,6 +157,33 @@ class NetworkApiIT {
     }
   }
 
+  /** An active owner's record, as heartbeating at {@code now}. */
+  static OwnerRecord activeRecord(
+      String instanceId,
+      String exchange,
+      long epoch,
+      String hostname,
+      String localIp,
+      Instant now) {
+    return new OwnerRecord(
+        instanceId,
+        exchange,
+        epoch,
+        hostname,
+        null,
+        localIp,
+        "",
+        ConnectionState.ACTIVE,
+        now,
+        3,
+        null,
+        now,
+        now,
+        1L,
+        null,
+        "1");
+  }
+
   /** A live exchange whose lease runs out {@code ttlMs} from now (nobody renews it). */
   static String seedShortLivedExchange(String name, String instanceId, long ttlMs) {
     return seedShortLivedExchange(redis, name, instanceId, ttlMs);
@@ -166,25 +193,7 @@ class NetworkApiIT {
   static String seedShortLivedExchange(
       RedisServer redis, String name, String instanceId, long ttlMs) {
     String id = unique(name);
-    Instant now = Instant.now();
-    OwnerRecord record =
-        new OwnerRecord(
-            instanceId,
-            id,
-            1,
-            "g-host",
-            null,
-            "10.2.2.2",
-            "",
-            ConnectionState.ACTIVE,
-            now,
-            3,
-            null,
-            now,
-            now,
-            1L,
-            null,
-            "1");
+    OwnerRecord record = activeRecord(instanceId, id, 1, "g-host", "10.2.2.2", Instant.now());
     try (Resp r = redis.connect()) {
       r.call(
           "HSET",
