@@ -294,13 +294,18 @@ class NetworkApiIT {
             "lastError",
             "version",
             "nodeName",
-            "leaseTtlMs");
+            "leaseTtlMs",
+            "recentLatencyMs");
     assertThat(owner.get("exchange").asText()).isEqualTo("kraken");
     assertThat(owner.get("admin").asText()).isEqualTo("api-it@example.com");
     assertThat(owner.get("state").asText()).isEqualTo("active");
     assertThat(owner.get("epoch").asLong()).isEqualTo(1);
     assertThat(owner.get("symbolCount").asInt()).isEqualTo(120);
     assertThat(owner.get("leaseTtlMs").asLong()).isEqualTo(3000);
+    assertThat(owner.get("recentLatencyMs").isArray())
+        .as("the owner's last renewals' round trips")
+        .isTrue();
+    assertThat(owner.get("recentLatencyMs").size()).isBetween(1, 20);
 
     JsonNode bitstamp = exchange(body, dead);
     assertThat(bitstamp.get("liveness").asText()).isEqualTo("dead");

@@ -235,6 +235,7 @@ abstract class LeaseStoreContract {
     Set<String> expected = new TreeSet<>(DESIGN_FIELDS);
     expected.add("nodeName"); // added beside the docs/DESIGN.md fields: recognises a fast restart
     expected.add("leaseTtlMs"); // added too: readers know when the lease runs out without a PTTL
+    expected.add("recentLatencyMs"); // and the last renewals' round trips, for the sparkline
     assertThat(names).isEqualTo(expected);
     assertThat(node.get("registeredAt").asText())
         .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z");
