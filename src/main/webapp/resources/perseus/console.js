@@ -63,3 +63,51 @@
 
   if (holder) { status('off'); open(); }
 })();
+
+// A refresh replaces the cards, and with them the element that had the keyboard's focus. PrimeFaces gives the focus
+// back to the element with the same id, but a card's ids go by its position: when an exchange joins or leaves the
+// network above it, the focus would land on another exchange's button (Enter on "Stop" would then ask to stop the
+// wrong exchange). The poll and the push refresh call remember() before they send and restore() once the new cards
+// are in: the same control of the same exchange gets the focus back, unless the person has moved it meanwhile.
+window.PerseusFocus = (function () {
+  var kept = null;
+
+  function kindOf(el) {
+    for (var i = 0; i < el.classList.length; i++) {
+      var c = el.classList[i];
+      if (c.indexOf('control-') === 0 && c !== 'control-button') return '.' + c;
+    }
+    return el.closest('.card-exchange') ? '.card-exchange a' : null;
+  }
+
+  function exchangeOf(el) {
+    var card = el && el.closest ? el.closest('.perseus-card[data-exchange]') : null;
+    return card ? card.getAttribute('data-exchange') : null;
+  }
+
+  return {
+    remember: function () {
+      var el = document.activeElement;
+      var exchange = exchangeOf(el);
+      var kind = exchange ? kindOf(el) : null;
+      kept = kind ? { exchange: exchange, kind: kind, id: el.id } : null;
+    },
+    restore: function () {
+      var want = kept;
+      kept = null;
+      if (!want) return;
+      var now = document.activeElement;
+      var lost = !now || now === document.body || !document.contains(now);
+      var movedByPosition = !lost && now.id === want.id && exchangeOf(now) !== want.exchange;
+      if (!lost && !movedByPosition) return;
+      var cards = document.querySelectorAll('.perseus-card[data-exchange]');
+      for (var i = 0; i < cards.length; i++) {
+        if (cards[i].getAttribute('data-exchange') !== want.exchange) continue;
+        var target = cards[i].querySelector(want.kind);
+        if (target) { target.focus({ preventScroll: true }); } else if (movedByPosition) { now.blur(); }
+        return;
+      }
+      if (movedByPosition) now.blur();
+    }
+  };
+})();

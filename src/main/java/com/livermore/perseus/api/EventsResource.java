@@ -73,7 +73,8 @@ public class EventsResource {
       boolean open;
       if (missed.isPresent()) {
         open = send(subscriber, comment("resumed after " + lastEventId), true);
-        for (NetworkEvents.Event e : missed.get()) open = open && deliver(subscriber, e);
+        Map<String, OutboundSseEvent> written = new HashMap<>();
+        for (NetworkEvents.Event e : missed.get()) open = open && deliver(subscriber, e, written);
       } else {
         NetworkSnapshot now = network.snapshot();
         open = send(subscriber, event(history.currentId(), "network", now), true);
@@ -96,11 +97,16 @@ public class EventsResource {
     return Response.ok().type(MediaType.SERVER_SENT_EVENTS_TYPE).build();
   }
 
+  /**
+   * Tells every client of a change. Each event is written once, when the first client needs it, and
+   * the same bytes go to every other client: a 1 MB picture is not serialised once per client.
+   */
   private synchronized void changed(NetworkSnapshot snapshot) {
     List<NetworkEvents.Event> events = history.changed(snapshot);
+    Map<String, OutboundSseEvent> written = new HashMap<>();
     for (EventSubscriber s : subscribers) {
       boolean open = true;
-      for (NetworkEvents.Event e : events) open = open && deliver(s, e);
+      for (NetworkEvents.Event e : events) open = open && deliver(s, e, written);
       if (!open) drop(s);
     }
   }
@@ -113,9 +119,11 @@ public class EventsResource {
 
   /**
    * Sends {@code e} if the client asked for its kind and does not know it yet: a picture it already
-   * has, or an exchange as it was already shown, is skipped.
+   * has, or an exchange as it was already shown, is skipped. {@code written} holds the events
+   * already built for this change, by id.
    */
-  private boolean deliver(EventSubscriber s, NetworkEvents.Event e) {
+  private boolean deliver(
+      EventSubscriber s, NetworkEvents.Event e, Map<String, OutboundSseEvent> written) {
     if (!s.names.contains(e.name())) return true;
     if (e.data() instanceof NetworkSnapshot picture) {
       Map<String, String> shown = fingerprints(picture);
@@ -126,7 +134,7 @@ public class EventsResource {
       if (shown.equals(s.shown.get(one.exchange()))) return true;
       s.shown.put(one.exchange(), shown);
     }
-    return send(s, event(e.id(), e.name(), e.data()), false);
+    return s.offer(written.computeIfAbsent(e.id(), id -> event(id, e.name(), e.data()).build()));
   }
 
   private void start() {

@@ -24,7 +24,6 @@ import com.livermore.perseus.store.ExchangeDirectory;
 import com.livermore.perseus.store.Keys;
 import com.livermore.perseus.store.LeaseStore;
 import com.livermore.perseus.store.RedisClientProducer;
-import com.livermore.perseus.testing.OwnerProcess;
 import com.livermore.perseus.testing.RedisServer;
 import com.livermore.perseus.testing.Resp;
 import com.livermore.perseus.testing.TestConfig;
@@ -688,35 +687,71 @@ class ConsoleIT {
   }
 
   /**
-   * Push: an owner in a JVM of its own is killed with SIGKILL, and its card shows it dead within
-   * its TTL and a second, with the poll stopped so that only the push can tell the page.
+   * An admin reaches a card's command with the keyboard alone: Tab brings the focus to coinbase's
+   * Stop button, with a visible ring; the focus stays on that button while the cards are refreshed
+   * under it, even when a new exchange above it moves the card down; Enter asks for confirmation
+   * (for coinbase), and No leaves the exchange running.
    */
   @Test
-  void anOwnerKilledWithSigkillShowsDeadWithinItsTtlAndASecondWithoutThePoll() throws Exception {
-    Duration ttl = Duration.ofSeconds(3);
-    try (OwnerProcess owner = OwnerProcess.start(redis.address(), "htx", "1s", "3s")) {
-      login("viewer", "viewer-secret");
-      await().atMost(WAIT).until(() -> "alive".equals(attr("htx", "data-liveness")));
-      await()
-          .atMost(WAIT)
-          .until(() -> "live".equals(js("return document.body.getAttribute('data-push')")));
-      js("PF('cardsPoll').stop(); window.__sameDocument = 'yes';");
-
-      long killed = System.nanoTime();
-      owner.kill();
-      await()
-          .atMost(WAIT)
-          .pollInterval(Duration.ofMillis(20))
-          .until(() -> "dead".equals(attr("htx", "data-liveness")));
-      Duration shown = Duration.ofNanos(System.nanoTime() - killed);
-
-      assertThat(shown).as("SIGKILL to a dead card").isLessThanOrEqualTo(ttl.plusSeconds(1));
-      assertThat(js("return PF('cardsPoll').isActive()"))
-          .as("the poll stayed stopped")
-          .isEqualTo(false);
-      assertThat(js("return window.__sameDocument")).isEqualTo("yes");
-      assertThat(cardText("htx", "card-host")).isNotBlank();
+  void anAdminReachesACardsCommandWithTheKeyboardAndKeepsTheFocusAcrossRefreshes() {
+    login("admin", "admin-secret");
+    await().atMost(WAIT).until(() -> "active".equals(attr("coinbase", "data-state")));
+    String onStop =
+        "var a = document.activeElement;"
+            + " return !!a && a.matches(\".perseus-card[data-exchange='coinbase'] .control-stop\")";
+    js("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
+    org.openqa.selenium.interactions.Actions keys =
+        new org.openqa.selenium.interactions.Actions(browser.driver());
+    for (int i = 0; i < 200 && !Boolean.TRUE.equals(js(onStop)); i++) {
+      keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
     }
+    assertThat(js(onStop)).as("coinbase's Stop reached with Tab").isEqualTo(true);
+    assertThat(js("return getComputedStyle(document.activeElement).outlineStyle"))
+        .as("a visible focus ring")
+        .isEqualTo("solid");
+
+    // A new exchange joins above it: the refreshed cards move down one place, and the focus must
+    // stay with coinbase's button, not go to whichever card now has its place.
+    js("document.activeElement.__beforeRefresh = true;");
+    try (Resp r = redis.connect()) {
+      r.call("HSET", "network:exchanges", "aave", "{\"exchange\":\"aave\"}");
+    }
+    try {
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  Boolean.TRUE.equals(
+                      js(
+                          onStop
+                              + " && !a.__beforeRefresh"
+                              + " && !!document.querySelector(\".perseus-card[data-exchange='aave']\")")));
+    } finally {
+      try (Resp r = redis.connect()) {
+        r.call("HDEL", "network:exchanges", "aave");
+      }
+    }
+
+    keys.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+    By dialog = By.cssSelector(".ui-confirm-dialog");
+    await().atMost(WAIT).until(() -> browser.driver().findElement(dialog).isDisplayed());
+    assertThat(browser.driver().findElement(dialog).getText()).contains("Stop Coinbase?");
+    for (int i = 0;
+        i < 5
+            && !Boolean.TRUE.equals(
+                js("return document.activeElement.matches('.ui-confirmdialog-no')"));
+        i++) {
+      keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+    }
+    assertThat(js("return document.activeElement.matches('.ui-confirmdialog-no')"))
+        .as("No reached with Tab inside the dialog")
+        .isEqualTo(true);
+    keys.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+    await().atMost(WAIT).until(() -> !browser.driver().findElement(dialog).isDisplayed());
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> "active".equals(attr("coinbase", "data-state")));
   }
 
   /**

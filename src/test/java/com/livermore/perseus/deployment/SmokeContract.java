@@ -14,6 +14,7 @@ import com.livermore.perseus.registry.OwnerRecord;
 import com.livermore.perseus.registry.RecordJson;
 import com.livermore.perseus.security.UserDirectory;
 import com.livermore.perseus.testing.ApiClient;
+import com.livermore.perseus.testing.OwnerProcess;
 import com.livermore.perseus.testing.RedisServer;
 import com.livermore.perseus.testing.Resp;
 import com.livermore.perseus.testing.TestConfig;
@@ -37,7 +38,7 @@ import org.openqa.selenium.By;
  * What every server must do with the unchanged WAR, run by a subclass per server: the instance
  * claims its exchange and its EJB timer keeps the lease, the API answers with Jakarta Security in
  * front of it (Basic login, 401, 403), MicroProfile Health and OpenAPI are served, and the console
- * logs a person in.
+ * logs a person in, and its cards are pushed a death within the lease's TTL and a second.
  */
 @ExtendWith({BrowserTestExtension.class, ArquillianExtension.class})
 @RunAsClient
@@ -229,5 +230,61 @@ abstract class SmokeContract {
             () ->
                 "live".equals(js.executeScript("return document.body.getAttribute('data-push')")));
     browser.screenshot(getClass().getSimpleName() + "-exchange");
+  }
+
+  /**
+   * Push, on this server: an owner in a JVM of its own is killed with SIGKILL, and its card shows
+   * it dead within its TTL and a second, with the page's poll stopped so that only the push can
+   * tell the page.
+   */
+  @Test
+  void anOwnerKilledWithSigkillShowsDeadWithinItsTtlAndASecondWithoutThePoll() throws Exception {
+    Duration ttl = Duration.ofSeconds(3);
+    try (OwnerProcess owner = OwnerProcess.start(redis.address(), "htx", "1s", "3s")) {
+      ConsoleLogin.logIn(browser, BuiltWar.loopback(base), "viewer", "viewer-secret", WAIT);
+      await().atMost(WAIT).until(() -> "alive".equals(card("htx", "data-liveness")));
+      await()
+          .atMost(WAIT)
+          .until(() -> "live".equals(js("return document.body.getAttribute('data-push')")));
+      js("PF('cardsPoll').stop(); window.__sameDocument = 'yes';");
+
+      long killed = System.nanoTime();
+      owner.kill();
+      await()
+          .atMost(WAIT)
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> "dead".equals(card("htx", "data-liveness")));
+      Duration shown = Duration.ofNanos(System.nanoTime() - killed);
+      com.livermore.perseus.reliability.ReliabilityReport.record(
+          "console push on " + getClass().getSimpleName() + " (SIGKILL to a dead card, poll off)",
+          java.util.Map.of("ttlMs", ttl.toMillis(), "shownAfterMs", shown.toMillis()));
+
+      assertThat(shown).as("SIGKILL to a dead card").isLessThanOrEqualTo(ttl.plusSeconds(1));
+      assertThat(js("return PF('cardsPoll').isActive()"))
+          .as("the poll stayed stopped")
+          .isEqualTo(false);
+      assertThat(js("return window.__sameDocument")).isEqualTo("yes");
+      assertThat(
+              js(
+                  "return document.querySelector(\".perseus-card[data-exchange='htx'] .card-host\")"
+                      + ".innerText.trim()"))
+          .asString()
+          .isNotBlank();
+    }
+  }
+
+  /** A card attribute, read in one script so that a refresh cannot interleave. */
+  String card(String exchange, String attribute) {
+    return (String)
+        js(
+            "var c = document.querySelector(\".perseus-card[data-exchange='"
+                + exchange
+                + "']\"); return c ? c.getAttribute('"
+                + attribute
+                + "') : null;");
+  }
+
+  Object js(String script) {
+    return ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(script);
   }
 }

@@ -86,12 +86,7 @@ public final class OwnerProcess implements AutoCloseable {
 
   /** SIGKILL: no release, no last word; the lease expires on its own. */
   public void kill() {
-    process.destroyForcibly();
-    try {
-      process.waitFor(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Signals.killAndWait(process);
   }
 
   @Override

@@ -52,6 +52,9 @@ public final class PayaraProcess implements AutoCloseable {
                   Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                   "-Xmx384m",
                   "-Djava.io.tmpdir=" + dir.resolve("tmp")));
+      // For profiling a run, e.g. -Dperseus.test.payara-jvm-options=-XX:StartFlightRecording=...
+      String extra = System.getProperty("perseus.test.payara-jvm-options", "").trim();
+      if (!extra.isEmpty()) cmd.addAll(List.of(extra.split("\\s+")));
       new TreeMap<>(properties).forEach((k, v) -> cmd.add("-D" + k + "=" + v));
       cmd.addAll(
           List.of(
@@ -168,12 +171,7 @@ public final class PayaraProcess implements AutoCloseable {
 
   /** SIGKILL: the JVM dies as in a crash, leaving its lease to expire. */
   public void kill() {
-    process.destroyForcibly();
-    try {
-      process.waitFor(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Signals.killAndWait(process);
   }
 
   /**

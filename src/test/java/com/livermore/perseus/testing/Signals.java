@@ -3,6 +3,7 @@ package com.livermore.perseus.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 
 /** Sends a POSIX signal (STOP, CONT, ...) to one process the harness started, by its PID. */
 public final class Signals {
@@ -23,6 +24,19 @@ public final class Signals {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while sending SIG" + signal, e);
+    }
+  }
+
+  /**
+   * SIGKILL to a process the harness started, and up to 10 s for it to be gone: no shutdown hook,
+   * no release, as in a crash.
+   */
+  public static void killAndWait(Process process) {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }
