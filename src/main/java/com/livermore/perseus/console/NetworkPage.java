@@ -1,26 +1,17 @@
 package com.livermore.perseus.console;
 
-import com.livermore.perseus.activity.ActivityPage;
-import com.livermore.perseus.activity.ActivityQuery;
-import com.livermore.perseus.activity.ActivityRecord;
-import com.livermore.perseus.activity.EventType;
 import com.livermore.perseus.config.PerseusConfig;
-import com.livermore.perseus.network.ExchangeStatus;
 import com.livermore.perseus.network.NetworkSnapshot;
 import com.livermore.perseus.network.NetworkUnavailableException;
 import com.livermore.perseus.network.NetworkView;
-import com.livermore.perseus.registry.Printable;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The Network page's cards, summary and conflict banner, refreshed by the cards poll. When Redis
@@ -30,17 +21,17 @@ import java.util.Set;
 @ViewScoped
 public class NetworkPage implements Serializable {
   private static final long serialVersionUID = 1L;
-  private static final Duration CONFLICT_WINDOW = Duration.ofMinutes(15);
 
   @Inject transient NetworkView network;
   @Inject transient PerseusConfig config;
   @Inject transient UptimeStrips uptime;
+  @Inject transient NetworkPictures pictures;
 
   private List<CardView> cards = List.of();
   private Map<String, HistoryView> strips = Map.of();
   private List<String> exchanges = List.of();
   private Summary summary = Summary.of(List.of());
-  private List<ConflictView> conflicts = List.of();
+  private List<NetworkPictures.ConflictView> conflicts = List.of();
   private String recovery;
   private Instant readAt;
   private Instant unreachableSince;
@@ -50,17 +41,19 @@ public class NetworkPage implements Serializable {
     refresh();
   }
 
-  /** The poll's listener: one batch read of the network, one activity read for recent conflicts. */
+  /**
+   * The poll's listener: the shared snapshot, and its cards, summary and conflicts as every page
+   * shows them ({@link NetworkPictures}).
+   */
   public void refresh() {
     try {
       NetworkSnapshot snapshot = network.snapshot();
-      List<CardView> next = new ArrayList<>();
-      for (ExchangeStatus s : snapshot.exchanges()) next.add(CardView.of(s, config.console()));
-      cards = List.copyOf(next);
+      NetworkPictures.Picture picture = pictures.of(snapshot);
+      cards = picture.cards();
       strips = uptime.of(snapshot.exchanges());
-      exchanges = snapshot.exchanges().stream().map(ExchangeStatus::exchange).toList();
-      summary = Summary.of(cards);
-      conflicts = recentConflicts(snapshot.serverTime());
+      exchanges = picture.exchanges();
+      summary = picture.summary();
+      conflicts = picture.conflicts();
       recovery =
           snapshot.recoveredAfterDataLoss().isEmpty()
               ? null
@@ -79,32 +72,6 @@ public class NetworkPage implements Serializable {
     }
   }
 
-  private List<ConflictView> recentConflicts(Instant now) {
-    if (exchanges.isEmpty()) return List.of();
-    ActivityPage page =
-        network.activity(
-            new ActivityQuery(
-                exchanges.stream()
-                    .filter(com.livermore.perseus.config.ConfigurationReader::isSlug)
-                    .toList(),
-                Set.of(EventType.CLAIM_CONFLICT),
-                now.minus(CONFLICT_WINDOW),
-                null,
-                20));
-    List<ConflictView> out = new ArrayList<>();
-    for (ActivityRecord r : page.entries()) {
-      if (r.readable())
-        out.add(
-            new ConflictView(
-                r.exchange(),
-                Printable.escape(r.entry().hostname()),
-                Printable.escape(r.entry().instanceId()),
-                Printable.escape(r.entry().message()),
-                HumanTime.at(r.entry().at())));
-    }
-    return out;
-  }
-
   /** Each exchange's last 24 hours, for the strip on its card. */
   public Map<String, HistoryView> getStrips() {
     return strips;
@@ -118,7 +85,7 @@ public class NetworkPage implements Serializable {
     return summary;
   }
 
-  public List<ConflictView> getConflicts() {
+  public List<NetworkPictures.ConflictView> getConflicts() {
     return conflicts;
   }
 
@@ -149,11 +116,4 @@ public class NetworkPage implements Serializable {
   public long getActivityPollSeconds() {
     return config.console().activityPoll().toSeconds();
   }
-
-  /**
-   * A refused claim: which instance on which host was refused, and the holder named in the message.
-   */
-  public record ConflictView(
-      String exchange, String hostname, String instanceId, String message, String at)
-      implements Serializable {}
 }

@@ -12,6 +12,20 @@ class SparklineTest {
   }
 
   @Test
+  void pointsAreRoundedToOneDecimalAsPrintfWould() {
+    assertThat(Sparkline.points(List.of(7L, 3L, 1L, 0L, 6L, 2L, 9L)))
+        .isEqualTo(
+            java.util.stream.IntStream.range(0, 7)
+                .mapToObj(
+                    i -> {
+                      long[] v = {7, 3, 1, 0, 6, 2, 9};
+                      return String.format(
+                          java.util.Locale.ROOT, "%.1f,%.1f", 100.0 * i / 6, 19 - 18.0 * v[i] / 9);
+                    })
+                .collect(java.util.stream.Collectors.joining(" ")));
+  }
+
+  @Test
   void fewerThanTwoValuesDrawNothing() {
     assertThat(Sparkline.points(null)).isNull();
     assertThat(Sparkline.points(List.of(3L))).isNull();
