@@ -72,12 +72,17 @@
 window.PerseusFocus = (function () {
   var kept = null;
 
+  // A click or a key between the request and its answer is the person's own move: leave the focus where it goes.
+  ['mousedown', 'keydown', 'touchstart'].forEach(function (type) {
+    document.addEventListener(type, function () { kept = null; }, true);
+  });
+
   function kindOf(el) {
     for (var i = 0; i < el.classList.length; i++) {
       var c = el.classList[i];
-      if (c.indexOf('control-') === 0 && c !== 'control-button') return '.' + c;
+      if (c.indexOf('control-') === 0 && c !== 'control-button') return c;
     }
-    return el.closest('.card-exchange') ? '.card-exchange a' : null;
+    return el.closest('.card-exchange') ? 'card-exchange' : null;
   }
 
   function exchangeOf(el) {
@@ -85,29 +90,46 @@ window.PerseusFocus = (function () {
     return card ? card.getAttribute('data-exchange') : null;
   }
 
-  return {
-    remember: function () {
-      var el = document.activeElement;
-      var exchange = exchangeOf(el);
-      var kind = exchange ? kindOf(el) : null;
-      kept = kind ? { exchange: exchange, kind: kind, id: el.id } : null;
-    },
-    restore: function () {
-      var want = kept;
-      kept = null;
-      if (!want) return;
-      var now = document.activeElement;
-      var lost = !now || now === document.body || !document.contains(now);
-      var movedByPosition = !lost && now.id === want.id && exchangeOf(now) !== want.exchange;
-      if (!lost && !movedByPosition) return;
-      var cards = document.querySelectorAll('.perseus-card[data-exchange]');
-      for (var i = 0; i < cards.length; i++) {
-        if (cards[i].getAttribute('data-exchange') !== want.exchange) continue;
-        var target = cards[i].querySelector(want.kind);
-        if (target) { target.focus({ preventScroll: true }); } else if (movedByPosition) { now.blur(); }
+  function find(card, kind) {
+    if (kind === 'card-exchange') return card.querySelector('.card-exchange a');
+    return card.getElementsByClassName(kind)[0] || null;
+  }
+
+  function remember() {
+    var el = document.activeElement;
+    var exchange = exchangeOf(el);
+    var kind = exchange ? kindOf(el) : null;
+    kept = kind ? { exchange: exchange, kind: kind, id: el.id } : null;
+  }
+
+  function restore() {
+    var want = kept;
+    kept = null;
+    if (!want) return;
+    var now = document.activeElement;
+    var lost = !now || now === document.body || !document.contains(now);
+    var movedByPosition = !lost && now.id === want.id && exchangeOf(now) !== want.exchange;
+    if (!lost && !movedByPosition) return;
+    var cards = document.querySelectorAll('.perseus-card[data-exchange]');
+    for (var i = 0; i < cards.length; i++) {
+      if (cards[i].getAttribute('data-exchange') !== want.exchange) continue;
+      var target = find(cards[i], want.kind);
+      if (target) {
+        target.focus({ preventScroll: true });
+        target.scrollIntoView({ block: 'nearest' });
         return;
       }
-      if (movedByPosition) now.blur();
+      break;
     }
-  };
+    if (movedByPosition) now.blur(); // the control is gone: better no focus than another exchange's
+  }
+
+  // Called from PrimeFaces' onstart/oncomplete: an error here must never stop the page's requests.
+  function safely(f) {
+    return function () {
+      try { f(); } catch (e) { kept = null; }
+    };
+  }
+
+  return { remember: safely(remember), restore: safely(restore) };
 })();

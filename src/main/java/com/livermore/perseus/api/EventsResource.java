@@ -98,8 +98,9 @@ public class EventsResource {
   }
 
   /**
-   * Tells every client of a change. Each event is written once, when the first client needs it, and
-   * the same bytes go to every other client: a 1 MB picture is not serialised once per client.
+   * Tells every client of a change. Each event is built once, when the first client needs it, and
+   * the same event (its JSON already written) goes to every other client: a 1 MB picture is not
+   * serialised once per client.
    */
   private synchronized void changed(NetworkSnapshot snapshot) {
     List<NetworkEvents.Event> events = history.changed(snapshot);

@@ -22,7 +22,8 @@ public record Summary(int total, int alive, int late, int dead, Map<String, Inte
       }
       if (!c.dead()) states.merge(c.state(), 1, Integer::sum);
     }
-    return new Summary(cards.size(), alive, late, dead, states);
+    return new Summary(
+        cards.size(), alive, late, dead, java.util.Collections.unmodifiableMap(states));
   }
 
   public List<Map.Entry<String, Integer>> stateCounts() {

@@ -26,6 +26,17 @@ class SparklineTest {
   }
 
   @Test
+  void halfWayValuesRoundUpAsPrintfDoes() {
+    // 17 points: x = 6.25 × i, so every other x ends in .25 or .75.
+    List<Long> values = java.util.Collections.nCopies(17, 0L);
+    assertThat(Sparkline.points(values).split(" "))
+        .startsWith("0.0,19.0", "6.3,19.0", "12.5,19.0", "18.8,19.0")
+        .endsWith("93.8,19.0", "100.0,19.0");
+    assertThat(String.format(java.util.Locale.ROOT, "%.1f/%.1f", 6.25, 18.75))
+        .isEqualTo("6.3/18.8");
+  }
+
+  @Test
   void fewerThanTwoValuesDrawNothing() {
     assertThat(Sparkline.points(null)).isNull();
     assertThat(Sparkline.points(List.of(3L))).isNull();
