@@ -172,9 +172,10 @@ class ApiConventionsIT {
     assertThat(m.matches()).as(link).isTrue();
     assertThat(json(first).get("next").asText()).isNotBlank();
     assertThat(m.group(1))
-        .startsWith(base.getPath() + "api/network/activity?")
+        .startsWith(BuiltWar.contextPath(base) + "api/network/activity?")
         .contains("exchange=kraken", "limit=1", "cursor=");
-    HttpResponse<String> second = api().get(m.group(1).substring(base.getPath().length()), VIEWER);
+    HttpResponse<String> second =
+        api().get(m.group(1).substring(BuiltWar.contextPath(base).length()), VIEWER);
     assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
     JsonNode a = json(first).get("entries").get(0);
     JsonNode b = json(second).get("entries").get(0);

@@ -20,7 +20,14 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 public final class BuiltWar {
   private BuiltWar() {}
 
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(BuiltWar.class.getName());
+
+  /** The name (and so the context root) of the archive built last: the one being deployed. */
+  private static volatile String lastName;
+
   public static WebArchive configured(String name, Map<String, String> config) {
+    lastName = name;
     File war = new File(System.getProperty("perseus.war", "target/perseus.war"));
     if (!war.isFile()) {
       throw new IllegalStateException(
@@ -51,7 +58,29 @@ public final class BuiltWar {
    * address, and tests keep their traffic on 127.0.0.1.
    */
   public static String loopback(java.net.URL url) {
-    return url.getProtocol() + "://127.0.0.1:" + url.getPort() + url.getPath();
+    return loopback(url, lastName);
+  }
+
+  static String loopback(java.net.URL url, String archiveName) {
+    String path = url.getPath();
+    if ((path.isEmpty() || path.equals("/")) && archiveName != null) {
+      // The Payara Micro adapter finds the context root by reading the server's start-up log;
+      // when it does not find the application's listing there, it reports the bare server. The
+      // context root of the WAR is its archive's name on both servers.
+      path = "/" + archiveName + "/";
+      LOG.warning(
+          "The adapter reported "
+              + url
+              + " without the application's context root; using "
+              + path
+              + " (the archive's name).");
+    }
+    return url.getProtocol() + "://127.0.0.1:" + url.getPort() + path;
+  }
+
+  /** The deployment's context path, with its slashes ({@code /console/}). */
+  public static String contextPath(java.net.URL url) {
+    return java.net.URI.create(loopback(url)).getPath();
   }
 
   /**

@@ -214,7 +214,7 @@ class EventStreamIT {
           .getOutputStream()
           .write(
               ("GET "
-                      + base.getPath()
+                      + BuiltWar.contextPath(base)
                       + "api/network/events HTTP/1.1\r\nHost: "
                       + base.getHost()
                       + "\r\nAuthorization: "

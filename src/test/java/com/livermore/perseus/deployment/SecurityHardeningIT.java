@@ -86,7 +86,7 @@ class SecurityHardeningIT {
 
   /** The deployment's context path, without the final slash ("" at the root). */
   String context() {
-    String path = base.getPath();
+    String path = BuiltWar.contextPath(base);
     return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
 

@@ -28,6 +28,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * certain: instance B answered "owner" entirely inside a span in which instance A answered "owner"
  * under one epoch both before and after. Read failures (Redis down, an instance paused) are
  * counted, not judged.
+ *
+ * <p>A lease seen in Redis is not yet an owner: a claim is written on the master before the
+ * replicas acknowledge it, and one they do not acknowledge is withdrawn and never acted on (and a
+ * failover may lose it, so its epoch is issued again on the promoted replica). A run that knows
+ * which holdings their holders acted on says so with {@link #judgingOnly(ActedOn)}; the lease
+ * conflicts are then judged only between holdings that were acted on, and the others are counted as
+ * {@code unacknowledgedHoldingsSeen}. Without it every holding counts.
  */
 public final class OwnershipObserver implements AutoCloseable {
   /**
@@ -46,6 +53,18 @@ public final class OwnershipObserver implements AutoCloseable {
   public interface BeliefSource {
     Belief read() throws Exception;
   }
+
+  /** Whether the holder of a lease sighting acted on it (started owner work under that epoch). */
+  @FunctionalInterface
+  public interface ActedOn {
+    boolean test(String exchange, String instanceId, long epoch);
+  }
+
+  /**
+   * Two sightings of one exchange's lease that cannot both be owners: {@code later} holds the same
+   * epoch as {@code earlier} under another instance ({@code sameEpoch}), or an older one.
+   */
+  private record Conflict(String exchange, Holding earlier, Holding later, boolean sameEpoch) {}
 
   /** A holder as seen in the lease key, from first to last sighting. */
   public record Holding(String instanceId, long epoch, Instant firstSeen, Instant lastSeen) {}
@@ -66,6 +85,8 @@ public final class OwnershipObserver implements AutoCloseable {
   private final Map<String, Instant> lastHeartbeat = new ConcurrentHashMap<>();
   private final Map<String, List<Answer>> answers = new ConcurrentHashMap<>();
   private final List<String> violations = new CopyOnWriteArrayList<>();
+  private final List<Conflict> conflicts = new CopyOnWriteArrayList<>();
+  private volatile ActedOn actedOn = (x, i, e) -> true;
   private final Map<String, java.util.Set<String>> statesSeen = new ConcurrentHashMap<>();
 
   private OwnershipObserver(
@@ -138,8 +159,9 @@ public final class OwnershipObserver implements AutoCloseable {
           seen.size() - 1,
           new Holding(current.instanceId(), current.epoch(), current.firstSeen(), now));
     } else {
-      judgeNewHolder(exchange, seen, record);
-      seen.add(new Holding(record.instanceId(), record.epoch(), now, now));
+      Holding holding = new Holding(record.instanceId(), record.epoch(), now, now);
+      judgeNewHolder(exchange, seen, holding);
+      seen.add(holding);
     }
     Instant beat = record.lastHeartbeat();
     Instant previous = lastHeartbeat.put(exchange, beat);
@@ -151,31 +173,63 @@ public final class OwnershipObserver implements AutoCloseable {
     }
   }
 
-  private void judgeNewHolder(String exchange, List<Holding> seen, OwnerRecord record) {
+  private void judgeNewHolder(String exchange, List<Holding> seen, Holding holding) {
     for (Holding h : seen) {
-      if (h.epoch() == record.epoch() && !h.instanceId().equals(record.instanceId())) {
-        violations.add(
-            exchange
-                + ": epoch "
-                + h.epoch()
-                + " held by both "
-                + h.instanceId()
-                + " and "
-                + record.instanceId());
+      if (h.epoch() == holding.epoch() && !h.instanceId().equals(holding.instanceId())) {
+        conflicts.add(new Conflict(exchange, h, holding, true));
       }
-      if (h.epoch() > record.epoch()) {
-        violations.add(
-            exchange
-                + ": "
-                + record.instanceId()
-                + " wrote the lease under epoch "
-                + record.epoch()
-                + " after epoch "
-                + h.epoch()
-                + " was issued (a fenced owner wrote)");
-        return;
-      }
+      if (h.epoch() > holding.epoch()) conflicts.add(new Conflict(exchange, h, holding, false));
     }
+  }
+
+  /**
+   * From now on, lease conflicts count only between holdings their holders acted on (asked when the
+   * violations are read, so work that started after the sighting counts).
+   */
+  public OwnershipObserver judgingOnly(ActedOn actedOn) {
+    this.actedOn = actedOn;
+    return this;
+  }
+
+  private boolean actedOn(String exchange, Holding h) {
+    return actedOn.test(exchange, h.instanceId(), h.epoch());
+  }
+
+  private List<String> leaseViolations() {
+    List<String> found = new ArrayList<>();
+    java.util.Set<Holding> fencedWriters = new java.util.HashSet<>();
+    for (Conflict c : conflicts) {
+      if (!actedOn(c.exchange(), c.earlier()) || !actedOn(c.exchange(), c.later())) continue;
+      if (!c.sameEpoch() && !fencedWriters.add(c.later())) continue; // one line per fenced write
+      found.add(
+          c.sameEpoch()
+              ? c.exchange()
+                  + ": epoch "
+                  + c.earlier().epoch()
+                  + " held by both "
+                  + c.earlier().instanceId()
+                  + " and "
+                  + c.later().instanceId()
+                  + " (first seen at "
+                  + c.later().firstSeen()
+                  + ")"
+              : c.exchange()
+                  + ": "
+                  + c.later().instanceId()
+                  + " wrote the lease under epoch "
+                  + c.later().epoch()
+                  + " at "
+                  + c.later().firstSeen()
+                  + " after epoch "
+                  + c.earlier().epoch()
+                  + " was issued (a fenced owner wrote)");
+    }
+    return found;
+  }
+
+  /** Holdings seen in the lease whose holders never acted on them (claims withdrawn or lost). */
+  public List<Holding> unacknowledgedHoldings(String exchange) {
+    return holdings(exchange).stream().filter(h -> !actedOn(exchange, h)).toList();
   }
 
   private void sampleBelief(BeliefSource source) {
@@ -207,6 +261,7 @@ public final class OwnershipObserver implements AutoCloseable {
   /** Everything that broke an invariant, in words; empty when all held. */
   public List<String> violations() {
     List<String> all = new ArrayList<>(violations);
+    all.addAll(leaseViolations());
     all.addAll(doubleOwners());
     return all;
   }
@@ -262,6 +317,9 @@ public final class OwnershipObserver implements AutoCloseable {
     f.put("observerReadFailures", readFailures());
     f.put("mostOwnersAtOnce", mostOwnersAtOnce());
     f.put("holdersSeen", holdings.values().stream().mapToInt(List::size).sum());
+    f.put(
+        "unacknowledgedHoldingsSeen",
+        exchanges.stream().mapToInt(x -> unacknowledgedHoldings(x).size()).sum());
     f.put("worstHeartbeatGapMs", worstHeartbeatGapMs());
     f.put("violations", violations().size());
     return f;

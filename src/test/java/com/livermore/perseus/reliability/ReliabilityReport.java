@@ -19,6 +19,12 @@ public final class ReliabilityReport {
   private static final Path DIR =
       Path.of(System.getProperty("perseus.reliability.dir", "target/reliability"));
 
+  /** Writes a run's own detail file ({@code name}) next to the report. */
+  static Path detail(String name, String text) throws java.io.IOException {
+    java.nio.file.Files.createDirectories(DIR);
+    return java.nio.file.Files.writeString(DIR.resolve(name), text);
+  }
+
   private ReliabilityReport() {}
 
   /** Adds (or replaces) the figures of {@code scenario}. */

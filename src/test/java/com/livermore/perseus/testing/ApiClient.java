@@ -50,8 +50,7 @@ public final class ApiClient {
 
   /** A client of an Arquillian deployment, on the loopback interface. */
   public static ApiClient at(URL deployment) {
-    return at(
-        deployment.getProtocol() + "://127.0.0.1:" + deployment.getPort() + deployment.getPath());
+    return at(com.livermore.perseus.deployment.BuiltWar.loopback(deployment));
   }
 
   /** A client with its own connections and cookies: one browser-like session. */
